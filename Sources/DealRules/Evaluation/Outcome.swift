@@ -1,0 +1,186 @@
+import DealRulesModel
+
+// The result of evaluating a program against deal data (LANGUAGE.md §9):
+// for each rule and subject exactly one outcome. Reports render these.
+
+/// One field a condition read, with what it held.
+public struct Evidence: Sendable, Hashable {
+    /// The field as the rule named it (`capacity target`).
+    public var field: String
+    /// Rendered as in messages (LANGUAGE.md §8), without the status suffix.
+    public var value: String
+    public var status: ProvenanceStatus?
+    public var source: String?
+
+    public init(field: String, value: String, status: ProvenanceStatus?, source: String?) {
+        self.field = field
+        self.value = value
+        self.status = status
+        self.source = source
+    }
+}
+
+/// Why a condition came out unknown.
+public struct UndeterminedReason: Sendable, Hashable {
+    public enum Problem: String, Sendable {
+        case missing, imprecise, error
+    }
+
+    /// The field involved, when there is one.
+    public var field: String?
+    public var problem: Problem
+    /// Human explanation (always set for `error`, e.g. "division by zero").
+    public var message: String?
+
+    public init(field: String?, problem: Problem, message: String? = nil) {
+        self.field = field
+        self.problem = problem
+        self.message = message
+    }
+}
+
+/// What identifies a rule in a report.
+public struct RuleInfo: Sendable, Hashable {
+    public var name: String
+    public var flag: String
+    public var severity: Severity
+    public var location: SourceLocation
+    public var tags: [String]
+    /// `for each K`, `for all deals`, or nil for per-deal rules.
+    public var scopeDescription: String?
+
+    public init(name: String, flag: String, severity: Severity, location: SourceLocation, tags: [String], scopeDescription: String?) {
+        self.name = name
+        self.flag = flag
+        self.severity = severity
+        self.location = location
+        self.tags = tags
+        self.scopeDescription = scopeDescription
+    }
+}
+
+public struct Finding: Sendable, Hashable {
+    public var rule: RuleInfo
+    public var subject: String
+    public var severity: Severity
+    public var message: String
+    /// `confirmed` unless some evidence is reported or estimated.
+    public var basis: ProvenanceStatus
+    public var evidence: [Evidence]
+    /// Present in the `--baseline` report already.
+    public var baseline: Bool
+
+    public init(rule: RuleInfo, subject: String, severity: Severity, message: String, basis: ProvenanceStatus, evidence: [Evidence], baseline: Bool = false) {
+        self.rule = rule
+        self.subject = subject
+        self.severity = severity
+        self.message = message
+        self.basis = basis
+        self.evidence = evidence
+        self.baseline = baseline
+    }
+}
+
+public struct UndeterminedOutcome: Sendable, Hashable {
+    public var rule: RuleInfo
+    public var subject: String
+    public var reasons: [UndeterminedReason]
+    public var evidence: [Evidence]
+
+    public init(rule: RuleInfo, subject: String, reasons: [UndeterminedReason], evidence: [Evidence]) {
+        self.rule = rule
+        self.subject = subject
+        self.reasons = reasons
+        self.evidence = evidence
+    }
+}
+
+public struct ClearOutcome: Sendable, Hashable {
+    public var rule: RuleInfo
+    public var subject: String
+    public var evidence: [Evidence]
+
+    public init(rule: RuleInfo, subject: String, evidence: [Evidence]) {
+        self.rule = rule
+        self.subject = subject
+        self.evidence = evidence
+    }
+}
+
+/// A finding matched against a baseline report (by rule, flag and subject).
+public struct FindingKey: Sendable, Hashable, Comparable {
+    public var rule: String
+    public var flag: String
+    public var subject: String
+
+    public init(rule: String, flag: String, subject: String) {
+        self.rule = rule
+        self.flag = flag
+        self.subject = subject
+    }
+
+    public static func < (lhs: FindingKey, rhs: FindingKey) -> Bool {
+        (lhs.rule, lhs.flag, lhs.subject) < (rhs.rule, rhs.flag, rhs.subject)
+    }
+}
+
+/// New and resolved findings relative to `--baseline`.
+public struct BaselineComparison: Sendable {
+    public var baselinePath: String
+    public var new: [FindingKey]
+    public var resolved: [FindingKey]
+
+    public init(baselinePath: String, new: [FindingKey], resolved: [FindingKey]) {
+        self.baselinePath = baselinePath
+        self.new = new
+        self.resolved = resolved
+    }
+}
+
+/// Everything a `dealrules check` run produced; every report format renders this.
+public struct CheckReport: Sendable {
+    public var asOf: DateValue
+    /// Rules in source order (the order findings are listed in).
+    public var rules: [RuleInfo]
+    /// Subjects in data order (deal subjects, then group keys / `portfolio`).
+    public var subjects: [String]
+    public var dealCount: Int
+    /// Ordered by rule source order, then subject order in the data.
+    public var findings: [Finding]
+    public var undetermined: [UndeterminedOutcome]
+    /// Only filled with `--show-clear`.
+    public var clear: [ClearOutcome]
+    /// Problems that did not stop the run (data warnings, skipped records).
+    public var errors: [Diagnostic]
+    public var baseline: BaselineComparison?
+    /// Findings at or above this fail the run; nil for `--fail-on none`.
+    public var failOn: Severity?
+
+    public init(asOf: DateValue, rules: [RuleInfo], subjects: [String], dealCount: Int, findings: [Finding],
+                undetermined: [UndeterminedOutcome], clear: [ClearOutcome], errors: [Diagnostic],
+                baseline: BaselineComparison? = nil, failOn: Severity? = .high) {
+        self.asOf = asOf
+        self.rules = rules
+        self.subjects = subjects
+        self.dealCount = dealCount
+        self.findings = findings
+        self.undetermined = undetermined
+        self.clear = clear
+        self.errors = errors
+        self.baseline = baseline
+        self.failOn = failOn
+    }
+
+    /// Number of findings per severity, every level present.
+    public var countsBySeverity: [Severity: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, 0) })
+        for finding in findings { counts[finding.severity, default: 0] += 1 }
+        return counts
+    }
+
+    /// True when a finding that is not in the baseline reaches `failOn`.
+    public var hasFailingFindings: Bool {
+        guard let failOn else { return false }
+        return findings.contains { !$0.baseline && $0.severity >= failOn }
+    }
+}

@@ -1,0 +1,290 @@
+/// An exact decimal number: `significand × 10^exponent`.
+///
+/// Rule arithmetic must be exact for the figures analysts write
+/// (`0.1 + 0.2 is 0.3`), must never trap, and must be cheap to copy, so this
+/// is a pair of integers rather than a binary float or an arbitrary-precision
+/// type. Results keep 18 significant digits; a magnitude beyond 10^36 (or
+/// below 10^-36, which rounds to zero) is reported as overflow by returning
+/// `nil` from the arithmetic functions.
+public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public private(set) var significand: Int64
+    public private(set) var exponent: Int32
+
+    /// Largest decimal exponent of a value's leading digit that arithmetic accepts.
+    public static let maximumMagnitude: Int = 36
+
+    public static let zero = DecimalNumber(significand: 0, exponent: 0)
+    public static let one = DecimalNumber(significand: 1, exponent: 0)
+
+    public init(significand: Int64, exponent: Int32 = 0) {
+        self.significand = significand
+        self.exponent = significand == 0 ? 0 : exponent
+        normalize()
+    }
+
+    public init(_ value: Int) {
+        self.init(significand: Int64(value), exponent: 0)
+    }
+
+    /// Parses `5`, `-5.25`, `1_000_000`, `1e3`, `2.5E-2`. Underscores are
+    /// digit separators. Returns nil for anything else (including `.5`).
+    public init?<S: StringProtocol>(parsing text: S) {
+        var negative = false
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var exponentValue = 0
+        var sawDigit = false
+        var sawPoint = false
+        var bytes = Array(text.utf8)[...]
+        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() } else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        guard let first = bytes.first, first >= 48, first <= 57 else { return nil }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte >= 48 && byte <= 57 {
+                sawDigit = true
+                digits.append(byte - 48)
+                if sawPoint { fractionDigits += 1 }
+            } else if byte == UInt8(ascii: "_") {
+                // separator: must sit between digits
+                let next = index + 1 < bytes.endIndex ? bytes[index + 1] : 0
+                guard sawDigit, next >= 48, next <= 57 else { return nil }
+            } else if byte == UInt8(ascii: "."), !sawPoint {
+                let next = index + 1 < bytes.endIndex ? bytes[index + 1] : 0
+                guard next >= 48, next <= 57 else { return nil }
+                sawPoint = true
+            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                let rest = bytes[(index + 1)...]
+                guard !rest.isEmpty, rest.count <= 6, let value = Int(String(decoding: rest, as: UTF8.self)) else { return nil }
+                exponentValue = value
+                break
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        // Drop leading zeros, then keep at most 18 significant digits (rounding the rest).
+        var start = 0
+        while start < digits.count - 1, digits[start] == 0 { start += 1 }
+        var significant = Array(digits[start...])
+        var scale = exponentValue - fractionDigits
+        if significant.count > 18 {
+            let dropped = significant.count - 18
+            let roundUp = significant[18] >= 5
+            significant = Array(significant[..<18])
+            scale += dropped
+            var value: Int64 = 0
+            for digit in significant { value = value * 10 + Int64(digit) }
+            if roundUp { value += 1 }
+            guard abs(scale) < 10_000 else { return nil }
+            self.init(significand: negative ? -value : value, exponent: Int32(scale))
+        } else {
+            var value: Int64 = 0
+            for digit in significant { value = value * 10 + Int64(digit) }
+            guard abs(scale) < 10_000 else { return nil }
+            self.init(significand: negative ? -value : value, exponent: Int32(scale))
+        }
+        if magnitudeIsOutOfRange { return nil }
+    }
+
+    /// The shortest decimal that round-trips the double (how YAML and JSON
+    /// floats are read), or nil for infinities and NaN.
+    public init?(exactly double: Double) {
+        guard double.isFinite else { return nil }
+        if double == double.rounded(), abs(double) < 9e15 {
+            self.init(significand: Int64(double), exponent: 0)
+            return
+        }
+        self.init(parsing: "\(double)")
+    }
+
+    private mutating func normalize() {
+        if significand == 0 { exponent = 0; return }
+        while significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+    }
+
+    public var isZero: Bool { significand == 0 }
+    public var isNegative: Bool { significand < 0 }
+    public var isInteger: Bool { exponent >= 0 }
+
+    /// Decimal exponent of the leading digit (0 for 1...9, 3 for 1000...9999).
+    public var magnitude: Int {
+        guard significand != 0 else { return Int.min / 4 }
+        return Int(exponent) + DecimalNumber.digitCount(significand.magnitude) - 1
+    }
+
+    private var magnitudeIsOutOfRange: Bool {
+        significand != 0 && magnitude > DecimalNumber.maximumMagnitude
+    }
+
+    /// The value as an Int when it is a whole number that fits.
+    public var intValue: Int? {
+        guard exponent >= 0 else { return nil }
+        var value = Int(significand)
+        for _ in 0..<exponent {
+            let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            value = product
+        }
+        return value
+    }
+
+    public var doubleValue: Double {
+        Double(significand) * pow10(Int(exponent))
+    }
+
+    public var negated: DecimalNumber {
+        DecimalNumber(significand: significand == Int64.min ? Int64.max : -significand, exponent: exponent)
+    }
+
+    // MARK: Arithmetic (nil means overflow)
+
+    public func adding(_ other: DecimalNumber) -> DecimalNumber? {
+        if other.isZero { return self }
+        if isZero { return other }
+        // When the exponents are far apart the smaller term is below the
+        // 18-digit precision and cannot change the result.
+        let gap = Int(exponent) - Int(other.exponent)
+        if gap > 38 { return self.checked() }
+        if gap < -38 { return other.checked() }
+        let common = min(exponent, other.exponent)
+        guard let a = DecimalNumber.scaled(significand, by: Int(exponent - common)),
+              let b = DecimalNumber.scaled(other.significand, by: Int(other.exponent - common)) else {
+            return nil
+        }
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        if overflow { return nil }
+        return DecimalNumber.fitting(sum, exponent: Int(common))
+    }
+
+    public func subtracting(_ other: DecimalNumber) -> DecimalNumber? {
+        adding(other.negated)
+    }
+
+    public func multiplied(by other: DecimalNumber) -> DecimalNumber? {
+        let product = Int128(significand) * Int128(other.significand)
+        return DecimalNumber.fitting(product, exponent: Int(exponent) + Int(other.exponent))
+    }
+
+    /// Division to 18 significant digits; nil on overflow or a zero divisor.
+    public func divided(by other: DecimalNumber) -> DecimalNumber? {
+        guard !other.isZero else { return nil }
+        if isZero { return .zero }
+        let numerator = Int128(significand) * 1_000_000_000_000_000_000
+        let denominator = Int128(other.significand)
+        var quotient = numerator / denominator
+        let remainder = numerator % denominator
+        if (remainder.magnitude * 2) >= denominator.magnitude {
+            quotient += (numerator < 0) != (denominator < 0) ? -1 : 1
+        }
+        return DecimalNumber.fitting(quotient, exponent: Int(exponent) - 18 - Int(other.exponent))
+    }
+
+    private func checked() -> DecimalNumber? { magnitudeIsOutOfRange ? nil : self }
+
+    private static func scaled(_ value: Int64, by power: Int) -> Int128? {
+        var result = Int128(value)
+        for _ in 0..<power {
+            let (product, overflow) = result.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            result = product
+        }
+        return result
+    }
+
+    /// Rounds an Int128 significand into 18 digits and checks the range.
+    private static func fitting(_ wide: Int128, exponent: Int) -> DecimalNumber? {
+        var value = wide
+        var scale = exponent
+        var roundUp = false
+        let limit: Int128 = 999_999_999_999_999_999
+        while value > limit || value < -limit {
+            roundUp = (value % 10).magnitude >= 5
+            value /= 10
+            scale += 1
+        }
+        if roundUp { value += value < 0 ? -1 : 1 }
+        if value == 0 { return .zero }
+        guard scale > -10_000, scale < 10_000 else { return nil }
+        let result = DecimalNumber(significand: Int64(value), exponent: Int32(scale))
+        if result.magnitude < -DecimalNumber.maximumMagnitude { return .zero }
+        return result.checked()
+    }
+
+    static func digitCount(_ value: UInt64) -> Int {
+        var count = 1
+        var rest = value
+        while rest >= 10 { rest /= 10; count += 1 }
+        return count
+    }
+
+    private func pow10(_ power: Int) -> Double {
+        var result = 1.0
+        if power >= 0 { for _ in 0..<min(power, 400) { result *= 10 } } else { for _ in 0..<min(-power, 400) { result /= 10 } }
+        return result
+    }
+
+    // MARK: Comparison
+
+    public static func < (lhs: DecimalNumber, rhs: DecimalNumber) -> Bool {
+        compare(lhs, rhs) < 0
+    }
+
+    /// Exact three-way comparison: -1, 0 or 1.
+    public static func compare(_ lhs: DecimalNumber, _ rhs: DecimalNumber) -> Int {
+        if lhs.exponent == rhs.exponent {
+            return lhs.significand < rhs.significand ? -1 : (lhs.significand == rhs.significand ? 0 : 1)
+        }
+        let leftSign = lhs.significand.signum()
+        let rightSign = rhs.significand.signum()
+        if leftSign != rightSign { return leftSign < rightSign ? -1 : 1 }
+        if leftSign == 0 { return 0 }
+        // Same sign, both non-zero: the order of magnitude decides unless equal.
+        if lhs.magnitude != rhs.magnitude {
+            let larger = lhs.magnitude > rhs.magnitude
+            return (larger == (leftSign > 0)) ? 1 : -1
+        }
+        let common = min(lhs.exponent, rhs.exponent)
+        let a = scaled(lhs.significand, by: Int(lhs.exponent - common)) ?? 0
+        let b = scaled(rhs.significand, by: Int(rhs.exponent - common)) ?? 0
+        return a < b ? -1 : (a == b ? 0 : 1)
+    }
+
+    // MARK: Text
+
+    /// Plain decimal text without exponent notation or trailing zeros.
+    public var description: String {
+        if significand == 0 { return "0" }
+        let negative = significand < 0
+        let digits = String(significand.magnitude)
+        var text: String
+        if exponent >= 0 {
+            text = digits + String(repeating: "0", count: Int(exponent))
+        } else {
+            let fraction = Int(-exponent)
+            if digits.count > fraction {
+                let split = digits.index(digits.endIndex, offsetBy: -fraction)
+                text = digits[..<split] + "." + digits[split...]
+            } else {
+                text = "0." + String(repeating: "0", count: fraction - digits.count) + digits
+            }
+        }
+        return negative ? "-" + text : text
+    }
+
+    /// Rounded to at most `places` decimals, for display.
+    public func rounded(toPlaces places: Int) -> DecimalNumber {
+        guard Int(exponent) < -places else { return self }
+        let drop = -places - Int(exponent)
+        guard drop < 19 else { return .zero }
+        var divisor: Int64 = 1
+        for _ in 0..<drop { divisor *= 10 }
+        var value = significand / divisor
+        let rest = (significand % divisor).magnitude
+        if rest * 2 >= divisor.magnitude { value += significand < 0 ? -1 : 1 }
+        return DecimalNumber(significand: value, exponent: Int32(-places))
+    }
+}

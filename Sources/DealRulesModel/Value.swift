@@ -1,0 +1,155 @@
+/// A value in rule evaluation or deal data (LANGUAGE.md §5).
+public indirect enum Value: Sendable {
+    case unknown
+    case boolean(Bool)
+    /// `isPercent` only affects rendering: `40%` is the number 0.4.
+    case number(DecimalNumber, isPercent: Bool)
+    case quantity(Quantity)
+    case date(DateValue)
+    case text(String)
+    /// Bare words (`unvalidated`, `natural gas`), compared folded.
+    case symbol(String)
+    case list([Value])
+    case record(Record)
+    /// A count over items some of which are unknown: every value from
+    /// `lower` to `upper` is possible (LANGUAGE.md §6.5).
+    case range(lower: DecimalNumber, upper: DecimalNumber)
+
+    public static func number(_ value: DecimalNumber) -> Value { .number(value, isPercent: false) }
+    public static func integer(_ value: Int) -> Value { .number(DecimalNumber(value), isPercent: false) }
+
+    public var isUnknown: Bool { if case .unknown = self { return true } else { return false } }
+
+    /// The type name used in messages.
+    public var typeName: String {
+        switch self {
+        case .unknown: return "unknown"
+        case .boolean: return "boolean"
+        case .number(_, let percent): return percent ? "percentage" : "number"
+        case .quantity(let q): return q.unit.description
+        case .date: return "date"
+        case .text: return "text"
+        case .symbol: return "symbol"
+        case .list: return "list"
+        case .record: return "record"
+        case .range: return "number"
+        }
+    }
+}
+
+/// One key of a record, with the provenance of a figure object.
+public struct RecordEntry: Sendable {
+    /// Normalised key (LANGUAGE.md §4): `capacity target`.
+    public var key: String
+    /// The key as the data wrote it, for messages.
+    public var originalKey: String
+    public var value: Value
+    public var provenance: Provenance?
+    /// Where the value is in its data file, when the format has lines.
+    public var location: SourceLocation?
+
+    public init(key: String, originalKey: String, value: Value, provenance: Provenance? = nil, location: SourceLocation? = nil) {
+        self.key = key
+        self.originalKey = originalKey
+        self.value = value
+        self.provenance = provenance
+        self.location = location
+    }
+}
+
+/// A mapping with normalised keys, in data order.
+public struct Record: Sendable {
+    public var entries: [RecordEntry]
+    public var location: SourceLocation?
+
+    public init(entries: [RecordEntry] = [], location: SourceLocation? = nil) {
+        self.entries = entries
+        self.location = location
+    }
+
+    /// The entry for a normalised key.
+    public func entry(_ key: String) -> RecordEntry? {
+        for entry in entries where entry.key == key { return entry }
+        return nil
+    }
+
+    public subscript(key: String) -> Value? { entry(key)?.value }
+}
+
+/// One deal of the data set: a record plus where it came from.
+public struct Deal: Sendable {
+    public var record: Record
+    /// 1-based position in the combined data.
+    public var position: Int
+    /// The `id`, else the `name`, else `#N` (LANGUAGE.md §9).
+    public var subject: String
+    public var location: SourceLocation?
+
+    public init(record: Record, position: Int, location: SourceLocation? = nil) {
+        self.record = record
+        self.position = position
+        self.location = location ?? record.location
+        self.subject = Deal.subject(of: record, position: position)
+    }
+
+    public static func subject(of record: Record, position: Int) -> String {
+        for key in ["id", "name"] {
+            switch record[key] {
+            case .text(let text)?, .symbol(let text)?:
+                if !text.isEmpty { return text }
+            case .number(let number, _)?:
+                return number.description
+            default:
+                continue
+            }
+        }
+        return "#\(position)"
+    }
+}
+
+/// Key and symbol folding (LANGUAGE.md §4): lower-case; `_`, `-`, camelCase
+/// boundaries and runs of spaces become one space.
+public enum NameFolding {
+    public static func normalizeKey<S: StringProtocol>(_ key: S) -> String {
+        var result = ""
+        result.reserveCapacity(key.utf8.count + 4)
+        var previous: Character? = nil
+        var pendingSpace = false
+        let characters = Array(key)
+        for (index, character) in characters.enumerated() {
+            if character == "_" || character == "-" || character == " " || character == "\t" {
+                pendingSpace = !result.isEmpty
+                previous = character
+                continue
+            }
+            if character.isUppercase, let before = previous {
+                // camelCase: lower→Upper; acronyms: "USDValue" splits before "Value".
+                let nextIsLower = index + 1 < characters.count && characters[index + 1].isLowercase
+                if before.isLowercase || before.isNumber || (before.isUppercase && nextIsLower) {
+                    pendingSpace = !result.isEmpty
+                }
+            }
+            if pendingSpace { result.append(" "); pendingSpace = false }
+            result.append(contentsOf: character.lowercased())
+            previous = character
+        }
+        return result
+    }
+
+    /// Symbols and text compare case-insensitively with `_`/`-`/space folded
+    /// (no camelCase splitting: `natural_gas` is `Natural Gas`).
+    public static func foldSymbol<S: StringProtocol>(_ text: S) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character == "_" || character == "-" || character == " " || character == "\t" {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" "); pendingSpace = false }
+            result.append(contentsOf: character.lowercased())
+        }
+        return result
+    }
+}
