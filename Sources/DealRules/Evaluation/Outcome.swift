@@ -148,8 +148,10 @@ public struct CheckReport: Sendable {
     /// Ordered by rule source order, then subject order in the data.
     public var findings: [Finding]
     public var undetermined: [UndeterminedOutcome]
-    /// Only filled with `--show-clear`.
+    /// Always filled (JUnit needs every rule × subject); listed by text and
+    /// JSON reports only when `showClear` is set (`--show-clear`).
     public var clear: [ClearOutcome]
+    public var showClear: Bool
     /// Problems that did not stop the run (data warnings, skipped records).
     public var errors: [Diagnostic]
     public var baseline: BaselineComparison?
@@ -158,7 +160,7 @@ public struct CheckReport: Sendable {
 
     public init(asOf: DateValue, rules: [RuleInfo], subjects: [String], dealCount: Int, findings: [Finding],
                 undetermined: [UndeterminedOutcome], clear: [ClearOutcome], errors: [Diagnostic],
-                baseline: BaselineComparison? = nil, failOn: Severity? = .high) {
+                showClear: Bool = false, baseline: BaselineComparison? = nil, failOn: Severity? = .high) {
         self.asOf = asOf
         self.rules = rules
         self.subjects = subjects
@@ -166,6 +168,7 @@ public struct CheckReport: Sendable {
         self.findings = findings
         self.undetermined = undetermined
         self.clear = clear
+        self.showClear = showClear
         self.errors = errors
         self.baseline = baseline
         self.failOn = failOn
