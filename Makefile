@@ -1,0 +1,53 @@
+# DealRules: `make demo` and `make test` work from a fresh checkout on a
+# Debian machine that has Swift; `deps` installs the rest.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := demo
+
+SWIFT ?= swift
+# The machine is shared and small: two build jobs at most.
+JOBS ?= 2
+BIN := .build/debug/dealrules
+CONFORMANCE := ../shared/conformance/run
+
+.PHONY: deps build release demo test
+
+deps:
+	@bash scripts/install-deps.sh
+
+build:
+	$(SWIFT) build --jobs $(JOBS) --product dealrules
+
+release:
+	$(SWIFT) build --jobs $(JOBS) -c release --product dealrules
+
+# `check` exits 1 when high-severity findings exist, which is what a demo
+# shows; only exit 2 (bad input) or worse fails the demo.
+demo: deps build
+	@status=0; \
+	./$(BIN) check Rules --data data/deals.yaml --as-of 2026-11-24 || status=$$?; \
+	if [ "$$status" -gt 1 ]; then \
+		echo "make demo: dealrules check exited $$status" >&2; exit "$$status"; \
+	fi
+
+# Every part runs even when an earlier one fails, so one run shows all
+# failures; each part prints its own summary and the last line names the
+# parts that failed.
+test: deps build
+	@failed=(); \
+	echo "== swift test"; \
+	$(SWIFT) test --jobs $(JOBS) || failed+=("swift test"); \
+	echo "== dealrules test Rules"; \
+	./$(BIN) test Rules || failed+=("dealrules test Rules"); \
+	if [ -e "$(CONFORMANCE)" ]; then \
+		echo "== conformance cases"; \
+		python3 "$(CONFORMANCE)" "$(CURDIR)/$(BIN)" || failed+=("conformance"); \
+	else \
+		echo "== conformance cases skipped: $(CONFORMANCE) not found"; \
+	fi; \
+	if [ "$${#failed[@]}" -gt 0 ]; then \
+		printf 'make test: FAILED:' >&2; printf ' [%s]' "$${failed[@]}" >&2; echo >&2; \
+		exit 1; \
+	fi; \
+	echo "make test: all parts passed"
