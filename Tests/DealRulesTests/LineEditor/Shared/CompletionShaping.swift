@@ -1,0 +1,1 @@
+../../../../Sources/LineEditor/CompletionShaping.swift
