@@ -1,3 +1,7 @@
+// `Shared/` links to sources of the `LineEditor` module: the test target
+// does not depend on that module, so its pure parts (completion shaping,
+// history location) are compiled into the tests through the links. Once the
+// test target depends on `LineEditor`, delete `Shared/` and import it.
 import Testing
 
 @Suite("History location")
