@@ -1,0 +1,134 @@
+import DealRulesModel
+
+/// One outcome of a rule for a subject, whatever its kind; the formats that
+/// list everything per subject or per rule walk these.
+public enum ReportOutcome: Sendable {
+    case finding(Finding)
+    case undetermined(UndeterminedOutcome)
+    case clear(ClearOutcome)
+
+    public var rule: RuleInfo {
+        switch self {
+        case .finding(let finding): return finding.rule
+        case .undetermined(let outcome): return outcome.rule
+        case .clear(let outcome): return outcome.rule
+        }
+    }
+
+    public var subject: String {
+        switch self {
+        case .finding(let finding): return finding.subject
+        case .undetermined(let outcome): return outcome.subject
+        case .clear(let outcome): return outcome.subject
+        }
+    }
+}
+
+extension Finding {
+    /// How baselines match findings.
+    public var key: FindingKey { FindingKey(rule: rule.name, flag: rule.flag, subject: subject) }
+}
+
+extension CheckReport {
+    /// `report.subjects`, then any subject an outcome names that is missing
+    /// there, in first-seen order (defensive: every outcome gets listed).
+    public var orderedSubjects: [String] {
+        var seen = Set<String>()
+        var order: [String] = []
+        let named = subjects + findings.map(\.subject) + undetermined.map(\.subject) + clear.map(\.subject)
+        for subject in named where seen.insert(subject).inserted { order.append(subject) }
+        return order
+    }
+
+    /// Rules in source order, then rules only outcomes mention.
+    public var orderedRules: [RuleInfo] {
+        var seen = Set<String>()
+        var order: [RuleInfo] = []
+        let named = rules + findings.map(\.rule) + undetermined.map(\.rule) + clear.map(\.rule)
+        for rule in named where seen.insert(rule.name).inserted { order.append(rule) }
+        return order
+    }
+
+    /// Flag names in rule order, each once.
+    public var orderedFlags: [String] {
+        var seen = Set<String>()
+        return orderedRules.map(\.flag).filter { seen.insert($0).inserted }
+    }
+
+    /// Every outcome, ordered by rule then subject; clear ones only when
+    /// `includeClear`.
+    public func allOutcomes(includeClear: Bool) -> [ReportOutcome] {
+        var outcomes = findings.map(ReportOutcome.finding) + undetermined.map(ReportOutcome.undetermined)
+        if includeClear { outcomes += clear.map(ReportOutcome.clear) }
+        let ruleRank = Dictionary(orderedRules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let subjectRank = Dictionary(orderedSubjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        // Stable: equal keys keep their given order.
+        return outcomes.enumerated().sorted { left, right in
+            let leftKey = (ruleRank[left.element.rule.name] ?? Int.max, subjectRank[left.element.subject] ?? Int.max, left.offset)
+            let rightKey = (ruleRank[right.element.rule.name] ?? Int.max, subjectRank[right.element.subject] ?? Int.max, right.offset)
+            return leftKey < rightKey
+        }.map(\.element)
+    }
+
+    /// True when this finding fails the run (`--fail-on`, not in the baseline).
+    public func isFailing(_ finding: Finding) -> Bool {
+        guard let failOn, !finding.baseline else { return false }
+        return finding.severity >= failOn
+    }
+
+    /// `2 high, 1 medium`: non-zero severities, most severe first.
+    public var severityBreakdown: String {
+        let counts = countsBySeverity
+        return Severity.allCases.reversed()
+            .compactMap { level in counts[level].flatMap { $0 > 0 ? "\($0) \(level.rawValue)" : nil } }
+            .joined(separator: ", ")
+    }
+
+    /// The closing line of the text report:
+    /// `4 findings (2 high, 1 medium, 1 low), 1 undetermined, 15 deals, 7 rules, as of 2026-11-24`.
+    public var summaryLine: String {
+        var parts: [String] = []
+        let breakdown = severityBreakdown
+        parts.append(ReportWording.count(findings.count, "finding") + (breakdown.isEmpty ? "" : " (\(breakdown))"))
+        parts.append("\(undetermined.count) undetermined")
+        if showClear { parts.append("\(clear.count) clear") }
+        parts.append(ReportWording.count(dealCount, "deal"))
+        parts.append(ReportWording.count(rules.count, "rule"))
+        if !errors.isEmpty { parts.append(ReportWording.count(errors.count, "data problem")) }
+        var line = parts.joined(separator: ", ") + ", as of \(asOf)"
+        if let baseline {
+            line += "; against the baseline: \(baseline.new.count) new, \(baseline.resolved.count) resolved"
+        }
+        return line
+    }
+}
+
+/// Small wording helpers shared by the human-readable formats.
+enum ReportWording {
+    /// `1 finding`, `2 findings`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
+    }
+
+    /// `capacity target = 2028 [confirmed, Anthropic announcement]`.
+    static func evidenceLine(_ evidence: Evidence) -> String {
+        let details = [evidence.status?.rawValue, evidence.source].compactMap { $0 }
+        let suffix = details.isEmpty ? "" : " [\(details.joined(separator: ", "))]"
+        return "\(evidence.field) = \(evidence.value)\(suffix)"
+    }
+
+    /// `missing capacity target`, `error in capacity: division by zero`.
+    static func reason(_ reason: UndeterminedReason) -> String {
+        let field = reason.field.map { " \($0)" } ?? ""
+        var text: String
+        switch reason.problem {
+        case .missing: text = "missing\(field)"
+        case .imprecise: text = "imprecise\(field)"
+        case .error: text = reason.field.map { "error in \($0)" } ?? "error"
+        }
+        if let message = reason.message, !message.isEmpty { text += ": \(message)" }
+        return text
+    }
+
+    static func location(_ location: SourceLocation) -> String { location.description }
+}

@@ -1,0 +1,103 @@
+/// Writes `JSONValue`s as text: keys in insertion order, strings escaped per
+/// RFC 8259, the same bytes for the same value every time.
+public enum JSONWriter {
+    public enum Layout: Sendable {
+        /// Two-space indentation, one member or element per line.
+        case pretty
+        /// One line, no spaces (NDJSON records).
+        case compact
+    }
+
+    /// - Parameter asciiOnly: escape every non-ASCII scalar as `\uXXXX`
+    ///   (surrogate pairs above U+FFFF) for consumers that mangle UTF-8.
+    public static func write(_ value: JSONValue, layout: Layout = .pretty, asciiOnly: Bool = false) -> String {
+        var output = ""
+        append(value, to: &output, layout: layout, asciiOnly: asciiOnly, depth: 0)
+        return output
+    }
+
+    /// A JSON string literal, quotes included.
+    public static func quote(_ text: String, asciiOnly: Bool = false) -> String {
+        var output = ""
+        appendQuoted(text, to: &output, asciiOnly: asciiOnly)
+        return output
+    }
+
+    // Values come from our own code or from `JSONReader`, which caps the
+    // nesting depth, so this recursion is bounded.
+    private static func append(_ value: JSONValue, to output: inout String, layout: Layout, asciiOnly: Bool, depth: Int) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .integer(let number): output += String(number)
+        case .number(let literal): output += literal.isEmpty ? "0" : literal
+        case .string(let text): appendQuoted(text, to: &output, asciiOnly: asciiOnly)
+        case .array(let items):
+            guard !items.isEmpty else { output += "[]"; return }
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                newline(&output, layout: layout, depth: depth + 1)
+                append(item, to: &output, layout: layout, asciiOnly: asciiOnly, depth: depth + 1)
+            }
+            newline(&output, layout: layout, depth: depth)
+            output += "]"
+        case .object(let members):
+            guard !members.isEmpty else { output += "{}"; return }
+            output += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { output += "," }
+                newline(&output, layout: layout, depth: depth + 1)
+                appendQuoted(member.key, to: &output, asciiOnly: asciiOnly)
+                output += layout == .pretty ? ": " : ":"
+                append(member.value, to: &output, layout: layout, asciiOnly: asciiOnly, depth: depth + 1)
+            }
+            newline(&output, layout: layout, depth: depth)
+            output += "}"
+        }
+    }
+
+    private static func newline(_ output: inout String, layout: Layout, depth: Int) {
+        guard layout == .pretty else { return }
+        output += "\n"
+        output += String(repeating: "  ", count: depth)
+    }
+
+    private static func appendQuoted(_ text: String, to output: inout String, asciiOnly: Bool) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    output += unicodeEscape(scalar.value)
+                } else if scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    // Valid JSON, but line terminators in JavaScript source.
+                    output += unicodeEscape(scalar.value)
+                } else if asciiOnly && scalar.value > 0x7F {
+                    if scalar.value > 0xFFFF {
+                        let offset = scalar.value - 0x10000
+                        output += unicodeEscape(0xD800 + (offset >> 10))
+                        output += unicodeEscape(0xDC00 + (offset & 0x3FF))
+                    } else {
+                        output += unicodeEscape(scalar.value)
+                    }
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: false)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

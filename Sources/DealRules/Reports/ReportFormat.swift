@@ -1,0 +1,48 @@
+/// The output formats of `dealrules check --format` (CLI.md).
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, ndjson, junit, sarif, github, markdown, html
+
+    /// The usual file extension, for `--output` defaults and golden files.
+    public var fileExtension: String {
+        switch self {
+        case .text: return "txt"
+        case .json: return "json"
+        case .ndjson: return "ndjson"
+        case .junit: return "junit.xml"
+        case .sarif: return "sarif"
+        case .github: return "github.txt"
+        case .markdown: return "md"
+        case .html: return "html"
+        }
+    }
+}
+
+/// Settings that change how a report is written, not what it says.
+public struct ReportOptions: Sendable {
+    /// ANSI colour in the text format (only when writing to a terminal).
+    public var color: Bool
+    /// The `dealrules` version named in SARIF and HTML output.
+    public var toolVersion: String
+
+    public init(color: Bool = false, toolVersion: String = "1.0.0") {
+        self.color = color
+        self.toolVersion = toolVersion
+    }
+}
+
+/// Renders a check report in any format. Every format is deterministic:
+/// the same report gives the same bytes.
+public enum ReportRenderer {
+    public static func render(_ report: CheckReport, format: ReportFormat, options: ReportOptions) -> String {
+        switch format {
+        case .text: return TextReport.render(report, options: options)
+        case .json: return JSONReport.render(report)
+        case .ndjson: return NDJSONReport.render(report)
+        case .junit: return JUnitReport.render(report, options: options)
+        case .sarif: return SARIFReport.render(report, options: options)
+        case .github: return GitHubReport.render(report)
+        case .markdown: return MarkdownReport.render(report)
+        case .html: return HTMLReport.render(report, options: options)
+        }
+    }
+}

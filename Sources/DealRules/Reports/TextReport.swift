@@ -1,0 +1,114 @@
+import DealRulesModel
+
+/// `--format text` (the default): what an analyst reads in a terminal.
+/// Findings are grouped by subject, each with its severity, flag, rule,
+/// message, basis, evidence and rule location; undetermined outcomes give
+/// their reasons; a summary line closes the report.
+enum TextReport {
+    static func render(_ report: CheckReport, options: ReportOptions) -> String {
+        let style = ANSIStyle(enabled: options.color)
+        var lines: [String] = []
+        lines.append(style.apply(.bold, "DealRules check as of \(report.asOf): "
+            + "\(ReportWording.count(report.rules.count, "rule")), \(ReportWording.count(report.dealCount, "deal"))"))
+
+        let outcomes = report.allOutcomes(includeClear: report.showClear)
+        let bySubject = Dictionary(grouping: outcomes, by: \.subject)
+        for subject in report.orderedSubjects {
+            guard let listed = bySubject[subject], !listed.isEmpty else { continue }
+            lines.append("")
+            lines.append(style.apply(.bold, TerminalText.clean(subject)))
+            for outcome in listed { lines += outcomeLines(outcome, report: report, style: style) }
+        }
+        if outcomes.isEmpty {
+            lines.append("")
+            lines.append("No findings.")
+        }
+
+        if let baseline = report.baseline { lines += baselineLines(baseline, style: style) }
+        if !report.errors.isEmpty {
+            lines.append("")
+            lines.append(style.apply(.bold, "Data problems:"))
+            for diagnostic in report.errors { lines.append("  " + TerminalText.clean(diagnostic.description)) }
+        }
+        lines.append("")
+        lines.append(style.apply(.bold, report.summaryLine))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static let labelWidth = 12
+    private static let detailIndent = "    "
+
+    private static func heading(_ rule: RuleInfo) -> String {
+        let flag = TerminalText.clean(rule.flag)
+        return rule.name == rule.flag ? flag : "\(flag) (rule \"\(TerminalText.clean(rule.name))\")"
+    }
+
+    private static func label(_ text: String) -> String {
+        text.count >= labelWidth ? text + " " : text + String(repeating: " ", count: labelWidth - text.count)
+    }
+
+    private static func outcomeLines(_ outcome: ReportOutcome, report: CheckReport, style: ANSIStyle) -> [String] {
+        var lines: [String] = []
+        switch outcome {
+        case .finding(let finding):
+            var head = "  " + style.severity(finding.severity, label(finding.severity.rawValue)) + heading(finding.rule)
+            if report.baseline != nil {
+                head += finding.baseline ? style.apply(.dim, "  [baseline]") : style.apply(.magenta, "  [new]")
+            }
+            lines.append(head)
+            lines.append(detailIndent + TerminalText.clean(finding.message, indent: detailIndent))
+            lines.append(detailIndent + "basis: \(finding.basis.rawValue)")
+            lines += evidenceLines(finding.evidence)
+            lines.append(detailIndent + style.apply(.dim, "at \(TerminalText.clean(finding.rule.location.description))"))
+        case .undetermined(let outcome):
+            lines.append("  " + style.apply(.cyan, label("undetermined")) + heading(outcome.rule))
+            for reason in outcome.reasons {
+                lines.append(detailIndent + TerminalText.clean(ReportWording.reason(reason), indent: detailIndent))
+            }
+            lines += evidenceLines(outcome.evidence)
+            lines.append(detailIndent + style.apply(.dim, "at \(TerminalText.clean(outcome.rule.location.description))"))
+        case .clear(let outcome):
+            lines.append("  " + style.apply(.green, label("clear")) + heading(outcome.rule))
+        }
+        return lines
+    }
+
+    private static func evidenceLines(_ evidence: [Evidence]) -> [String] {
+        guard !evidence.isEmpty else { return [] }
+        return [detailIndent + "evidence:"] + evidence.map {
+            detailIndent + "  " + TerminalText.clean(ReportWording.evidenceLine($0), indent: detailIndent + "  ")
+        }
+    }
+
+    private static func baselineLines(_ baseline: BaselineComparison, style: ANSIStyle) -> [String] {
+        var lines = ["", style.apply(.bold, "Compared with the baseline \(TerminalText.clean(baseline.baselinePath)): "
+            + "\(baseline.new.count) new, \(baseline.resolved.count) resolved")]
+        for key in baseline.new { lines.append("  " + style.apply(.magenta, "new      ") + describe(key)) }
+        for key in baseline.resolved { lines.append("  " + style.apply(.green, "resolved ") + describe(key)) }
+        return lines
+    }
+
+    private static func describe(_ key: FindingKey) -> String {
+        let flag = TerminalText.clean(key.flag)
+        let rule = key.rule == key.flag ? "" : " (rule \"\(TerminalText.clean(key.rule))\")"
+        return "\(flag)\(rule) for \(TerminalText.clean(key.subject))"
+    }
+}
+
+/// Makes data-derived text safe to print on a terminal: control characters
+/// (which could carry escape sequences from the data) are shown, not sent.
+enum TerminalText {
+    static func clean(_ text: String, indent: String = "") -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: output += "\n" + indent
+            case 0x09: output += "\t"
+            case 0x00...0x1F, 0x7F...0x9F:
+                output += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}
