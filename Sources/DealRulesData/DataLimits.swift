@@ -1,0 +1,26 @@
+/// Bounds on what one load may read, so that hostile or broken data gets a
+/// clear error instead of exhausting memory or the stack.
+public struct DataLimits: Sendable {
+    /// Deals in one load (across all files of `loadAll`).
+    public var maxDeals: Int
+    /// Nesting of lists and mappings, the top-level list included.
+    public var maxDepth: Int
+    /// Bytes in one string, key or cell.
+    public var maxStringLength: Int
+    /// Bytes in one data file (or standard input).
+    public var maxFileSize: Int
+
+    public init(
+        maxDeals: Int = 1_000_000,
+        maxDepth: Int = 64,
+        maxStringLength: Int = 1 << 20,
+        maxFileSize: Int = 2 << 30
+    ) {
+        self.maxDeals = maxDeals
+        self.maxDepth = maxDepth
+        self.maxStringLength = maxStringLength
+        self.maxFileSize = maxFileSize
+    }
+
+    public static let standard = DataLimits()
+}

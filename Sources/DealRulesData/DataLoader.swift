@@ -1,0 +1,157 @@
+import DealRulesModel
+import Foundation
+
+/// Reads deal data files (CLI.md `--data`) into deals, reporting every
+/// problem with a stable code and a location. It never stops at the first
+/// bad deal: what can be read is kept.
+public enum DataLoader {
+    /// What a diagnostic calls standard input.
+    public static let standardInputName = "<stdin>"
+
+    /// One file, or `-` for standard input. Without a format it is chosen
+    /// by extension (standard input is sniffed).
+    public static func load(path: String, format: DataFormat?, limits: DataLimits = .standard) -> LoadedData {
+        loadAll(paths: [path], format: format, limits: limits)
+    }
+
+    /// Data already in memory; `path` names it in diagnostics.
+    public static func load(
+        bytes: [UInt8], path: String, format: DataFormat, limits: DataLimits = .standard, firstPosition: Int = 1
+    ) -> LoadedData {
+        var diagnostics: [Diagnostic] = []
+        guard bytes.count <= limits.maxFileSize else {
+            diagnostics.append(tooLarge(path, limits: limits))
+            return LoadedData(deals: [], diagnostics: diagnostics)
+        }
+        let collector = DealCollector(firstPosition: firstPosition, maxDeals: limits.maxDeals)
+        let file = read(bytes, path: path, format: format, limits: limits, collector: collector)
+        var loaded = LoadedData(deals: file.deals, diagnostics: file.diagnostics)
+        loaded.diagnostics.append(contentsOf: duplicateSubjects(loaded.deals))
+        return loaded
+    }
+
+    /// Several files as one data set: positions continue from file to
+    /// file, and a subject id used twice is warned about (both deals kept).
+    public static func loadAll(paths: [String], format: DataFormat?, limits: DataLimits = .standard) -> LoadedData {
+        var loaded = LoadedData()
+        var nextPosition = 1
+        for path in paths {
+            let name = path == "-" ? standardInputName : path
+            guard let bytes = readInput(path, name: name, limits: limits, diagnostics: &loaded.diagnostics) else { continue }
+            let chosen = format ?? (path == "-" ? DataFormat.sniff(bytes) : DataFormat.infer(path: path))
+            guard let chosen else {
+                loaded.diagnostics.append(Diagnostic(
+                    .error, code: DataDiagnosticCode.unknownFormat.rawValue,
+                    message: "cannot tell the data format of `\(path)` from its name",
+                    location: SourceLocation(path: name, line: 1, column: 1),
+                    help: ["name it .json, .ndjson, .jsonl, .yaml, .yml or .csv, or pass --data-format"]
+                ))
+                continue
+            }
+            let collector = DealCollector(firstPosition: nextPosition, maxDeals: limits.maxDeals, earlierDeals: loaded.deals.count)
+            let file = read(bytes, path: name, format: chosen, limits: limits, collector: collector)
+            loaded.deals.append(contentsOf: file.deals)
+            loaded.diagnostics.append(contentsOf: file.diagnostics)
+            nextPosition = file.nextPosition
+        }
+        loaded.diagnostics.append(contentsOf: duplicateSubjects(loaded.deals))
+        return loaded
+    }
+
+    static func read(_ bytes: [UInt8], path: String, format: DataFormat, limits: DataLimits, collector: DealCollector) -> FileLoad {
+        switch format {
+        case .json: return JSONDealReader.read(bytes, path: path, limits: limits, collector: collector)
+        case .ndjson: return NDJSONDealReader.read(bytes, path: path, limits: limits, collector: collector)
+        case .yaml: return YAMLDealReader.read(bytes, path: path, limits: limits, collector: collector)
+        case .csv: return CSVDealReader.read(bytes, path: path, limits: limits, collector: collector)
+        }
+    }
+
+    // MARK: Input
+
+    private static func readInput(_ path: String, name: String, limits: DataLimits, diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        if path == "-" { return readStandardInput(limits: limits, diagnostics: &diagnostics) }
+        func fail(_ message: String) -> [UInt8]? {
+            diagnostics.append(Diagnostic(
+                .error, code: DataDiagnosticCode.unreadable.rawValue, message: message,
+                location: SourceLocation(path: name, line: 1, column: 1)
+            ))
+            return nil
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return fail("data file `\(path)` does not exist")
+        }
+        guard !isDirectory.boolValue else { return fail("`\(path)` is a directory, not a data file") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.int64Value > Int64(limits.maxFileSize) {
+            diagnostics.append(tooLarge(name, limits: limits))
+            return nil
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return fail("cannot open data file `\(path)`") }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            guard data.count <= limits.maxFileSize else {
+                diagnostics.append(tooLarge(name, limits: limits))
+                return nil
+            }
+            return [UInt8](data)
+        } catch {
+            return fail("cannot read data file `\(path)`: \(error.localizedDescription)")
+        }
+    }
+
+    private static func readStandardInput(limits: DataLimits, diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        let handle = FileHandle.standardInput
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                bytes.append(contentsOf: chunk)
+                if bytes.count > limits.maxFileSize {
+                    diagnostics.append(tooLarge(standardInputName, limits: limits))
+                    return nil
+                }
+            }
+        } catch {
+            diagnostics.append(Diagnostic(
+                .error, code: DataDiagnosticCode.unreadable.rawValue,
+                message: "cannot read standard input: \(error.localizedDescription)",
+                location: SourceLocation(path: standardInputName, line: 1, column: 1)
+            ))
+            return nil
+        }
+        return bytes
+    }
+
+    private static func tooLarge(_ name: String, limits: DataLimits) -> Diagnostic {
+        Diagnostic(
+            .error, code: DataDiagnosticCode.fileTooLarge.rawValue,
+            message: "`\(name)` is larger than the \(limits.maxFileSize)-byte limit for one data file",
+            location: SourceLocation(path: name, line: 1, column: 1),
+            help: ["split the data into several files"]
+        )
+    }
+
+    // MARK: Subjects
+
+    /// A warning for each deal whose subject id an earlier deal already has.
+    static func duplicateSubjects(_ deals: [Deal]) -> [Diagnostic] {
+        var first: [String: Deal] = [:]
+        var warnings: [Diagnostic] = []
+        for deal in deals {
+            guard let earlier = first[deal.subject] else {
+                first[deal.subject] = deal
+                continue
+            }
+            warnings.append(Diagnostic(
+                .warning, code: DataDiagnosticCode.duplicateSubject.rawValue,
+                message: "deals \(earlier.position) and \(deal.position) are both `\(deal.subject)`; both are kept",
+                location: deal.location,
+                notes: earlier.location.map { ["the first is at \($0)"] } ?? [],
+                help: ["give each deal its own `id`"]
+            ))
+        }
+        return warnings
+    }
+}

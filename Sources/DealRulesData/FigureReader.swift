@@ -1,0 +1,92 @@
+import DealRulesModel
+
+/// Figure objects (LANGUAGE.md §5): a mapping with a `value` key and
+/// otherwise only `unit`, `status`, `source` and `as_of` is one value with
+/// provenance: `{value: 100, unit: USD billion, status: reported}`.
+enum FigureReader {
+    private static let figureKeys: Set<String> = ["value", "unit", "status", "source", "as of"]
+
+    static func isFigure(_ entries: [RecordEntry]) -> Bool {
+        guard entries.count <= figureKeys.count else { return false }
+        var hasValue = false
+        for entry in entries {
+            guard figureKeys.contains(entry.key) else { return false }
+            if entry.key == "value" { hasValue = true }
+        }
+        return hasValue
+    }
+
+    /// The figure's value and provenance. A bad `unit` or `status` is
+    /// reported and makes the value unknown.
+    static func read(_ entries: [RecordEntry], at location: SourceLocation?, sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
+        var value = Value.unknown
+        var unitEntry: RecordEntry? = nil
+        var provenance = Provenance()
+        var valid = true
+        for entry in entries {
+            switch entry.key {
+            case "value": value = entry.value
+            case "unit": unitEntry = entry
+            case "status":
+                guard let text = text(of: entry.value) else { continue }
+                if let status = ProvenanceStatus(rawValue: NameFolding.foldSymbol(text)) {
+                    provenance.status = status
+                } else {
+                    sink.report(
+                        .badStatus, "`\(text)` is not a status", at: entry.location ?? location,
+                        help: ["a status is one of confirmed, reported, estimated"]
+                    )
+                    valid = false
+                }
+            case "source": provenance.source = text(of: entry.value)
+            default: provenance.asOf = text(of: entry.value)
+            }
+        }
+        if let unitEntry, let unitText = text(of: unitEntry.value) {
+            value = applying(unitText, to: value, at: unitEntry.location ?? location, sink: &sink) ?? {
+                valid = false
+                return .unknown
+            }()
+        } else if let unitEntry, !unitEntry.value.isUnknown {
+            sink.report(.badUnit, "a figure's unit must be a word such as `GW` or `USD billion`", at: unitEntry.location ?? location)
+            valid = false
+        }
+        let hasProvenance = provenance.status != nil || provenance.source != nil || provenance.asOf != nil
+        return (valid ? value : .unknown, hasProvenance ? provenance : nil)
+    }
+
+    private static func applying(_ unitText: String, to value: Value, at location: SourceLocation?, sink: inout DataDiagnosticSink) -> Value? {
+        guard let unit = FigureUnit.parse(unitText) else {
+            sink.report(
+                .badUnit, "`\(unitText)` is not a unit", at: location,
+                help: ["use a unit word (GW, MW, TWh, years, months, days) or money such as `USD billion`"]
+            )
+            return nil
+        }
+        switch value {
+        case .unknown:
+            return .unknown
+        case .number(let number, _):
+            guard let result = unit.apply(to: number) else {
+                sink.report(.numberOutOfRange, "`\(number) \(unitText)` is too large to hold", at: location)
+                return nil
+            }
+            return result
+        default:
+            sink.report(
+                .badUnit, "the unit `\(unitText)` needs a number value, but the value is \(ValueRendering.render(value)) (\(value.typeName))",
+                at: location
+            )
+            return nil
+        }
+    }
+
+    /// Scalars as the text the data wrote; nil for unknown and collections.
+    private static func text(of value: Value) -> String? {
+        switch value {
+        case .text(let text), .symbol(let text): return text
+        case .unknown, .list, .record, .range: return nil
+        case .boolean, .number, .quantity, .date: return ValueRendering.render(value)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import DealRulesModel
+
+/// What reading one data file gives.
+struct FileLoad {
+    var deals: [Deal]
+    var diagnostics: [Diagnostic]
+    var nextPosition: Int
+}
+
+/// JSON deal data: an array of deals, or an object with a `deals` array.
+enum JSONDealReader {
+    static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector) -> FileLoad {
+        var collector = collector
+        var sink = DataDiagnosticSink(path: path, bytes: bytes)
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer: buffer, limits: limits, sink: sink)
+            readDocument(&reader, collector: &collector)
+            sink = reader.sink
+        }
+        return FileLoad(deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition)
+    }
+
+    private static func readDocument(_ reader: inout JSONReader, collector: inout DealCollector) {
+        do throws(JSONStop) {
+            if reader.end >= 3, reader.buffer[0] == 0xEF, reader.buffer[1] == 0xBB, reader.buffer[2] == 0xBF {
+                reader.reposition(start: 3, stop: reader.end, line: 1)
+            }
+            reader.skipWhitespace()
+            switch reader.current {
+            case UInt8(ascii: "[")?:
+                try readDeals(&reader, collector: &collector)
+            case UInt8(ascii: "{")?:
+                try readWrapper(&reader, collector: &collector)
+            case nil:
+                throw reader.fail("the data is empty; expected an array of deals", at: reader.index)
+            default:
+                let place = reader.location(at: reader.index)
+                reader.sink.report(
+                    .badShape, "JSON deal data must be an array of deals or an object with a `deals` array, not \(reader.describeCurrent())",
+                    at: place
+                )
+                return
+            }
+            reader.skipWhitespace()
+            if reader.index < reader.end {
+                throw reader.fail("unexpected \(reader.describeCurrent()) after the end of the data", at: reader.index)
+            }
+        } catch {
+            // Reported where it happened; the deals read so far are kept.
+        }
+    }
+
+    /// `{"deals": [...], ...}`: other keys (metadata) are read and ignored.
+    private static func readWrapper(_ reader: inout JSONReader, collector: inout DealCollector) throws(JSONStop) {
+        let open = reader.index
+        let openLocation = reader.location(at: open)
+        reader.index += 1
+        var found = false
+        reader.skipWhitespace()
+        if reader.current == UInt8(ascii: "}") {
+            reader.index += 1
+        } else {
+            while true {
+                reader.skipWhitespace()
+                guard reader.current == UInt8(ascii: "\"") else {
+                    throw reader.fail("expected a key in double quotes, found \(reader.describeCurrent())", at: reader.index)
+                }
+                let key = try reader.parseString()
+                reader.skipWhitespace()
+                guard reader.current == UInt8(ascii: ":") else {
+                    throw reader.fail("expected `:` after the key `\(key)`, found \(reader.describeCurrent())", at: reader.index)
+                }
+                reader.index += 1
+                reader.skipWhitespace()
+                if NameFolding.normalizeKey(key) == "deals", !found {
+                    found = true
+                    guard reader.current == UInt8(ascii: "[") else {
+                        let place = reader.location(at: reader.index)
+                        _ = try reader.parseValue()
+                        reader.sink.report(.badShape, "`\(key)` must be an array of deals", at: place)
+                        return
+                    }
+                    try readDeals(&reader, collector: &collector)
+                } else {
+                    _ = try reader.parseValue()
+                }
+                reader.skipWhitespace()
+                guard let byte = reader.current else { throw reader.fail("the object opened here is not closed", at: open) }
+                reader.index += 1
+                if byte == UInt8(ascii: "}") { break }
+                guard byte == UInt8(ascii: ",") else {
+                    reader.index -= 1
+                    throw reader.fail("expected `,` or `}` after a value, found \(reader.describeCurrent())", at: reader.index)
+                }
+            }
+        }
+        if !found {
+            reader.sink.report(.badShape, "a JSON object of deal data needs a `deals` array", at: openLocation)
+        }
+    }
+
+    /// `[deal, deal, ...]`; `index` is at the `[`.
+    private static func readDeals(_ reader: inout JSONReader, collector: inout DealCollector) throws(JSONStop) {
+        let open = reader.index
+        reader.index += 1
+        reader.skipWhitespace()
+        if reader.current == UInt8(ascii: "]") {
+            reader.index += 1
+            return
+        }
+        while true {
+            reader.skipWhitespace()
+            try readDeal(&reader, collector: &collector)
+            reader.skipWhitespace()
+            guard let byte = reader.current else { throw reader.fail("the array of deals opened here is not closed", at: open) }
+            reader.index += 1
+            if byte == UInt8(ascii: "]") { return }
+            guard byte == UInt8(ascii: ",") else {
+                reader.index -= 1
+                throw reader.fail("expected `,` or `]` after a deal, found \(reader.describeCurrent())", at: reader.index)
+            }
+        }
+    }
+
+    /// One deal at `index`; a value that is not an object is reported and skipped.
+    static func readDeal(_ reader: inout JSONReader, collector: inout DealCollector) throws(JSONStop) {
+        let place = reader.location(at: reader.index)
+        if collector.isFull {
+            collector.reportFull(&reader.sink, at: place)
+            throw JSONStop()
+        }
+        let position = collector.claimPosition()
+        guard reader.current == UInt8(ascii: "{") else {
+            let (value, _) = try reader.parseValue()
+            reader.sink.report(.dealNotMapping, "deal \(position) is \(DealCollector.describe(value)), not a mapping of fields", at: place)
+            return
+        }
+        let members = try reader.parseMembers()
+        let record = reader.assembler.record(of: members, at: place, sink: &reader.sink)
+        collector.add(record, position: position, location: place)
+    }
+}

@@ -1,0 +1,211 @@
+import DealRulesModel
+import Yams
+
+/// YAML deal data: a list of deals, or a mapping with a `deals` list.
+/// Plain scalars read like JSON values and strings; quoted scalars are
+/// strings; a timestamp is a day-precision date.
+enum YAMLDealReader {
+    static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector) -> FileLoad {
+        var reader = YAMLNodeReader(sink: DataDiagnosticSink(path: path, bytes: bytes), limits: limits, collector: collector, inputSize: bytes.count)
+        reader.readDocument(bytes)
+        return FileLoad(deals: reader.collector.deals, diagnostics: reader.sink.items, nextPosition: reader.collector.nextPosition)
+    }
+}
+
+/// Why reading stopped early; the diagnostic is already reported.
+private struct YAMLStop: Error {}
+
+private struct YAMLNodeReader {
+    var sink: DataDiagnosticSink
+    let limits: DataLimits
+    var collector: DealCollector
+    var assembler = RecordAssembler()
+    /// Nodes that may still be read: aliases can make a small file stand
+    /// for an enormous tree, so reading is bounded by the file's size.
+    var nodeBudget: Int
+
+    init(sink: DataDiagnosticSink, limits: DataLimits, collector: DealCollector, inputSize: Int) {
+        self.sink = sink
+        self.limits = limits
+        self.collector = collector
+        let (scaled, overflow) = inputSize.multipliedReportingOverflow(by: 2)
+        self.nodeBudget = overflow ? Int.max : scaled + 10_000
+    }
+
+    mutating func readDocument(_ bytes: [UInt8]) {
+        if let bad = UTF8Check.firstInvalidOffset(bytes) {
+            sink.report(.invalidUTF8, "the data is not valid UTF-8", atOffset: bad)
+            return
+        }
+        // Guard the recursive YAML parser against hostile nesting.
+        let scanLimit = limits.maxDepth * 3 + 16
+        if let offset = YAMLDepthScan.firstOffsetBeyond(scanLimit, in: bytes) {
+            sink.report(.tooDeep, "data nests deeper than \(limits.maxDepth) levels", atOffset: offset)
+            return
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            report(error, in: text)
+            return
+        } catch {
+            sink.report(.yamlSyntax, "the YAML could not be read: \(error)", at: nil)
+            return
+        }
+        guard let root else { return } // an empty document has no deals
+        do {
+            try readDeals(root)
+        } catch {
+            // Reported where it happened; the deals read so far are kept.
+        }
+    }
+
+    private mutating func readDeals(_ root: Node) throws(YAMLStop) {
+        switch root {
+        case .sequence(let deals):
+            try readList(deals)
+        case .mapping(let mapping):
+            for (key, value) in mapping where key.scalar.map({ NameFolding.normalizeKey($0.string) == "deals" }) == true {
+                guard case .sequence(let deals) = value else {
+                    if case .scalar(let scalar) = value, scalar.style == .plain, DataScalar.plain(scalar.string)?.isUnknown == true {
+                        return // `deals:` with nothing after it: no deals
+                    }
+                    sink.report(.badShape, "`deals` must be a list of deals", at: location(of: value))
+                    return
+                }
+                try readList(deals)
+                return
+            }
+            sink.report(.badShape, "a YAML mapping of deal data needs a `deals` list", at: location(of: root))
+        case .scalar:
+            sink.report(.badShape, "YAML deal data must be a list of deals or a mapping with a `deals` list", at: location(of: root))
+        }
+    }
+
+    private mutating func readList(_ deals: Node.Sequence) throws(YAMLStop) {
+        for node in deals {
+            let place = location(of: node)
+            if collector.isFull {
+                collector.reportFull(&sink, at: place)
+                throw YAMLStop()
+            }
+            let position = collector.claimPosition()
+            guard case .mapping(let mapping) = node else {
+                let (value, _) = try convert(node, depth: 2)
+                sink.report(.dealNotMapping, "deal \(position) is \(DealCollector.describe(value)), not a mapping of fields", at: place)
+                continue
+            }
+            let members = try self.members(of: mapping, depth: 2)
+            let record = assembler.record(of: members, at: place, sink: &sink)
+            collector.add(record, position: position, location: place)
+        }
+    }
+
+    // MARK: Nodes
+
+    private mutating func convert(_ node: Node, depth: Int) throws(YAMLStop) -> (Value, Provenance?) {
+        nodeBudget -= 1
+        if nodeBudget < 0 {
+            sink.report(.aliasExpansion, "YAML aliases expand to far more data than the file holds", at: location(of: node))
+            throw YAMLStop()
+        }
+        switch node {
+        case .scalar(let scalar):
+            return (try value(of: scalar), nil)
+        case .sequence(let sequence):
+            try enter(depth, at: node)
+            var items: [Value] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                items.append(try convert(item, depth: depth + 1).0)
+            }
+            return (.list(items), nil)
+        case .mapping(let mapping):
+            try enter(depth, at: node)
+            let members = try self.members(of: mapping, depth: depth)
+            return assembler.value(of: members, at: location(of: node), sink: &sink)
+        }
+    }
+
+    private mutating func enter(_ depth: Int, at node: Node) throws(YAMLStop) {
+        if depth > limits.maxDepth {
+            sink.report(.tooDeep, "data nests deeper than \(limits.maxDepth) levels", at: location(of: node))
+            throw YAMLStop()
+        }
+    }
+
+    private mutating func members(of mapping: Node.Mapping, depth: Int) throws(YAMLStop) -> [DataMember] {
+        var members: [DataMember] = []
+        members.reserveCapacity(mapping.count)
+        for (key, valueNode) in mapping {
+            guard case .scalar(let keyScalar) = key else {
+                sink.report(.badKey, "a key must be a plain name, not a list or mapping", at: location(of: key))
+                continue
+            }
+            try checkLength(keyScalar)
+            let (value, provenance) = try convert(valueNode, depth: depth + 1)
+            members.append(DataMember(key: keyScalar.string, value: value, provenance: provenance, location: location(of: key)))
+        }
+        return members
+    }
+
+    private mutating func value(of scalar: Node.Scalar) throws(YAMLStop) -> Value {
+        try checkLength(scalar)
+        let text = scalar.string
+        guard scalar.style == .plain || scalar.style == .any else { return DataScalar.quoted(text) }
+        if let date = YAMLNodeReader.timestampDate(text) { return .date(date) }
+        guard let value = DataScalar.plain(text) else {
+            sink.report(.numberOutOfRange, "the number \(text.prefix(40)) is too large or too small to hold", at: location(of: .scalar(scalar)))
+            return .unknown
+        }
+        return value
+    }
+
+    private mutating func checkLength(_ scalar: Node.Scalar) throws(YAMLStop) {
+        if scalar.string.utf8.count > limits.maxStringLength {
+            sink.report(.stringTooLong, "a string is longer than \(limits.maxStringLength) bytes", at: location(of: .scalar(scalar)))
+            throw YAMLStop()
+        }
+    }
+
+    /// A YAML timestamp (`2024-12-15`, `2024-12-15T10:30:00Z`,
+    /// `2024-12-15 10:30`) as the day-precision date it falls on.
+    static func timestampDate(_ text: String) -> DateValue? {
+        let utf8 = text.utf8
+        guard utf8.count >= 10, let first = utf8.first, first >= 48, first <= 57 else { return nil }
+        let day = text.prefix(10)
+        guard day.utf8.count == 10, let date = DateValue.parse(day), date.precision == .day else { return nil }
+        let rest = text.dropFirst(10)
+        if rest.isEmpty { return date }
+        guard let separator = rest.first, separator == "T" || separator == "t" || separator == " ",
+              rest.dropFirst().first?.isNumber == true else { return nil }
+        return date
+    }
+
+    // MARK: Locations and errors
+
+    private func location(of node: Node) -> SourceLocation? {
+        node.mark.map { sink.location(line: $0.line, column: $0.column) }
+    }
+
+    private mutating func report(_ error: YamlError, in text: String) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var notes: [String] = []
+            if let context { notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)") }
+            sink.report(.yamlSyntax, "YAML: \(problem)", at: sink.location(line: mark.line, column: mark.column), notes: notes)
+        case .reader(let problem, let offset, _, _):
+            var place: SourceLocation? = nil
+            if let offset, let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) {
+                place = sink.location(ofOffset: text.utf8.distance(from: text.startIndex, to: index))
+            }
+            sink.report(.yamlSyntax, "YAML: \(problem)", at: place)
+        default:
+            sink.report(.yamlSyntax, "YAML: \(error)", at: nil)
+        }
+    }
+}

@@ -1,0 +1,181 @@
+/// Reads text that is exactly one literal of LANGUAGE.md §3: a number
+/// (`12`, `2.5`, `1_000`), a percentage (`40%`), money (`$27 billion`,
+/// `$1.5bn`, `EUR 4 billion`, `27 billion USD`, `$20 billion per GW`), a
+/// quantity (`5 GW`, `18 months`), a date (`2028-06-30`, `2028-06`), a
+/// boolean (`true false yes no`) or `unknown`.
+///
+/// Data loaders use it to give strings their type (`"5 GW"` is a quantity,
+/// `"Project Rainier"` is not a literal and stays text), and the rule lexer
+/// follows the same shapes. Words may be separated by runs of spaces or tabs;
+/// anything else — including surrounding spaces — is not a literal.
+public enum ScalarLiteral {
+    public static func parse(_ text: String) -> Value? {
+        guard let first = text.utf8.first, mayStartLiteral(first) else { return nil }
+        let words = splitWords(text)
+        guard !words.isEmpty else { return nil }
+        if words.count == 1, let single = singleWord(words[0]) { return single }
+
+        var main = words[...]
+        var perWord: UnitWord? = nil
+        if words.count >= 3, words[words.count - 2].lowercased() == "per" {
+            guard let word = UnitCatalog.unit(named: String(words[words.count - 1])) else { return nil }
+            perWord = word
+            main = words[..<(words.count - 2)]
+        }
+        guard var quantity = quantity(Array(main)) else { return nil }
+        if let perWord {
+            guard let divided = quantity.per(perWord) else { return nil }
+            quantity = divided
+        }
+        return .quantity(quantity)
+    }
+
+    /// Only digits, `$`, and letters can begin a literal; rejecting the rest
+    /// first keeps reading of ordinary text cheap.
+    private static func mayStartLiteral(_ byte: UInt8) -> Bool {
+        isDigit(byte) || byte == UInt8(ascii: "$") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
+
+    /// Words separated by runs of spaces or tabs; empty when the text has
+    /// leading or trailing space, or more than `limit` words.
+    private static func splitWords(_ text: String, limit: Int = 7) -> [Substring] {
+        var words: [Substring] = []
+        var start: String.Index? = nil
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                if let begin = start {
+                    words.append(text[begin..<index])
+                    start = nil
+                    if words.count >= limit { return [] }
+                } else if words.isEmpty {
+                    return []
+                }
+            } else if start == nil {
+                start = index
+            }
+            index = utf8.index(after: index)
+        }
+        guard let begin = start else { return [] }
+        words.append(text[begin..<text.endIndex])
+        return words
+    }
+
+    // MARK: One word
+
+    private static func singleWord(_ word: Substring) -> Value? {
+        switch word.lowercased() {
+        case "true", "yes": return .boolean(true)
+        case "false", "no": return .boolean(false)
+        case "unknown": return .unknown
+        default: break
+        }
+        if let number = number(word) { return .number(number) }
+        if word.last == "%", let number = number(word.dropLast()),
+           let fraction = number.divided(by: DecimalNumber(100)) {
+            return .number(fraction, isPercent: true)
+        }
+        if word.utf8.count >= 7, word.contains("-"), let date = DateValue.parse(word) {
+            return .date(date)
+        }
+        return nil
+    }
+
+    // MARK: Quantities and money
+
+    private static func quantity(_ words: [Substring]) -> Quantity? {
+        switch words.count {
+        case 1:
+            // `$27`, `$27B`, `5GW`
+            if words[0].first == "$" { return dollars(words[0].dropFirst(), scaleWord: nil) }
+            let (digits, suffix) = splitNumber(words[0])
+            guard !suffix.isEmpty, let number = number(digits) else { return nil }
+            return unitQuantity(number, suffix)
+        case 2:
+            // `$27 billion`, `5 GW`, `27 USD`, `EUR 4`, `EUR 4B`
+            if words[0].first == "$" { return dollars(words[0].dropFirst(), scaleWord: words[1]) }
+            if isCurrency(words[0]) { return scaled(words[1], scaleWord: nil, currency: String(words[0])) }
+            if isCurrency(words[1]) { return scaled(words[0], scaleWord: nil, currency: String(words[1])) }
+            guard let number = number(words[0]) else { return nil }
+            return unitQuantity(number, words[1])
+        case 3:
+            // `EUR 4 billion`, `27 billion USD`
+            if isCurrency(words[0]) { return scaled(words[1], scaleWord: words[2], currency: String(words[0])) }
+            if isCurrency(words[2]) { return scaled(words[0], scaleWord: words[1], currency: String(words[2])) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private static func dollars(_ amount: Substring, scaleWord: Substring?) -> Quantity? {
+        scaled(amount, scaleWord: scaleWord, currency: "USD")
+    }
+
+    /// A number with an optional attached scale (`27B`) or a separate scale
+    /// word (`27 billion`), not both.
+    private static func scaled(_ amount: Substring, scaleWord: Substring?, currency: String) -> Quantity? {
+        let (digits, suffix) = splitNumber(amount)
+        guard let number = number(digits) else { return nil }
+        var scale = DecimalNumber.one
+        if !suffix.isEmpty {
+            guard scaleWord == nil, let attached = UnitCatalog.scale(named: String(suffix)) else { return nil }
+            scale = attached
+        } else if let scaleWord {
+            guard let separate = UnitCatalog.scale(named: String(scaleWord)) else { return nil }
+            scale = separate
+        }
+        return Quantity.money(number, scale: scale, currency: currency)
+    }
+
+    private static func unitQuantity(_ number: DecimalNumber, _ unitName: Substring) -> Quantity? {
+        guard let word = UnitCatalog.unit(named: String(unitName)) else { return nil }
+        return Quantity.of(number, word)
+    }
+
+    private static func isCurrency(_ word: Substring) -> Bool {
+        word.utf8.count == 3 && UnitCatalog.isCurrencyCode(String(word))
+    }
+
+    // MARK: Numbers
+
+    /// `5`, `5.25`, `1_000_000`: digits with `_` only between digits and at
+    /// most one `.` between digits. No sign, no exponent, no leading `.`.
+    public static func number<S: StringProtocol>(_ text: S) -> DecimalNumber? {
+        var previous: UInt8 = 0
+        var sawPoint = false
+        var count = 0
+        for byte in text.utf8 {
+            count += 1
+            if isDigit(byte) {
+                previous = byte
+                continue
+            }
+            guard isDigit(previous) else { return nil }
+            if byte == UInt8(ascii: "_") {
+                // fine between digits; the next byte is checked on the next turn
+            } else if byte == UInt8(ascii: "."), !sawPoint {
+                sawPoint = true
+            } else {
+                return nil
+            }
+            previous = byte
+        }
+        guard count > 0, isDigit(previous) else { return nil }
+        return DecimalNumber(parsing: text)
+    }
+
+    /// Splits `27B` into (`27`, `B`) and `1.5bn` into (`1.5`, `bn`).
+    private static func splitNumber(_ word: Substring) -> (Substring, Substring) {
+        var index = word.startIndex
+        while index < word.endIndex, let byte = word[index].asciiValue,
+              isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") {
+            index = word.index(after: index)
+        }
+        return (word[..<index], word[index...])
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+}
