@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date with its precision. A year- or month-precision date
 /// stands for the whole period (LANGUAGE.md §6.4), so every date is also a
 /// closed range of days, `firstDay...lastDay`, counted from 1970-01-01.
@@ -42,6 +44,22 @@ public struct DateValue: Hashable, Sendable, CustomStringConvertible {
         let month = parts.count > 1 ? Int(parts[1]) : nil
         let day = parts.count > 2 ? Int(parts[2]) : nil
         return DateValue(year: year, month: month, day: day)
+    }
+
+    private init(validYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.precision = .day
+    }
+
+    /// 1970-01-01 (day number 0).
+    public static let epoch = DateValue(validYear: 1970, month: 1, day: 1)
+
+    /// Today's date in UTC: the default as-of date.
+    public static var todayUTC: DateValue {
+        let seconds = Int(Date().timeIntervalSince1970)
+        return DateValue(dayNumber: seconds / 86_400) ?? epoch
     }
 
     /// A day-precision date from a day number.

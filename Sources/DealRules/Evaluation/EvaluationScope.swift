@@ -1,0 +1,48 @@
+import DealRulesModel
+
+/// One item of a collection while a `where` condition looks at it: its
+/// fields are in scope, and the collection's own names (`party`, `parties`)
+/// name the item itself (so `any chip where chip is Trainium3` reads well).
+struct ItemScope {
+    var record: Record?
+    var value: Value
+    var names: [String]
+}
+
+/// The deals a grouped (`for each K`) or portfolio (`for all deals`) rule
+/// is looking at.
+struct GroupScope {
+    /// Normalised name of K, which evaluates to the group key.
+    var keyName: String?
+    var key: Value
+    var deals: [Deal]
+    var allDeals: [Deal]
+}
+
+/// Names a collection can be written with: `parties` ↔ `party`, `chips` ↔ `chip`.
+enum CollectionNames {
+    /// Keys to try in data for a name the rule wrote, exact first.
+    static func candidates(for key: String) -> [String] {
+        var result = [key]
+        if key.hasSuffix("y"), !key.hasSuffix("ey") {
+            result.append(String(key.dropLast()) + "ies")
+        }
+        result.append(key + "s")
+        result.append(key + "es")
+        return result
+    }
+
+    /// The names an item of collection `key` answers to.
+    static func itemNames(for key: String) -> [String] {
+        var names = [key]
+        if key.hasSuffix("ies") {
+            names.append(String(key.dropLast(3)) + "y")
+        } else if key.hasSuffix("es") {
+            names.append(String(key.dropLast(2)))
+            names.append(String(key.dropLast()))
+        } else if key.hasSuffix("s") {
+            names.append(String(key.dropLast()))
+        }
+        return names + candidates(for: key).dropFirst()
+    }
+}

@@ -1,0 +1,256 @@
+import DealRulesModel
+import DealRulesSyntax
+
+/// Comparisons (LANGUAGE.md §6.2) with dates as periods (§6.4) and counts
+/// as ranges (§6.5). A comparison of incompatible types is an error for this
+/// subject: the outcome is undetermined with the error as its reason.
+extension Evaluator {
+    func compare(_ node: CompareNode) -> Truth {
+        switch node.op {
+        case .known:
+            return Truth(!value(node.subject).isUnknown)
+        case .unknown:
+            return Truth(value(node.subject).isUnknown)
+        case .status(let wanted):
+            let (status, isUnknown) = self.status(of: node.subject)
+            if isUnknown { return .unknown }
+            return Truth(status == wanted)
+        default:
+            break
+        }
+        let subject = value(node.subject)
+        let field = fieldName(node.subject)
+        switch node.op {
+        case .equals(let operand):
+            return equals(subject, value(operand), node: node, field: field)
+        case .oneOf(let operands):
+            var result = Truth.false
+            for operand in operands {
+                result = result.or(equals(subject, value(operand), node: node, field: field))
+                if result == .true { break }
+            }
+            return result
+        case .greaterThan(let operand):
+            return order(subject, value(operand), .greater, node: node, field: field)
+        case .atLeast(let operand):
+            return order(subject, value(operand), .atLeast, node: node, field: field)
+        case .lessThan(let operand):
+            return order(subject, value(operand), .less, node: node, field: field)
+        case .atMost(let operand):
+            return order(subject, value(operand), .atMost, node: node, field: field)
+        case .between(let low, let high):
+            let lower = order(subject, value(low), .atLeast, node: node, field: field)
+            if lower == .false { return .false }
+            return lower.and(order(subject, value(high), .atMost, node: node, field: field))
+        case .before(let operand):
+            return order(subject, value(operand), .less, node: node, field: field, datesOnly: true)
+        case .after(let operand):
+            return order(subject, value(operand), .greater, node: node, field: field, datesOnly: true)
+        case .beyond(let operand):
+            return relative(subject, value(operand), beyond: true, node: node, field: field)
+        case .within(let operand):
+            return relative(subject, value(operand), beyond: false, node: node, field: field)
+        case .contains(let operand):
+            return contains(subject, value(operand), node: node, field: field)
+        case .known, .unknown, .status:
+            return .unknown
+        }
+    }
+
+    // MARK: Equality
+
+    func equals(_ lhs: Value, _ rhs: Value, node: CompareNode, field: String?) -> Truth {
+        switch (lhs, rhs) {
+        case (.unknown, _), (_, .unknown):
+            return .unknown
+        case (.text(let a), .text(let b)), (.text(let a), .symbol(let b)), (.symbol(let a), .text(let b)), (.symbol(let a), .symbol(let b)):
+            return Truth(NameFolding.foldSymbol(a) == NameFolding.foldSymbol(b))
+        case (.boolean(let a), .boolean(let b)):
+            return Truth(a == b)
+        case (.number(let a, _), .number(let b, _)):
+            return Truth(a == b)
+        case (.quantity(let a), .quantity(let b)):
+            guard a.unit == b.unit else { return mismatch(lhs, rhs, node: node, field: field) }
+            return Truth(a.amount == b.amount)
+        case (.range(let low, let high), .number(let b, _)):
+            if low == high { return Truth(low == b) }
+            let inside = DecimalNumber.compare(b, low) >= 0 && DecimalNumber.compare(b, high) <= 0
+            return inside ? .unknown : .false
+        case (.date, _), (_, .date):
+            guard let a = asDate(lhs), let b = asDate(rhs) else { return mismatch(lhs, rhs, node: node, field: field) }
+            // X is D: X lies within the period D.
+            if a.firstDay >= b.firstDay && a.lastDay <= b.lastDay { return .true }
+            if a.lastDay < b.firstDay || a.firstDay > b.lastDay { return .false }
+            imprecise(field, "\(a) is less precise than \(b)")
+            return .unknown
+        case (.list(let items), _):
+            // `chips are [a, b]` compares lists; a list against one value asks for `contains`.
+            if case .list(let others) = rhs {
+                guard items.count == others.count else { return .false }
+                var result = Truth.true
+                for (a, b) in zip(items, others) { result = result.and(equals(a, b, node: node, field: field)) }
+                return result
+            }
+            fail("\(field ?? "the value") is a list; to test membership write `\(field ?? "X") contains \(ValueRendering.render(rhs))`", field: field)
+            return .unknown
+        default:
+            return mismatch(lhs, rhs, node: node, field: field)
+        }
+    }
+
+    func mismatch(_ lhs: Value, _ rhs: Value, node: CompareNode, field: String?) -> Truth {
+        let subject = field ?? node.subject.span.text
+        fail("cannot compare \(subject) (\(lhs.typeName) \(ValueRendering.render(lhs))) with \(ValueRendering.render(rhs)) (\(rhs.typeName))", field: field)
+        return .unknown
+    }
+
+    /// A date, or a whole number 1000...9999 read as a year.
+    func asDate(_ value: Value) -> DateValue? {
+        switch value {
+        case .date(let date): return date
+        case .number(let number, false):
+            guard let year = number.intValue, (1000...9999).contains(year) else { return nil }
+            return DateValue(year: year)
+        default: return nil
+        }
+    }
+
+    // MARK: Ordering
+
+    enum OrderOp { case greater, atLeast, less, atMost }
+
+    func order(_ lhs: Value, _ rhs: Value, _ op: OrderOp, node: CompareNode, field: String?, datesOnly: Bool = false) -> Truth {
+        if lhs.isUnknown || rhs.isUnknown { return .unknown }
+        if datesOnly || isDate(lhs) || isDate(rhs) {
+            guard let a = asDate(lhs), let b = asDate(rhs) else {
+                if datesOnly {
+                    fail("\(field ?? "the value") is \(article(lhs.typeName)) \(lhs.typeName) (\(ValueRendering.render(lhs))), not a date", field: field)
+                    return .unknown
+                }
+                return mismatch(lhs, rhs, node: node, field: field)
+            }
+            return orderDates(a, b, op, field: field)
+        }
+        switch (lhs, rhs) {
+        case (.number(let a, _), .number(let b, _)):
+            return Truth(holds(DecimalNumber.compare(a, b), op))
+        case (.quantity(let a), .quantity(let b)):
+            guard a.unit == b.unit else { return mismatch(lhs, rhs, node: node, field: field) }
+            return Truth(holds(DecimalNumber.compare(a.amount, b.amount), op))
+        case (.range(let low, let high), .number(let b, _)):
+            let atLow = holds(DecimalNumber.compare(low, b), op)
+            let atHigh = holds(DecimalNumber.compare(high, b), op)
+            if atLow && atHigh { return .true }
+            if !atLow && !atHigh { return .false }
+            return .unknown
+        default:
+            return mismatch(lhs, rhs, node: node, field: field)
+        }
+    }
+
+    private func isDate(_ value: Value) -> Bool {
+        if case .date = value { return true }
+        return false
+    }
+
+    private func holds(_ comparison: Int, _ op: OrderOp) -> Bool {
+        switch op {
+        case .greater: return comparison > 0
+        case .atLeast: return comparison >= 0
+        case .less: return comparison < 0
+        case .atMost: return comparison <= 0
+        }
+    }
+
+    /// Periods: true when every day of X satisfies the order against D,
+    /// false when none does, unknown when X straddles the boundary.
+    func orderDates(_ x: DateValue, _ d: DateValue, _ op: OrderOp, field: String?) -> Truth {
+        let result: Truth
+        switch op {
+        case .greater: // after: X begins after D ends
+            result = x.firstDay > d.lastDay ? .true : (x.lastDay <= d.lastDay ? .false : .unknown)
+        case .atLeast:
+            result = x.firstDay >= d.firstDay ? .true : (x.lastDay < d.firstDay ? .false : .unknown)
+        case .less: // before: X ends before D begins
+            result = x.lastDay < d.firstDay ? .true : (x.firstDay >= d.firstDay ? .false : .unknown)
+        case .atMost:
+            result = x.lastDay <= d.lastDay ? .true : (x.firstDay > d.lastDay ? .false : .unknown)
+        }
+        if result == .unknown {
+            imprecise(field, "\(field ?? "the date") \(x) is too imprecise: it straddles \(d)")
+        }
+        return result
+    }
+
+    /// `X is beyond N years` / `X is within N years`, relative to the as-of date.
+    func relative(_ subject: Value, _ duration: Value, beyond: Bool, node: CompareNode, field: String?) -> Truth {
+        if subject.isUnknown || duration.isUnknown { return .unknown }
+        guard let date = asDate(subject) else {
+            fail("\(field ?? "the value") is \(article(subject.typeName)) \(subject.typeName) (\(ValueRendering.render(subject))), not a date", field: field)
+            return .unknown
+        }
+        guard case .quantity(let span) = duration, let end = shift(asOf, by: span, sign: 1) else {
+            fail("`\(beyond ? "beyond" : "within")` needs a duration such as 2 years, not \(ValueRendering.render(duration))", field: field)
+            return .unknown
+        }
+        let limit = end.firstDay
+        if beyond {
+            if date.firstDay > limit { return .true }
+            if date.lastDay <= limit { return .false }
+            imprecise(field, "\(field ?? "the date") \(date) is too imprecise: it straddles \(end) (as of \(asOf) + \(ValueRendering.render(duration)))")
+            return .unknown
+        }
+        let start = asOf.firstDay
+        if date.firstDay >= start && date.lastDay <= limit { return .true }
+        if date.lastDay < start || date.firstDay > limit { return .false }
+        imprecise(field, "\(field ?? "the date") \(date) is too imprecise: it is partly inside \(asOf) to \(end)")
+        return .unknown
+    }
+
+    /// date ± duration; nil when the duration is not a whole number of
+    /// months or days, or the result leaves years 1–9999.
+    func shift(_ date: DateValue, by duration: Quantity, sign: Int) -> DateValue? {
+        guard let dimension = duration.unit.simpleDimension, let count = duration.amount.intValue else { return nil }
+        let (signed, overflow) = count.multipliedReportingOverflow(by: sign)
+        guard !overflow else { return nil }
+        switch dimension {
+        case .months: return date.adding(months: signed)
+        case .days: return date.adding(days: signed)
+        default: return nil
+        }
+    }
+
+    // MARK: Contains
+
+    func contains(_ subject: Value, _ needle: Value, node: CompareNode, field: String?) -> Truth {
+        if subject.isUnknown || needle.isUnknown { return .unknown }
+        switch subject {
+        case .list(let items):
+            var result = Truth.false
+            for item in items {
+                let matched: Truth
+                if case .record(let record) = item {
+                    // A list of records contains V when one of its records is named V.
+                    matched = ["name", "id"].compactMap { record[$0] }.reduce(Truth.false) { partial, candidate in
+                        partial.or(equals(candidate, needle, node: node, field: field))
+                    }
+                } else {
+                    matched = equals(item, needle, node: node, field: field)
+                }
+                result = result.or(matched)
+                if result == .true { return .true }
+            }
+            return result
+        case .text(let text), .symbol(let text):
+            switch needle {
+            case .text(let part), .symbol(let part):
+                return Truth(NameFolding.foldSymbol(text).contains(NameFolding.foldSymbol(part)))
+            default:
+                return Truth(NameFolding.foldSymbol(text).contains(NameFolding.foldSymbol(ValueRendering.render(needle))))
+            }
+        default:
+            fail("`contains` needs a list or text, but \(field ?? "the value") is \(article(subject.typeName)) \(subject.typeName)", field: field)
+            return .unknown
+        }
+    }
+}

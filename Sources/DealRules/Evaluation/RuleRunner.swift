@@ -1,0 +1,152 @@
+import DealRulesModel
+import DealRulesSyntax
+
+/// Runs every rule of a checked program over the deals and returns exactly
+/// one outcome per rule and subject (LANGUAGE.md §9).
+public enum RuleRunner {
+    public struct Options: Sendable {
+        public var asOf: DateValue
+        /// Restrict to these rule names (case-insensitive); empty means all.
+        public var rules: [String]
+        /// Restrict to these subjects; empty means all.
+        public var subjects: [String]
+
+        public init(asOf: DateValue, rules: [String] = [], subjects: [String] = []) {
+            self.asOf = asOf
+            self.rules = rules
+            self.subjects = subjects
+        }
+    }
+
+    public static func run(_ program: CheckedProgram, deals: [Deal], options: Options) -> CheckReport {
+        let evaluator = Evaluator(asOf: options.asOf, definitions: program.definitions)
+        let wantedRules = Set(options.rules.map { NameFolding.foldSymbol($0) })
+        let wantedSubjects = Set(options.subjects)
+        var findings: [Finding] = []
+        var undetermined: [UndeterminedOutcome] = []
+        var clear: [ClearOutcome] = []
+        var subjects: [String] = deals.map(\.subject)
+        var rules: [RuleInfo] = []
+
+        func record(_ rule: CheckedRule, subject: String) {
+            guard wantedSubjects.isEmpty || wantedSubjects.contains(subject) else { return }
+            let truth = evaluator.truth(rule.condition)
+            switch truth {
+            case .true:
+                findings.append(finding(rule, subject: subject, evaluator: evaluator))
+            case .unknown:
+                undetermined.append(UndeterminedOutcome(rule: rule.info, subject: subject, reasons: reasons(evaluator), evidence: evaluator.evidence))
+            case .false:
+                clear.append(ClearOutcome(rule: rule.info, subject: subject, evidence: evaluator.evidence))
+            }
+        }
+
+        for rule in program.rules {
+            if !wantedRules.isEmpty && !wantedRules.contains(NameFolding.foldSymbol(rule.info.name))
+                && !wantedRules.contains(NameFolding.foldSymbol(rule.info.flag)) {
+                continue
+            }
+            rules.append(rule.info)
+            switch rule.scope {
+            case .perDeal:
+                for deal in deals {
+                    evaluator.begin(deal: deal)
+                    record(rule, subject: deal.subject)
+                }
+            case .forEach(let keyNode, let display):
+                let grouping = groups(of: deals, by: keyNode, evaluator: evaluator)
+                for unplaced in grouping.unplaced where wantedSubjects.isEmpty || wantedSubjects.contains(unplaced.deal.subject) {
+                    undetermined.append(UndeterminedOutcome(
+                        rule: rule.info, subject: unplaced.deal.subject,
+                        reasons: unplaced.reasons.isEmpty ? [UndeterminedReason(field: display, problem: .missing)] : unplaced.reasons,
+                        evidence: []))
+                }
+                let keyName = keyName(of: keyNode, program: program)
+                for group in grouping.groups {
+                    let subject = ValueRendering.render(group.key)
+                    if !subjects.contains(subject) { subjects.append(subject) }
+                    evaluator.begin(group: GroupScope(keyName: keyName, key: group.key, deals: group.deals, allDeals: deals))
+                    record(rule, subject: subject)
+                }
+            case .forAllDeals:
+                if !subjects.contains("portfolio") { subjects.append("portfolio") }
+                evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals))
+                record(rule, subject: "portfolio")
+            }
+        }
+        return CheckReport(asOf: options.asOf, rules: rules, subjects: subjects, dealCount: deals.count, findings: findings,
+                           undetermined: undetermined, clear: clear, errors: [])
+    }
+
+    // MARK: Outcomes
+
+    private static func finding(_ rule: CheckedRule, subject: String, evaluator: Evaluator) -> Finding {
+        let evidence = evaluator.evidence
+        let basis = evidence.compactMap(\.status).max() ?? .confirmed
+        let message = MessageRenderer.render(rule, evaluator: evaluator, evidence: evidence)
+        return Finding(rule: rule.info, subject: subject, severity: rule.info.severity, message: message, basis: basis, evidence: evidence)
+    }
+
+    private static func reasons(_ evaluator: Evaluator) -> [UndeterminedReason] {
+        let found = evaluator.reasons
+        if found.isEmpty {
+            return [UndeterminedReason(field: nil, problem: .missing, message: "the condition depends on values that are unknown")]
+        }
+        // An imprecise or failed field is not also "missing".
+        let explained = Set(found.filter { $0.problem != .missing }.compactMap(\.field))
+        return found.filter { $0.problem != .missing || !explained.contains($0.field ?? "") }
+    }
+
+    // MARK: Groups
+
+    struct Group {
+        var key: Value
+        var deals: [Deal]
+    }
+
+    struct Grouping {
+        var groups: [Group] = []
+        var unplaced: [(deal: Deal, reasons: [UndeterminedReason])] = []
+    }
+
+    /// Groups deals by K: a list joins each of its groups; unknown joins none.
+    /// Keys compare folded (`AWS` and `aws` are one group, shown as first seen).
+    static func groups(of deals: [Deal], by key: Node, evaluator: Evaluator) -> Grouping {
+        var grouping = Grouping()
+        var index: [String: Int] = [:]
+        for deal in deals {
+            evaluator.begin(deal: deal)
+            let value = evaluator.value(key)
+            var keys: [Value]
+            switch value {
+            case .unknown: keys = []
+            case .list(let items): keys = items.filter { !$0.isUnknown }
+            default: keys = [value]
+            }
+            if keys.isEmpty {
+                grouping.unplaced.append((deal, evaluator.reasons))
+                continue
+            }
+            var seen = Set<String>()
+            for key in keys {
+                let folded = NameFolding.foldSymbol(ValueRendering.render(key))
+                guard seen.insert(folded).inserted else { continue }
+                if let position = index[folded] {
+                    grouping.groups[position].deals.append(deal)
+                } else {
+                    index[folded] = grouping.groups.count
+                    grouping.groups.append(Group(key: key, deals: [deal]))
+                }
+            }
+        }
+        return grouping
+    }
+
+    private static func keyName(of node: Node, program: CheckedProgram) -> String? {
+        switch node {
+        case .field(let path, _): return path.keys.count == 1 ? path.keys[0] : nil
+        case .definition(let index, _): return program.definitions.indices.contains(index) ? program.definitions[index].key : nil
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import DealRulesModel
+import DealRulesData
+
+/// What a process run of a command produced. Commands are run in-process
+/// through these so that tests drive exactly what the CLI does.
+public struct CommandOutput: Sendable {
+    public var stdout: String
+    public var stderr: String
+    public var exitCode: Int32
+
+    public init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.exitCode = exitCode
+    }
+}
+
+/// `dealrules check`: rules + data → report + exit status (CLI.md).
+public enum CheckRun {
+    public struct Request: Sendable {
+        public var rulePaths: [String]
+        public var dataPaths: [String]
+        public var dataFormat: DataFormat?
+        public var asOf: DateValue
+        public var format: ReportFormat
+        public var output: String?
+        /// nil means `--fail-on none`.
+        public var failOn: Severity?
+        public var failOnUndetermined: Bool
+        public var baseline: String?
+        public var rules: [String]
+        public var deals: [String]
+        public var showClear: Bool
+        public var color: Bool
+        public var limits: DataLimits
+
+        public init(rulePaths: [String], dataPaths: [String], asOf: DateValue, format: ReportFormat = .text) {
+            self.rulePaths = rulePaths
+            self.dataPaths = dataPaths
+            self.dataFormat = nil
+            self.asOf = asOf
+            self.format = format
+            self.output = nil
+            self.failOn = .high
+            self.failOnUndetermined = false
+            self.baseline = nil
+            self.rules = []
+            self.deals = []
+            self.showClear = false
+            self.color = false
+            self.limits = .standard
+        }
+    }
+
+    public static func execute(_ request: Request) -> CommandOutput {
+        var output = CommandOutput()
+        let loaded = ProgramLoader.load(paths: request.rulePaths)
+        var problems = loaded.diagnostics
+        guard let program = loaded.program, !loaded.hasErrors else {
+            output.stderr = DiagnosticRenderer.render(problems, color: request.color)
+            output.exitCode = 2
+            return output
+        }
+        let data = DataLoader.loadAll(paths: request.dataPaths, format: request.dataFormat, limits: request.limits)
+        problems.append(contentsOf: data.diagnostics)
+        var report = RuleRunner.run(program, deals: data.deals, options: RuleRunner.Options(asOf: request.asOf, rules: request.rules, subjects: request.deals))
+        report.errors = data.diagnostics
+        report.showClear = request.showClear
+        report.failOn = request.failOn
+        if let path = request.baseline {
+            switch Baseline.read(path: path) {
+            case .success(let keys):
+                report = Baseline.apply(keys, path: path, to: report)
+            case .failure(let diagnostic):
+                output.stderr = DiagnosticRenderer.render([diagnostic], color: request.color)
+                output.exitCode = 2
+                return output
+            }
+        }
+        let unknownNames = unmatched(request, report: report, program: program, deals: data.deals)
+        problems.append(contentsOf: unknownNames)
+
+        let rendered = ReportRenderer.render(report, format: request.format, options: ReportOptions(color: request.color && request.output == nil))
+        if let path = request.output {
+            do {
+                try AtomicFile.write(rendered, to: path)
+            } catch {
+                problems.append(Diagnostic(.error, code: "E502", message: "cannot write the report to \(path): \(error.localizedDescription)"))
+            }
+        } else {
+            output.stdout = rendered
+        }
+        if !problems.isEmpty {
+            output.stderr = DiagnosticRenderer.render(problems, color: request.color)
+        }
+        if problems.contains(where: { $0.severity == .error }) {
+            output.exitCode = 2
+        } else if report.hasFailingFindings || (request.failOnUndetermined && !report.undetermined.isEmpty) {
+            output.exitCode = 1
+        }
+        return output
+    }
+
+    /// `--rule`/`--deal` names that match nothing are worth a warning.
+    private static func unmatched(_ request: Request, report: CheckReport, program: CheckedProgram, deals: [Deal]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        let ruleNames = program.rules.flatMap { [NameFolding.foldSymbol($0.info.name), NameFolding.foldSymbol($0.info.flag)] }
+        for name in request.rules where !ruleNames.contains(NameFolding.foldSymbol(name)) {
+            let suggestion = Suggestions.closest(to: name, among: program.rules.map(\.info.name))
+            warnings.append(Diagnostic(.warning, code: "W501", message: "--rule \(name) matches no rule", help: suggestion.map { ["did you mean `\($0)`?"] } ?? []))
+        }
+        for subject in request.deals where !report.subjects.contains(subject) {
+            let suggestion = Suggestions.closest(to: subject, among: report.subjects)
+            warnings.append(Diagnostic(.warning, code: "W502", message: "--deal \(subject) matches no deal or group", help: suggestion.map { ["did you mean `\($0)`?"] } ?? []))
+        }
+        return warnings
+    }
+}
+
+/// Writes a file by writing a temporary file beside it and renaming, so an
+/// error never leaves a truncated file behind.
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}
