@@ -68,7 +68,8 @@ public enum ValueRendering {
             scaleWord = " " + name
             break
         }
-        let digits = plain(number)
+        // Scaled money reads best with at most three decimals: `$66.667 billion`.
+        let digits = scaleWord.isEmpty ? plain(number) : number.rounded(toPlaces: 3).description
         if currency == "USD" {
             return digits.hasPrefix("-") ? "-$" + digits.dropFirst() + scaleWord : "$" + digits + scaleWord
         }

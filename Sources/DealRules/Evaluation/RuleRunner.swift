@@ -119,13 +119,18 @@ public enum RuleRunner {
             let value = evaluator.value(key)
             var keys: [Value]
             switch value {
-            case .unknown: keys = []
-            case .list(let items): keys = items.filter { !$0.isUnknown }
-            default: keys = [value]
-            }
-            if keys.isEmpty {
+            case .unknown:
+                // Unknown K: the deal joins no group and is reported.
                 grouping.unplaced.append((deal, evaluator.reasons))
                 continue
+            case .list(let items):
+                // A known empty list (no hyperscaler among the parties) joins no group.
+                keys = items.filter { !$0.isUnknown }
+                if keys.count < items.count {
+                    grouping.unplaced.append((deal, evaluator.reasons))
+                }
+            default:
+                keys = [value]
             }
             var seen = Set<String>()
             for key in keys {
