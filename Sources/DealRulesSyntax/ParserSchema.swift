@@ -16,6 +16,16 @@ extension SyntaxParser {
         return SchemaField(name: name, type: type, span: span(from: start))
     }
 
+    /// In `{ role: one of a, b, name: text }` the list ends before `name:`.
+    func nameIsFollowedByColon(at start: Int) -> Bool {
+        var index = start
+        if index < tokens.count, case .quotedName = tokens[index].kind { index += 1 } else {
+            while index < tokens.count, tokens[index].isNameWord { index += 1 }
+        }
+        guard index < tokens.count, case .colon = tokens[index].kind else { return false }
+        return true
+    }
+
     mutating func parseSchemaType() throws -> SchemaType {
         try nested { parser in try parser.parseSchemaTypeBody() }
     }
@@ -51,7 +61,7 @@ extension SyntaxParser {
         if word == "one", peek().isWord("of") {
             advance(); advance()
             var names = [try parseName("a symbol", after: "`one of`")]
-            while case .comma = current.kind, peek().startsName {
+            while case .comma = current.kind, peek().startsName, !nameIsFollowedByColon(at: position + 1) {
                 advance()
                 names.append(try parseName("a symbol", after: "`,`"))
             }
