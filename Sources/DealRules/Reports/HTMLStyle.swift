@@ -32,6 +32,7 @@ enum HTMLStyle {
     table.matrix th, table.matrix td { border-bottom: 1px solid var(--line); padding: 0; }
     table.matrix thead th { font-size: 12px; font-weight: 600; color: var(--muted); text-align: center;
                             padding: 8px 6px; vertical-align: bottom; }
+    table.matrix thead th:nth-child(-n+2) { text-align: left; padding-left: 10px; }
     table.matrix thead th button { all: unset; cursor: pointer; }
     table.matrix thead th button:hover, table.matrix thead th button:focus { color: var(--ink); text-decoration: underline; }
     table.matrix thead th[aria-sort] button::after { content: " \\2195"; color: #9ca3af; }

@@ -70,7 +70,7 @@ enum MarkdownReport {
             case "&": output += "&amp;"
             case "<": output += "&lt;"
             case ">": output += "&gt;"
-            case "*", "_", "`", "[", "]": output += "\\" + String(scalar)
+            case "*", "_", "`", "[", "]", "$": output += "\\" + String(scalar)
             case "\r": break
             case "\n": output += "<br>"
             default:
