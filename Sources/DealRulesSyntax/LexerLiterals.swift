@@ -183,7 +183,8 @@ extension Lexer {
         if let number = DecimalNumber(parsing: negative ? "-" + text : text) { return number }
         let wellFormed = !text.hasSuffix("_") && !text.contains("__") && !text.contains("_.") && !text.contains("._")
         if wellFormed {
-            outOfRange(start)
+            error(SyntaxCode.literalOutOfRange, "`\(source.slice(start, numberEnd))` is too large to represent", start, numberEnd,
+                  help: ["numbers keep 18 significant digits and magnitudes up to 10^36"])
         } else {
             error(SyntaxCode.invalidNumber, "`\(text)` is not a valid number", start, numberEnd,
                   help: ["`_` may only separate digits, as in 1_000_000"])

@@ -73,6 +73,7 @@ extension SyntaxParser {
         let lexed = Lexer.lex(source, range: range)
         var inner = SyntaxParser(source: source, lexed: lexed, endOffset: range.upperBound)
         inner.depth = depth + 1
+        inner.endsAtClosingBrace = true
         var result: Expr?
         if inner.current.isEnd {
             inner.report(SyntaxCode.invalidInterpolation, "empty `{}` in a message",

@@ -150,11 +150,22 @@ extension SyntaxParser {
                 return .literal(.boolean(false), span(token))
             default:
                 guard let name = parseNameIfPresent() else { return nil }
+                if current.isWord("than") { throw misspelledComparison(name) }
                 return .symbol(name)
             }
         default:
             return nil
         }
+    }
+
+    /// `is mroe than 5`: a symbol followed by `than` is a misspelled operator.
+    mutating func misspelledComparison(_ name: Name) -> ParseFailure {
+        var help = ["the comparisons with `than` are `is more than`, `is greater than` and `is less than`"]
+        if let suggestion = Suggestion.closest(to: name.words.last ?? "", among: ["more", "less", "greater"]) {
+            help.insert("did you mean `is \(suggestion) than`?", at: 0)
+        }
+        report(SyntaxCode.unexpectedToken, "unknown comparison `is \(name.text) than`", at: name.span.through(span(current)), help: help)
+        return ParseFailure()
     }
 
     /// `one of gas, coal`: the list stops before a comma that is followed by

@@ -19,6 +19,9 @@ struct SyntaxParser {
     /// Set while parsing a block rule's header: recovery must not mistake
     /// its own `when` line for a new quick rule.
     var recoveringInsideBlock = false
+    /// In a message interpolation the input ends at its `}`, which is not
+    /// the end of what the person typed.
+    var endsAtClosingBrace = false
 
     init(source: SourceFile, lexed: LexedText) {
         self.source = source
@@ -87,7 +90,9 @@ struct SyntaxParser {
     /// At the end of input the message says so, and the REPL may continue.
     mutating func fail(_ code: String, _ message: String, help: [String] = [], notes: [String] = []) -> ParseFailure {
         let token = current
-        if token.isEnd {
+        if token.isEnd, endsAtClosingBrace {
+            report(code, message + ", found `}`", at: span(from: token.start, to: token.start + 1), help: help, notes: notes)
+        } else if token.isEnd {
             let start = max(0, min(token.start, source.bytes.count))
             report(code, message + ", but the input ended", at: span(from: start, to: start), help: help, notes: notes, atEnd: true)
         } else {

@@ -38,12 +38,21 @@ extension SyntaxParser {
         return Keywords.statementStarters.contains(word)
     }
 
+    /// An unindented word close to a statement keyword (`defne`), so its
+    /// own error is reported rather than skipped.
+    var looksLikeMisspelledStatement: Bool {
+        guard let word = current.lowercasedWord, !Keywords.reserved.contains(word) else { return false }
+        guard span(current).location.column == 1 else { return false }
+        return Suggestion.closest(to: word, among: Keywords.statementStarters, maximumDistance: word.count > 4 ? 2 : 1) != nil
+    }
+
     mutating func synchronize(from start: Int) {
         if position == start { advance() }
         while !current.isEnd {
             if current.atLineStart, startsStatementHere {
                 if !(recoveringInsideBlock && (current.isWord("when"))) { return }
             }
+            if current.atLineStart, looksLikeMisspelledStatement { return }
             advance()
         }
     }
