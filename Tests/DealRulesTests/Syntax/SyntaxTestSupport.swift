@@ -30,7 +30,7 @@ enum SyntaxFixtures {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let repositoryRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let goldenDirectory = testsDirectory.deletingLastPathComponent().appendingPathComponent("Golden/syntax")
-    static let samplesDirectory = testsDirectory.appendingPathComponent("Samples")
+    static let samplesDirectory = goldenDirectory.appendingPathComponent("fmt")
 
     /// Every rule file of the shared conformance cases, the repository's
     /// `Rules/` directory, and this suite's samples.
