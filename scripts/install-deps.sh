@@ -59,10 +59,33 @@ if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
 fi
 
-# pip only reports "already satisfied" when nothing is missing, which takes
-# about a second; Debian's own Python refuses plain installs (PEP 668), so
-# retry there with the flag that allows them.
-if [ -f "$requirements" ]; then
+# The probe answers in a few milliseconds when every requirement is installed
+# (and satisfies its version where `packaging` can tell); pip runs only
+# otherwise. Debian's own Python refuses plain installs (PEP 668), so retry
+# there with the flag that allows them.
+requirements_satisfied() {
+    python3 - "$requirements" <<'PY' 2>/dev/null
+import re, sys
+from importlib import metadata
+try:
+    from packaging.requirements import Requirement
+except ImportError:
+    Requirement = None
+for raw in open(sys.argv[1]):
+    line = raw.split("#", 1)[0].strip()
+    if not line:
+        continue
+    name = re.match(r"[A-Za-z0-9._-]+", line).group(0)
+    installed = metadata.version(name)  # raises when missing
+    if Requirement is not None:
+        wanted = Requirement(line)
+        if not wanted.specifier.contains(installed, prereleases=True):
+            sys.exit(1)
+PY
+}
+
+if [ -f "$requirements" ] && ! requirements_satisfied; then
+    say "installing Python packages from $requirements"
     pip_install=(python3 -m pip install -q --disable-pip-version-check -r "$requirements")
     if ! output=$("${pip_install[@]}" 2>&1); then
         if grep -q externally-managed-environment <<<"$output"; then
