@@ -93,7 +93,9 @@ struct SyntaxParser {
         if token.isEnd, endsAtClosingBrace {
             report(code, message + ", found `}`", at: span(from: token.start, to: token.start + 1), help: help, notes: notes)
         } else if token.isEnd {
-            let start = max(0, min(token.start, source.bytes.count))
+            // Point just after the last token rather than at a blank last line.
+            let anchor = position > 0 ? previous.end : token.start
+            let start = max(0, min(anchor, source.bytes.count))
             report(code, message + ", but the input ended", at: span(from: start, to: start), help: help, notes: notes, atEnd: true)
         } else {
             report(code, message + ", found \(describe(token))", at: span(token), help: help, notes: notes)

@@ -153,8 +153,12 @@ extension SyntaxParser {
         try parseBlockClauses(&clauses)
         guard let flag = clauses.flag else {
             if startsComparison { throw chainedComparison() }
-            throw fail(SyntaxCode.missingClause, "expected `flag` and a flag name in rule \"\(title)\"",
-                       help: ["every rule names the flag it raises: `flag timeline risk`"])
+            if !current.isEnd, !startsStatementHere {
+                throw fail(SyntaxCode.unexpectedToken, "expected `flag`, `severity`, `message` or `tags` in rule \"\(title)\"")
+            }
+            report(SyntaxCode.missingClause, "rule \"\(title)\" has no `flag` clause", at: titleSpan,
+                   help: ["every rule names the flag it raises: `flag timeline risk`"], atEnd: current.isEnd)
+            throw ParseFailure()
         }
         return RuleDecl(form: .block, title: title, titleSpan: titleSpan, scope: scope, condition: condition, flag: flag,
                         severity: clauses.severity?.0, severitySpan: clauses.severity?.1, message: clauses.message,
