@@ -300,6 +300,19 @@ final class PseudoTerminal {
 }
 
 extension PseudoTerminal {
+    /// Starts the built `dealrules` on a terminal with colour off and
+    /// history in `historyFile`; without one, `DEALRULES_HISTORY` is empty,
+    /// which turns history off, so tests never touch the user's file.
+    static func spawnDealrules(
+        arguments: [String],
+        historyFile: String? = nil,
+        environment extra: [String: String] = [:]
+    ) throws -> PseudoTerminal {
+        var environment = ["NO_COLOR": "1", "DEALRULES_HISTORY": historyFile ?? ""]
+        environment.merge(extra) { _, new in new }
+        return try spawn(executable: dealrulesExecutable(), arguments: arguments, environment: environment)
+    }
+
     /// The built `dealrules` executable: `DEALRULES_BIN` if set, else the
     /// one beside the running test bundle (whatever the scratch path), else
     /// `.build/debug/dealrules` under the repository root.
