@@ -78,21 +78,25 @@ enum HTMLStyle {
         var button = header.querySelector("button");
         if (!button) { return; }
         button.addEventListener("click", function () {
-          var descending = header.getAttribute("aria-sort") !== "descending";
+          // Names sort A to Z first, risks highest first; a second click reverses.
+          var byText = column === 0;
+          var natural = byText ? "ascending" : "descending";
+          var current = header.getAttribute("aria-sort");
+          var direction = current === natural ? (byText ? "descending" : "ascending") : natural;
           Array.prototype.forEach.call(headers, function (other) {
             if (other.hasAttribute("aria-sort")) { other.setAttribute("aria-sort", "none"); }
           });
-          header.setAttribute("aria-sort", descending ? "descending" : "ascending");
+          header.setAttribute("aria-sort", direction);
           var body = table.tBodies[0];
           var rows = Array.prototype.slice.call(body.rows);
-          var byText = column === 0;
           rows.sort(function (a, b) {
             var x = a.cells[column], y = b.cells[column];
             var order = byText
               ? x.textContent.localeCompare(y.textContent)
-              : Number(y.getAttribute("data-rank")) - Number(x.getAttribute("data-rank"));
+              : Number(x.getAttribute("data-rank")) - Number(y.getAttribute("data-rank"));
+            if (direction === "descending") { order = -order; }
             if (order === 0) { order = Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); }
-            return descending ? order : -order;
+            return order;
           });
           rows.forEach(function (row) { body.appendChild(row); });
         });

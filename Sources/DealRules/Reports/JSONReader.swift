@@ -70,16 +70,14 @@ private struct JSONParser {
     private var bytes: [UInt8] { source.bytes }
 
     mutating func parseDocument() -> Result<JSONNode, JSONSyntaxError> {
-        do {
+        do throws(JSONSyntaxError) {
             skipWhitespace()
             let node = try parseValue(depth: 0)
             skipWhitespace()
             if index < bytes.count { throw failure("unexpected text after the JSON value") }
             return .success(node)
-        } catch let error as JSONSyntaxError {
-            return .failure(error)
         } catch {
-            return .failure(failure("unreadable JSON"))
+            return .failure(error)
         }
     }
 
@@ -94,7 +92,7 @@ private struct JSONParser {
 
     private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private mutating func parseValue(depth: Int) throws -> JSONNode {
+    private mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONNode {
         guard depth < JSONReader.maximumDepth else {
             throw failure("JSON nested more than \(JSONReader.maximumDepth) levels deep")
         }
@@ -115,7 +113,7 @@ private struct JSONParser {
         }
     }
 
-    private mutating func expectWord(_ word: String) throws {
+    private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
         let expected = Array(word.utf8)
         guard index + expected.count <= bytes.count, Array(bytes[index..<(index + expected.count)]) == expected else {
             throw failure("expected `\(word)`")
@@ -123,7 +121,7 @@ private struct JSONParser {
         index += expected.count
     }
 
-    private mutating func parseObject(depth: Int) throws -> JSONNode.Kind {
+    private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONNode.Kind {
         index += 1
         var members: [(key: String, node: JSONNode)] = []
         skipWhitespace()
@@ -146,7 +144,7 @@ private struct JSONParser {
         }
     }
 
-    private mutating func parseArray(depth: Int) throws -> JSONNode.Kind {
+    private mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONNode.Kind {
         index += 1
         var items: [JSONNode] = []
         skipWhitespace()
@@ -163,7 +161,7 @@ private struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws -> JSONNode.Kind {
+    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONNode.Kind {
         let start = index
         if peek() == UInt8(ascii: "-") { index += 1 }
         guard let first = peek(), isDigit(first) else { throw failure("expected digits in a number") }
@@ -193,7 +191,7 @@ private struct JSONParser {
         while let byte = peek(), isDigit(byte) { index += 1 }
     }
 
-    private mutating func parseString() throws -> String {
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
         let opening = index
         index += 1
         var scalars = String.UnicodeScalarView()
@@ -216,7 +214,7 @@ private struct JSONParser {
         }
     }
 
-    private mutating func parseEscape() throws -> Unicode.Scalar {
+    private mutating func parseEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
         let escapeStart = index
         index += 1
         guard let letter = peek() else { throw failure("unterminated escape", at: escapeStart) }
@@ -250,7 +248,7 @@ private struct JSONParser {
         }
     }
 
-    private mutating func parseHex4(_ escapeStart: Int) throws -> UInt32 {
+    private mutating func parseHex4(_ escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
         guard index + 4 <= bytes.count else { throw failure("expected four hex digits after \\u", at: escapeStart) }
         var value: UInt32 = 0
         for byte in bytes[index..<(index + 4)] {
