@@ -10,8 +10,10 @@ import Darwin
 /// libedit's readline-compatible API.
 ///
 /// That API is process-global: create one `LineEditor` per process and use
-/// it from one thread. Creating it installs a SIGINT handler, so Ctrl-C makes
-/// `readLine` return `.interrupted` instead of ending the process.
+/// it from the main thread (a synchronous command, not an async one: off the
+/// main thread SIGINT no longer interrupts the blocking read). Creating it
+/// installs a SIGINT handler, so Ctrl-C makes `readLine` return
+/// `.interrupted` instead of ending the process.
 public final class LineEditor: LineReading {
     /// The history file, or nil when history is not kept.
     public let historyPath: String?
@@ -34,6 +36,9 @@ public final class LineEditor: LineReading {
         _ = dr_install_interrupt_handler()
         // rl_initialize must come first: the other settings live in the
         // editor it creates.
+        // libedit names the editor after it: ~/.editrc lines that start
+        // with `dealrules:` apply to this program only.
+        rl_readline_name = UnsafePointer(Self.programName)
         _ = rl_initialize()
         rl_completer_word_break_characters = Self.wordBreakCharacters
         rl_basic_word_break_characters = UnsafePointer(Self.wordBreakCharacters)
@@ -108,7 +113,9 @@ public final class LineEditor: LineReading {
     // it is only touched on the thread that calls readline.
     nonisolated(unsafe) private static var completionProvider: (@Sendable (String, String) -> [String])?
 
-    // libedit keeps the pointer, so the string must live for the process.
+    // libedit keeps these pointers, so the strings live for the process.
+    nonisolated(unsafe) private static let programName: UnsafeMutablePointer<CChar>? = strdup("dealrules")
+
     nonisolated(unsafe) private static let wordBreakCharacters: UnsafeMutablePointer<CChar>? =
         strdup(CompletionShaping.wordBreakCharacters)
 
