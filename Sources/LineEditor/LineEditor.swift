@@ -34,11 +34,11 @@ public final class LineEditor: LineReading {
         self.historyLimit = max(1, historyLimit)
         Self.useUTF8Locale()
         _ = dr_install_interrupt_handler()
-        // rl_initialize must come first: the other settings live in the
-        // editor it creates.
         // libedit names the editor after it: ~/.editrc lines that start
         // with `dealrules:` apply to this program only.
         rl_readline_name = UnsafePointer(Self.programName)
+        // rl_initialize must come before the other settings: they live in
+        // the editor it creates.
         _ = rl_initialize()
         rl_completer_word_break_characters = Self.wordBreakCharacters
         rl_basic_word_break_characters = UnsafePointer(Self.wordBreakCharacters)
