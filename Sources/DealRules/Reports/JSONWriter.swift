@@ -77,8 +77,9 @@ public enum JSONWriter {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     output += unicodeEscape(scalar.value)
-                } else if scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    // Valid JSON, but line terminators in JavaScript source.
+                } else if scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+                    // Valid JSON, but line terminators in JavaScript source;
+                    // U+FEFF is invisible and some readers drop it as a BOM.
                     output += unicodeEscape(scalar.value)
                 } else if asciiOnly && scalar.value > 0x7F {
                     if scalar.value > 0xFFFF {

@@ -35,6 +35,7 @@ struct JSONWriterTests {
         #expect(JSONWriter.quote("\u{00}\u{01}\u{1F}\u{7F}") == #""\u0000\u0001\u001f\u007f""#)
         #expect(JSONWriter.quote("line\u{2028}para\u{2029}") == #""line\u2028para\u2029""#)
         #expect(JSONWriter.quote("/") == #""/""#)
+        #expect(JSONWriter.quote("\u{FEFF}x") == #""\ufeffx""#)
     }
 
     @Test("non-ASCII is kept as UTF-8, or escaped with surrogate pairs in ASCII mode")
