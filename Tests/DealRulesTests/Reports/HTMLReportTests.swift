@@ -64,14 +64,15 @@ struct HTMLReportTests {
         let screenshot = directory.appendingPathComponent("report.png")
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
                       "--user-data-dir=\(directory.appendingPathComponent("profile").path)"]
-        let shot = try ReportTestSupport.run(browser, common + ["--screenshot=\(screenshot.path)", "--window-size=1280,900",
+        // `timeout` keeps a wedged browser from hanging the test run.
+        let shot = try ReportTestSupport.run("timeout", ["120", browser] + common + ["--screenshot=\(screenshot.path)", "--window-size=1280,900",
                                                                  page.absoluteString])
         #expect(shot.status == 0, "chromium failed: \(shot.standardError)")
         let png = try Data(contentsOf: screenshot)
         #expect(png.count > 20_000, "screenshot is only \(png.count) bytes")
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
 
-        let dump = try ReportTestSupport.run(browser, common + ["--dump-dom", page.absoluteString])
+        let dump = try ReportTestSupport.run("timeout", ["120", browser] + common + ["--dump-dom", page.absoluteString])
         #expect(dump.status == 0, "chromium --dump-dom failed: \(dump.standardError)")
         #expect(dump.standardOutput.contains("<table class=\"matrix\" id=\"matrix\">"))
         #expect(dump.standardOutput.contains("broadcom-openai-10gw"))
