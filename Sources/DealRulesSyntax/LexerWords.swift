@@ -7,6 +7,8 @@ extension Lexer {
         let start = index
         index += scalarLength(index)
         while index < end {
+            index = skipASCIIWordBytes(from: index)
+            guard index < end else { break }
             if isWordContinue(at: index) {
                 index += scalarLength(index)
                 continue
@@ -30,6 +32,22 @@ extension Lexer {
         if index < end, bytes[index] == UInt8(ascii: "'"), isPossessive(at: index) {
             emit(.possessive, from: index, to: index + 2)
             index += 2
+        }
+    }
+
+    /// Skips ASCII letters, digits and `_` in one tight loop: the common
+    /// case, and the one a huge word makes hot.
+    func skipASCIIWordBytes(from offset: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var position = offset
+            while position < end {
+                let byte = buffer[position]
+                let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+                    || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+                if !isWordByte { break }
+                position += 1
+            }
+            return position
         }
     }
 

@@ -17,8 +17,12 @@ extension SyntaxParser {
             do {
                 let statement = try parseStatement()
                 statements.append(statement)
-                if case .period = current.kind { advance() }
-                if !current.isEnd, !startsStatementHere {
+                var endedByPeriod = false
+                if case .period = current.kind {
+                    advance()
+                    endedByPeriod = true
+                }
+                if !current.isEnd, !(startsStatementHere && (current.atLineStart || endedByPeriod)) {
                     if startsComparison { throw chainedComparison() }
                     throw fail(SyntaxCode.unexpectedToken, "expected the end of the statement",
                                help: ["end a statement with `.` or start the next one on a new line"])

@@ -30,10 +30,12 @@ struct Token: Sendable {
     /// error recovery restarts at statement keywords found here.
     var atLineStart: Bool
 
-    /// The word in lower case, or nil for other tokens.
+    /// The word in lower case, or nil for other tokens. Only words as short
+    /// as a keyword are folded: a longer one is never compared with one, and
+    /// folding a huge word on every look would make hostile input slow.
     var lowercasedWord: String? {
-        if case .word(let text) = kind { return text.lowercased() }
-        return nil
+        guard case .word(let text) = kind else { return nil }
+        return text.utf8.count > Keywords.longestKeyword ? text : text.lowercased()
     }
 
     var isEnd: Bool {
@@ -76,6 +78,9 @@ enum Keywords {
     static let statementStarters: [String] = ["if", "when", "rule", "define", "use", "test", "field"]
 
     static let aggregates: Set<String> = ["count", "sum", "average", "minimum", "maximum", "share"]
+
+    /// Longer than any word the grammar compares against (`undetermined`).
+    static let longestKeyword = 16
 
     static let severityWords: [String] = Severity.allCases.map(\.rawValue)
 }
