@@ -20,7 +20,7 @@ extension SyntaxParser {
     func nameIsFollowedByColon(at start: Int) -> Bool {
         var index = start
         if index < tokens.count, case .quotedName = tokens[index].kind { index += 1 } else {
-            while index < tokens.count, tokens[index].isNameWord { index += 1 }
+            while index < tokens.count, tokens[index].isNameWord, index == start || !tokens[index].atLineStart { index += 1 }
         }
         guard index < tokens.count, case .colon = tokens[index].kind else { return false }
         return true

@@ -28,6 +28,7 @@ import Testing
          "(field parties (list-of {name: text, role: (one-of lab hyperscaler utility)}))"),
         ("field x: { role: one of a, b, name: text }", "(field x {role: (one-of a b), name: text})"),
         ("field count: number", "(field count number)"),
+        ("field r: one of a, none\nfield exclusive: boolean", "(field r (one-of a none))\n(field exclusive boolean)"),
         ("test \"t\"\n  as of 2026-11-24\n  given deal { a: 5 GW, b: unvalidated, c: unknown, d: [x, y], e: { f: yes } }\n  expect f",
          "(test \"t\" (as-of 2026-11-24) (given-deal {a: (power \"5 GW\"), b: (sym unvalidated), c: (unknown \"unknown\"), d: [(sym x) (sym y)], e: {f: (boolean \"true\")}}) (expect f))"),
         ("test \"t\" as of 2026 given deals [{ a: 1 }, { a: 2 }] expect 2 findings expect no g expect undetermined h expect f for \"d-1\" severity high",
