@@ -8,6 +8,9 @@ struct LexedText: Sendable {
     /// True when a string or quoted name was still open at the end of input
     /// (the REPL asks for another line instead of reporting an error).
     var endedInsideLiteral: Bool
+    /// Start offsets of strings that were never closed and were cut at
+    /// their line's end; an error right after one is a consequence of it.
+    var unterminatedStringStarts: Set<Int> = []
 }
 
 /// Turns bytes into tokens (LANGUAGE.md §3). Works on UTF-8 bytes so that
@@ -22,6 +25,7 @@ struct Lexer {
     var diagnostics: [Diagnostic] = []
     var atLineStart: Bool
     var endedInsideLiteral = false
+    var unterminatedStringStarts: Set<Int> = []
 
     /// Lexes `range` of the source (all of it by default); an interpolated
     /// expression in a message is lexed in place so its spans are exact.
@@ -38,7 +42,7 @@ struct Lexer {
         var lexer = Lexer(source: source, range: range)
         lexer.run()
         return LexedText(tokens: lexer.tokens, comments: lexer.comments, diagnostics: lexer.diagnostics,
-                         endedInsideLiteral: lexer.endedInsideLiteral)
+                         endedInsideLiteral: lexer.endedInsideLiteral, unterminatedStringStarts: lexer.unterminatedStringStarts)
     }
 
     mutating func run() {

@@ -114,6 +114,7 @@ extension Lexer {
         error(SyntaxCode.unterminatedString, "unterminated string", start, lineEnd,
               help: ["close the string with `\"`"])
         index = lineEnd
+        unterminatedStringStarts.insert(start)
         emit(.string(source.slice(start + 1, lineEnd)), from: start, to: lineEnd)
     }
 

@@ -22,6 +22,7 @@ struct SyntaxParser {
     /// In a message interpolation the input ends at its `}`, which is not
     /// the end of what the person typed.
     var endsAtClosingBrace = false
+    var unterminatedStringStarts: Set<Int> = []
 
     init(source: SourceFile, lexed: LexedText) {
         self.source = source
@@ -29,6 +30,7 @@ struct SyntaxParser {
         let endOffset = tokens.last.map { max($0.end, source.bytes.count) } ?? source.bytes.count
         tokens.append(Token(kind: .endOfInput, start: endOffset, end: endOffset, atLineStart: true))
         self.tokens = tokens
+        self.unterminatedStringStarts = lexed.unterminatedStringStarts
         for diagnostic in lexed.diagnostics {
             diagnostics.append(diagnostic)
             let unterminated = diagnostic.code == SyntaxCode.unterminatedString || diagnostic.code == SyntaxCode.unterminatedQuotedName
@@ -90,6 +92,9 @@ struct SyntaxParser {
     /// At the end of input the message says so, and the REPL may continue.
     mutating func fail(_ code: String, _ message: String, help: [String] = [], notes: [String] = []) -> ParseFailure {
         let token = current
+        if position > 0, unterminatedStringStarts.contains(previous.start) {
+            return ParseFailure() // the unterminated string is the real error
+        }
         if token.isEnd, endsAtClosingBrace {
             report(code, message + ", found `}`", at: span(from: token.start, to: token.start + 1), help: help, notes: notes)
         } else if token.isEnd {

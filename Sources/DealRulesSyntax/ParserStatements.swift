@@ -116,11 +116,28 @@ extension SyntaxParser {
         guard consumeWord("flag") else {
             throw fail(SyntaxCode.unexpectedToken, "expected `flag` and a flag name")
         }
-        let flag = try parseName("a flag name", after: "`flag`")
+        let flag = try parseFlagName()
         var severity: (Severity, Span)?
         if consumeWord("severity") { severity = try parseSeverityLevel() }
         return RuleDecl(form: form, title: nil, titleSpan: nil, scope: .perDeal, condition: condition, flag: flag,
                         severity: severity?.0, severitySpan: severity?.1, message: nil, tags: [], span: span(from: start))
+    }
+
+    /// A flag name; `flag big severty high` is caught rather than read as
+    /// the flag `big severty high`.
+    mutating func parseFlagName() throws -> Name {
+        let name = try parseName("a flag name", after: "`flag`")
+        guard !name.isQuoted, name.words.count >= 3 else { return name }
+        for index in 1..<(name.words.count - 1) {
+            let word = name.words[index].lowercased()
+            let next = name.words[index + 1].lowercased()
+            if Suggestion.closest(to: word, among: ["severity"]) != nil, Severity(rawValue: next) != nil {
+                report(SyntaxCode.unknownSeverity, "`\(name.words[index])` is not a keyword, so it became part of the flag name `\(name.text)`",
+                       at: name.span, help: ["did you mean `severity \(next)`?"])
+                throw ParseFailure()
+            }
+        }
+        return name
     }
 
     /// `rule "Name" [for each K | for all deals] when C flag F …`
@@ -184,7 +201,7 @@ extension SyntaxParser {
             switch word {
             case "flag":
                 seen = clauses.flag != nil
-                clauses.flag = try parseName("a flag name", after: "`flag`")
+                clauses.flag = try parseFlagName()
             case "severity":
                 seen = clauses.severity != nil
                 clauses.severity = try parseSeverityLevel()
