@@ -82,7 +82,7 @@ extension SyntaxParser {
             do {
                 let expression = try inner.parseCondition(after: "`{`")
                 if inner.current.isEnd {
-                    result = expression
+                    result = try inner.checkTreeDepth(expression)
                 } else {
                     _ = inner.fail(SyntaxCode.invalidInterpolation, "expected `}` to end the interpolated expression")
                 }

@@ -7,7 +7,8 @@ extension SyntaxParser {
         guard let expression = try parseOr() else {
             throw fail(SyntaxCode.missingOperand, "expected a condition after \(context)")
         }
-        return expression
+        // Only a whole condition is measured; inner ones are part of it.
+        return depth == 0 ? try checkTreeDepth(expression) : expression
     }
 
     mutating func parseOr() throws -> Expr? {

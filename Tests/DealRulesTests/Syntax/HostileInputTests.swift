@@ -43,6 +43,22 @@ import Testing
         #expect(Self.survive("if a" + String(repeating: " + a", count: 10_000) + " is 1, flag f.").diagnostics.map(\.code) == ["E120"])
     }
 
+    @Test func chainsInsideNestedOperandsAreBounded() {
+        var text = "a"
+        for _ in 0..<5 { text = "(" + text + String(repeating: " and a", count: 200) + ")" }
+        let parsed = Self.survive("if " + text + ", flag f.")
+        #expect(parsed.diagnostics.map(\.code) == ["E120"])
+        let message = Self.survive("rule \"r\" when a flag f message \"{" + text + "}\"")
+        #expect(message.diagnostics.map(\.code) == ["E120"])
+        var shallow = "a"
+        for _ in 0..<2 { shallow = "(" + shallow + String(repeating: " and a", count: 100) + ")" }
+        let accepted = Self.survive("if " + shallow + ", flag f.")
+        #expect(accepted.diagnostics.isEmpty)
+        if case .rule(let rule)? = accepted.statements.first {
+            #expect(ExpressionDepth.depth(of: rule.condition) <= ExpressionDepth.maximumTreeDepth)
+        }
+    }
+
     @Test func unterminatedEverything() {
         for text in ["\"", "if a is \"x", "`", "rule \"", "if (", "test \"t\" given deal {", "field x: {", "rule \"r\" when a flag f message \"{"] {
             let parsed = Self.survive(text)
