@@ -171,7 +171,8 @@ extension SyntaxParser {
         recoveringInsideBlock = false
         let condition = try parseCondition(after: "`when`")
         var clauses = BlockClauses()
-        try parseBlockClauses(&clauses)
+        parseBlockClauses(&clauses)
+        if clauses.failed { throw ParseFailure() }
         guard let flag = clauses.flag else {
             if startsComparison { throw chainedComparison() }
             if !current.isEnd, !startsStatementHere {
@@ -191,11 +192,26 @@ extension SyntaxParser {
         var severity: (Severity, Span)?
         var message: MessageTemplate?
         var tags: [Name]?
+        /// A clause had an error (already reported).
+        var failed = false
     }
 
     /// `flag`, `severity`, `message`, `tags` in any order, each once.
-    private mutating func parseBlockClauses(_ clauses: inout BlockClauses) throws {
-        while let word = current.lowercasedWord, ["flag", "severity", "message", "tags"].contains(word) {
+    private mutating func parseBlockClauses(_ clauses: inout BlockClauses) {
+        let clauseWords: Set<String> = ["flag", "severity", "message", "tags"]
+        while let word = current.lowercasedWord, clauseWords.contains(word) {
+            do {
+                try parseBlockClause(word, &clauses)
+            } catch {
+                // Report every bad clause of the rule, not just the first.
+                clauses.failed = true
+                skipToNextLine(startingWithOneOf: clauseWords)
+            }
+        }
+    }
+
+    private mutating func parseBlockClause(_ word: String, _ clauses: inout BlockClauses) throws {
+        do {
             let clauseToken = advance()
             let seen: Bool
             switch word {

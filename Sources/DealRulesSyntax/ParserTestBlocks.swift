@@ -9,14 +9,35 @@ extension SyntaxParser {
         }
         let titleSpan = span(advance())
         var clauses: [TestClause] = []
+        var failed = false
         while let word = current.lowercasedWord, ["as", "given", "expect"].contains(word) {
-            switch word {
-            case "as": clauses.append(try parseAsOf())
-            case "given": clauses.append(try parseGiven())
-            default: clauses.append(.expect(try parseExpectation()))
+            do {
+                switch word {
+                case "as": clauses.append(try parseAsOf())
+                case "given": clauses.append(try parseGiven())
+                default: clauses.append(.expect(try parseExpectation()))
+                }
+            } catch {
+                // Report every bad clause of the test, not just the first.
+                failed = true
+                skipToNextLine(startingWithOneOf: ["as", "given", "expect"])
             }
         }
+        if failed { throw ParseFailure() }
         return TestDecl(title: title, titleSpan: titleSpan, clauses: clauses, span: span(from: start))
+    }
+
+    /// Error recovery inside a block: skips to the next line that starts
+    /// with one of `words` or with a statement keyword.
+    mutating func skipToNextLine(startingWithOneOf words: Set<String>) {
+        let start = position
+        while !current.isEnd {
+            if position > start || current.atLineStart, current.atLineStart {
+                if let word = current.lowercasedWord, words.contains(word) { return }
+                if startsStatementHere { return }
+            }
+            advance()
+        }
     }
 
     private mutating func parseAsOf() throws -> TestClause {
@@ -78,9 +99,14 @@ extension SyntaxParser {
     private mutating func parseExpectation() throws -> Expectation {
         let start = advance().start
         if case .literal(.number(let number, false)) = current.kind {
-            advance()
-            guard let count = number.intValue, count >= 0, consumeWord("findings") || consumeWord("finding") else {
-                throw fail(SyntaxCode.invalidTestClause, "expected `findings` after a whole number in `expect N findings`")
+            let numberToken = advance()
+            guard let count = number.intValue, count >= 0 else {
+                report(SyntaxCode.invalidTestClause, "`\(source.slice(numberToken.start, numberToken.end))` is not a whole number of findings",
+                       at: span(numberToken), help: ["write `expect 2 findings`"])
+                throw ParseFailure()
+            }
+            guard consumeWord("findings") || consumeWord("finding") else {
+                throw fail(SyntaxCode.invalidTestClause, "expected `findings` after `expect \(count)`")
             }
             return Expectation(kind: .findingCount(count), span: span(from: start))
         }
