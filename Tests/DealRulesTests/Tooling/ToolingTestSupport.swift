@@ -1,0 +1,80 @@
+import DealRules
+import DealRulesData
+import DealRulesModel
+import Foundation
+import Testing
+
+/// Fixtures and golden files of the analyst tooling (`test`, `lint`,
+/// `explain`) under `Golden/tooling/`. `UPDATE_GOLDEN=1` rewrites them.
+enum ToolingSupport {
+    static let golden: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden/tooling")
+
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A fixture that should be there is not.
+    struct Missing: Error, CustomStringConvertible {
+        var what: String
+        var description: String { "missing: \(what)" }
+    }
+
+    static let asOf = DateValue(year: 2026, month: 11, day: 24) ?? DateValue.todayUTC
+
+    /// Absolute path of a fixture under `Golden/tooling/`.
+    static func fixture(_ name: String) -> String {
+        golden.appendingPathComponent(name).path
+    }
+
+    /// Output with the fixture folder removed from paths, so golden files
+    /// do not depend on where the repository is checked out.
+    static func portable(_ text: String) -> String {
+        text.replacingOccurrences(of: golden.path + "/", with: "")
+    }
+
+    static func expectGolden(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            Issue.record("missing golden file \(url.path); run with UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = String(decoding: data, as: UTF8.self)
+        guard expected != actual else { return }
+        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
+        let want = line < expectedLines.count ? String(expectedLines[line]) : "<end>"
+        let got = line < actualLines.count ? String(actualLines[line]) : "<end>"
+        Issue.record("tooling/\(name) differs at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)\n(run with UPDATE_GOLDEN=1 to accept)",
+                     sourceLocation: sourceLocation)
+    }
+
+    /// A checked program from rule text; records an issue when it has errors.
+    static func program(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> CheckedProgram? {
+        let loaded = ProgramLoader.load(sources: [SourceFile(path: "test.rules", text: text)])
+        if loaded.hasErrors {
+            Issue.record("rules do not check: \(DiagnosticRenderer.render(loaded.diagnostics, color: false))", sourceLocation: sourceLocation)
+        }
+        return loaded.program
+    }
+
+    /// Deals from YAML text.
+    static func deals(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Deal] {
+        let loaded = DataLoader.load(bytes: Array(yaml.utf8), path: "deals.yaml", format: .yaml)
+        if loaded.hasErrors {
+            Issue.record("data does not load: \(DiagnosticRenderer.render(loaded.diagnostics, color: false))", sourceLocation: sourceLocation)
+        }
+        return loaded.deals
+    }
+
+    /// The lint warnings for rule text (and data), as codes.
+    static func lintCodes(_ rules: String, data: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
+        guard let program = program(rules, sourceLocation: sourceLocation) else { return [] }
+        return LintRun.lint(program, deals: data.map { deals($0, sourceLocation: sourceLocation) }).map(\.code)
+    }
+}
