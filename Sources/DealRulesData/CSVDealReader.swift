@@ -45,7 +45,7 @@ enum CSVDealReader {
                 continue
             }
             let members = fields.members(of: CSVHeader.root, in: row, assembler: &assembler, sink: &sink)
-            collector.add(assembler.record(of: members, at: place, sink: &sink), position: position, location: place)
+            collector.add(assembler.record(of: members[...], at: place, sink: &sink), position: position, location: place)
         }
         return FileLoad(deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition)
     }
@@ -134,7 +134,7 @@ struct CSVHeader {
             if hasValueColumn, !inner.contains(where: { assembler.fold($0.key) == "value" }) {
                 inner.insert(DataMember(key: "value", value: .unknown, location: first.location), at: 0)
             }
-            let (value, provenance) = assembler.value(of: inner, at: first.location, sink: &sink)
+            let (value, provenance) = assembler.value(of: inner[...], at: first.location, sink: &sink)
             members.append(DataMember(key: field.name, value: value, provenance: provenance, location: first.location))
         }
         return members

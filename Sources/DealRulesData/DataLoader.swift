@@ -137,13 +137,15 @@ public enum DataLoader {
 
     /// A warning for each deal whose subject id an earlier deal already has.
     static func duplicateSubjects(_ deals: [Deal]) -> [Diagnostic] {
-        var first: [String: Deal] = [:]
+        var first: [String: Int] = [:]
+        first.reserveCapacity(deals.count)
         var warnings: [Diagnostic] = []
-        for deal in deals {
-            guard let earlier = first[deal.subject] else {
-                first[deal.subject] = deal
+        for (index, deal) in deals.enumerated() {
+            guard let earlierIndex = first[deal.subject] else {
+                first[deal.subject] = index
                 continue
             }
+            let earlier = deals[earlierIndex]
             warnings.append(Diagnostic(
                 .warning, code: DataDiagnosticCode.duplicateSubject.rawValue,
                 message: "deals \(earlier.position) and \(deal.position) are both `\(deal.subject)`; both are kept",

@@ -29,6 +29,11 @@ struct DealCollector {
         deals.append(Deal(record: record, position: position, location: location))
     }
 
+    /// Takes back the last deal (its line turned out to be malformed).
+    mutating func dropLast(ifMoreThan count: Int) {
+        if deals.count > count { deals.removeLast() }
+    }
+
     /// Reports the limit; readers stop after it.
     func reportFull(_ sink: inout DataDiagnosticSink, at location: SourceLocation?) {
         sink.report(

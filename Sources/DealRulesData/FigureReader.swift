@@ -4,21 +4,24 @@ import DealRulesModel
 /// otherwise only `unit`, `status`, `source` and `as_of` is one value with
 /// provenance: `{value: 100, unit: USD billion, status: reported}`.
 enum FigureReader {
-    private static let figureKeys: Set<String> = ["value", "unit", "status", "source", "as of"]
-
     static func isFigure(_ entries: [RecordEntry]) -> Bool {
-        guard entries.count <= figureKeys.count else { return false }
+        guard entries.count <= 5 else { return false }
         var hasValue = false
         for entry in entries {
-            guard figureKeys.contains(entry.key) else { return false }
-            if entry.key == "value" { hasValue = true }
+            switch entry.key {
+            case "value": hasValue = true
+            case "unit", "status", "source", "as of": continue
+            default: return false
+            }
         }
         return hasValue
     }
 
     /// The figure's value and provenance. A bad `unit` or `status` is
     /// reported and makes the value unknown.
-    static func read(_ entries: [RecordEntry], at location: SourceLocation?, sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
+    static func read(
+        _ entries: [RecordEntry], at location: SourceLocation?, units: inout [String: FigureUnit], sink: inout DataDiagnosticSink
+    ) -> (Value, Provenance?) {
         var value = Value.unknown
         var unitEntry: RecordEntry? = nil
         var provenance = Provenance()
@@ -29,7 +32,7 @@ enum FigureReader {
             case "unit": unitEntry = entry
             case "status":
                 guard let text = text(of: entry.value) else { continue }
-                if let status = ProvenanceStatus(rawValue: NameFolding.foldSymbol(text)) {
+                if let status = status(text) {
                     provenance.status = status
                 } else {
                     sink.report(
@@ -43,7 +46,7 @@ enum FigureReader {
             }
         }
         if let unitEntry, let unitText = text(of: unitEntry.value) {
-            value = applying(unitText, to: value, at: unitEntry.location ?? location, sink: &sink) ?? {
+            value = applying(unitText, to: value, at: unitEntry.location ?? location, units: &units, sink: &sink) ?? {
                 valid = false
                 return .unknown
             }()
@@ -55,8 +58,20 @@ enum FigureReader {
         return (valid ? value : .unknown, hasProvenance ? provenance : nil)
     }
 
-    private static func applying(_ unitText: String, to value: Value, at location: SourceLocation?, sink: inout DataDiagnosticSink) -> Value? {
-        guard let unit = FigureUnit.parse(unitText) else {
+    private static func status(_ text: String) -> ProvenanceStatus? {
+        switch text {
+        case "confirmed": return .confirmed
+        case "reported": return .reported
+        case "estimated": return .estimated
+        default: return ProvenanceStatus(rawValue: NameFolding.foldSymbol(text))
+        }
+    }
+
+    private static func applying(
+        _ unitText: String, to value: Value, at location: SourceLocation?, units: inout [String: FigureUnit], sink: inout DataDiagnosticSink
+    ) -> Value? {
+        if units[unitText] == nil, units.count < 10_000, let parsed = FigureUnit.parse(unitText) { units[unitText] = parsed }
+        guard let unit = units[unitText] ?? FigureUnit.parse(unitText) else {
             sink.report(
                 .badUnit, "`\(unitText)` is not a unit", at: location,
                 help: ["use a unit word (GW, MW, TWh, years, months, days) or money such as `USD billion`"]

@@ -74,13 +74,13 @@ enum JSONDealReader {
                 reader.skipWhitespace()
                 if NameFolding.normalizeKey(key) == "deals", !found {
                     found = true
-                    guard reader.current == UInt8(ascii: "[") else {
+                    if reader.current == UInt8(ascii: "[") {
+                        try readDeals(&reader, collector: &collector)
+                    } else {
                         let place = reader.location(at: reader.index)
                         _ = try reader.parseValue()
                         reader.sink.report(.badShape, "`\(key)` must be an array of deals", at: place)
-                        return
                     }
-                    try readDeals(&reader, collector: &collector)
                 } else {
                     _ = try reader.parseValue()
                 }
@@ -135,8 +135,7 @@ enum JSONDealReader {
             reader.sink.report(.dealNotMapping, "deal \(position) is \(DealCollector.describe(value)), not a mapping of fields", at: place)
             return
         }
-        let members = try reader.parseMembers()
-        let record = reader.assembler.record(of: members, at: place, sink: &reader.sink)
+        let record = Record(entries: try reader.parseEntries(), location: place)
         collector.add(record, position: position, location: place)
     }
 }

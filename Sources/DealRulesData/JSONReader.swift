@@ -16,6 +16,8 @@ struct JSONReader {
     let limits: DataLimits
     var sink: DataDiagnosticSink
     var assembler = RecordAssembler()
+    /// Key ids of the objects being read, innermost last (reused scratch).
+    private var idStack: [Int] = []
 
     private(set) var line = 1
     private var lineStart = 0
@@ -44,6 +46,7 @@ struct JSONReader {
         columnMarkOffset = start
         columnMarkValue = 1
         depth = 0
+        idStack.removeAll(keepingCapacity: true)
     }
 
     // MARK: Positions
@@ -116,8 +119,8 @@ struct JSONReader {
         switch buffer[index] {
         case UInt8(ascii: "{"):
             let place = location(at: index)
-            let members = try parseMembers()
-            return assembler.value(of: members, at: place, sink: &sink)
+            let entries = try parseEntries()
+            return assembler.value(of: entries, at: place, sink: &sink)
         case UInt8(ascii: "["):
             return (try parseList(), nil)
         case UInt8(ascii: "\""):
@@ -146,18 +149,21 @@ struct JSONReader {
         }
     }
 
-    /// The members of an object; `index` is at its `{`.
-    mutating func parseMembers() throws(JSONStop) -> [DataMember] {
+    /// An object's entries, keys folded and collisions removed; `index`
+    /// is at its `{`.
+    mutating func parseEntries() throws(JSONStop) -> [RecordEntry] {
         let open = index
+        let start = idStack.count
         try enter(at: open)
         index += 1
-        var members: [DataMember] = []
+        var entries: [RecordEntry] = []
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return members
+            return entries
         }
+        entries.reserveCapacity(8)
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
@@ -172,7 +178,9 @@ struct JSONReader {
             index += 1
             skipWhitespace()
             let (value, provenance) = try parseValue()
-            members.append(DataMember(key: key, value: value, provenance: provenance, location: keyLocation))
+            let folded = assembler.intern(key)
+            idStack.append(folded.id)
+            entries.append(RecordEntry(key: folded.folded, originalKey: key, value: value, provenance: provenance, location: keyLocation))
             skipWhitespace()
             guard let byte = current else {
                 throw fail("the object opened here is not closed", at: open)
@@ -185,7 +193,9 @@ struct JSONReader {
             }
         }
         depth -= 1
-        return members
+        assembler.removeCollisions(&entries, ids: idStack[start...], sink: &sink)
+        idStack.removeLast(idStack.count - start)
+        return entries
     }
 
     private mutating func parseList() throws(JSONStop) -> Value {

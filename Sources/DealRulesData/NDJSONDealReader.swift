@@ -28,10 +28,12 @@ enum NDJSONDealReader {
         reader.reposition(start: start, stop: stop, line: line)
         reader.skipWhitespace()
         guard reader.index < reader.end else { return true } // blank line
+        let before = collector.deals.count
         do throws(JSONStop) {
             try JSONDealReader.readDeal(&reader, collector: &collector)
             reader.skipWhitespace()
             if reader.index < reader.end {
+                collector.dropLast(ifMoreThan: before)
                 throw reader.fail("unexpected \(reader.describeCurrent()) after the deal (NDJSON has one deal per line)", at: reader.index)
             }
         } catch {

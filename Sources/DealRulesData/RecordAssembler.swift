@@ -13,63 +13,116 @@ struct DataMember {
 /// collisions reported) or, for a figure object, into one value with its
 /// provenance. Shared by every format so that they read data alike.
 struct RecordAssembler {
-    /// Folded keys by their spelling: deals repeat the same keys, and
-    /// folding is far slower than a lookup.
-    private var foldedKeys: [String: String] = [:]
+    /// Folded keys by their spelling, each with a small number shared by
+    /// all spellings that fold alike: deals repeat the same keys, and both
+    /// folding and collision checks by string are far slower than this.
+    private var interned: [String: (folded: String, id: Int)] = [:]
+    private var idsByFolded: [String: Int] = [:]
+    /// For each key id: the record (by serial) that last used it, and where.
+    private var lastRecord: [Int] = []
+    private var lastIndex: [Int] = []
+    private var serial = 0
+    /// Parsed figure units by their text (`USD billion`).
+    var units: [String: FigureUnit] = [:]
     private static let cacheLimit = 100_000
 
-    mutating func fold(_ key: String) -> String {
-        if let folded = foldedKeys[key] { return folded }
+    mutating func fold(_ key: String) -> String { intern(key).folded }
+
+    /// The folded key and its id; id -1 once the cache is full.
+    mutating func intern(_ key: String) -> (folded: String, id: Int) {
+        if let known = interned[key] { return known }
         let folded = NameFolding.normalizeKey(key)
-        if foldedKeys.count < RecordAssembler.cacheLimit, key.utf8.count <= 128 { foldedKeys[key] = folded }
-        return folded
+        guard interned.count < RecordAssembler.cacheLimit, key.utf8.count <= 256 else { return (folded, -1) }
+        let id: Int
+        if let existing = idsByFolded[folded] {
+            id = existing
+        } else {
+            id = lastRecord.count
+            idsByFolded[folded] = id
+            lastRecord.append(-1)
+            lastIndex.append(0)
+        }
+        interned[key] = (folded, id)
+        return (folded, id)
     }
 
+    // MARK: From entries (readers that fold keys as they go)
+
     /// A nested mapping: a figure object becomes its value, anything else a record.
-    mutating func value(of members: [DataMember], at location: SourceLocation?, sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
-        let entries = self.entries(of: members, sink: &sink)
+    mutating func value(of entries: [RecordEntry], at location: SourceLocation?, sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
         if FigureReader.isFigure(entries) {
-            return FigureReader.read(entries, at: location, sink: &sink)
+            return FigureReader.read(entries, at: location, units: &units, sink: &sink)
         }
         return (.record(Record(entries: entries, location: location)), nil)
     }
 
+    /// Reports and removes entries whose key folds like an earlier one's;
+    /// `ids` are the interned ids of the entries' keys, in order.
+    mutating func removeCollisions(_ entries: inout [RecordEntry], ids: ArraySlice<Int>, sink: inout DataDiagnosticSink) {
+        serial &+= 1
+        var duplicates: [Int] = []
+        if ids.allSatisfy({ $0 >= 0 }) {
+            for (offset, id) in ids.enumerated() {
+                if lastRecord[id] == serial {
+                    duplicates.append(offset)
+                    report(collisionOf: entries[offset], with: entries[lastIndex[id]], sink: &sink)
+                } else {
+                    lastRecord[id] = serial
+                    lastIndex[id] = offset
+                }
+            }
+        } else {
+            // A hostile number of distinct keys: an index by string instead.
+            var index: [String: Int] = [:]
+            for (offset, entry) in entries.enumerated() {
+                if let earlier = index[entry.key] {
+                    duplicates.append(offset)
+                    report(collisionOf: entries[offset], with: entries[earlier], sink: &sink)
+                } else {
+                    index[entry.key] = offset
+                }
+            }
+        }
+        for offset in duplicates.reversed() { entries.remove(at: offset) }
+    }
+
+    private func report(collisionOf entry: RecordEntry, with first: RecordEntry, sink: inout DataDiagnosticSink) {
+        let message = first.originalKey == entry.originalKey
+            ? "key `\(entry.originalKey)` appears twice in one record"
+            : "keys `\(first.originalKey)` and `\(entry.originalKey)` both mean `\(entry.key)`"
+        sink.report(
+            .duplicateKey, message, at: entry.location,
+            notes: first.location.map { ["`\(first.originalKey)` is at \($0)"] } ?? [],
+            help: ["keep one of them; the first is used"]
+        )
+    }
+
+    // MARK: From members (readers that collect a mapping first)
+
+    /// A nested mapping: a figure object becomes its value, anything else a record.
+    mutating func value(of members: ArraySlice<DataMember>, at location: SourceLocation?, sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
+        value(of: entries(of: members, sink: &sink), at: location, sink: &sink)
+    }
+
     /// A deal: always a record, even when its keys look like a figure's.
-    mutating func record(of members: [DataMember], at location: SourceLocation?, sink: inout DataDiagnosticSink) -> Record {
+    mutating func record(of members: ArraySlice<DataMember>, at location: SourceLocation?, sink: inout DataDiagnosticSink) -> Record {
         Record(entries: entries(of: members, sink: &sink), location: location)
     }
 
-    private mutating func entries(of members: [DataMember], sink: inout DataDiagnosticSink) -> [RecordEntry] {
+    private mutating func entries(of members: ArraySlice<DataMember>, sink: inout DataDiagnosticSink) -> [RecordEntry] {
         var entries: [RecordEntry] = []
         entries.reserveCapacity(members.count)
-        // Small records are checked pairwise; large ones through an index.
-        var index: [String: Int]? = members.count > 16 ? [:] : nil
+        var ids: [Int] = []
+        ids.reserveCapacity(members.count)
         for member in members {
-            let key = fold(member.key)
-            let earlier: Int?
-            if index != nil {
-                earlier = index?[key]
-            } else {
-                earlier = entries.firstIndex { $0.key == key }
-            }
-            if let earlier {
-                let first = entries[earlier]
-                let message = first.originalKey == member.key
-                    ? "key `\(member.key)` appears twice in one record"
-                    : "keys `\(first.originalKey)` and `\(member.key)` both mean `\(key)`"
-                sink.report(
-                    .duplicateKey, message, at: member.location,
-                    notes: first.location.map { ["`\(first.originalKey)` is at \($0)"] } ?? [],
-                    help: ["keep one of them; the first is used"]
-                )
-                continue
-            }
-            index?[key] = entries.count
+            let key = intern(member.key)
+            ids.append(key.id)
             entries.append(RecordEntry(
-                key: key, originalKey: member.key, value: member.value,
+                key: key.folded, originalKey: member.key, value: member.value,
                 provenance: member.provenance, location: member.location
             ))
         }
+        removeCollisions(&entries, ids: ids[...], sink: &sink)
         return entries
     }
 }

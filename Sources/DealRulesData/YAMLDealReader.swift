@@ -98,7 +98,7 @@ private struct YAMLNodeReader {
                 continue
             }
             let members = try self.members(of: mapping, depth: 2)
-            let record = assembler.record(of: members, at: place, sink: &sink)
+            let record = assembler.record(of: members[...], at: place, sink: &sink)
             collector.add(record, position: position, location: place)
         }
     }
@@ -125,7 +125,7 @@ private struct YAMLNodeReader {
         case .mapping(let mapping):
             try enter(depth, at: node)
             let members = try self.members(of: mapping, depth: depth)
-            return assembler.value(of: members, at: location(of: node), sink: &sink)
+            return assembler.value(of: members[...], at: location(of: node), sink: &sink)
         }
     }
 

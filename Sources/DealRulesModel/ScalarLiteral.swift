@@ -10,14 +10,23 @@
 /// anything else — including surrounding spaces — is not a literal.
 public enum ScalarLiteral {
     public static func parse(_ text: String) -> Value? {
-        guard let first = text.utf8.first, mayStartLiteral(first) else { return nil }
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return nil }
+        // Decide from the first bytes whether a literal is possible at all:
+        // data holds far more ordinary text than literals.
+        if isLetter(first) {
+            if utf8.count <= 7, let word = keyword(utf8) { return word }
+            guard startsWithCurrencyCode(utf8) else { return nil }
+        } else if !isDigit(first) && first != UInt8(ascii: "$") {
+            return nil
+        }
         let words = splitWords(text)
         guard !words.isEmpty else { return nil }
         if words.count == 1, let single = singleWord(words[0]) { return single }
 
         var main = words[...]
         var perWord: UnitWord? = nil
-        if words.count >= 3, words[words.count - 2].lowercased() == "per" {
+        if words.count >= 3, equalsIgnoringCase(words[words.count - 2], "per") {
             guard let word = UnitCatalog.unit(named: String(words[words.count - 1])) else { return nil }
             perWord = word
             main = words[..<(words.count - 2)]
@@ -30,10 +39,66 @@ public enum ScalarLiteral {
         return .quantity(quantity)
     }
 
-    /// Only digits, `$`, and letters can begin a literal; rejecting the rest
-    /// first keeps reading of ordinary text cheap.
-    private static func mayStartLiteral(_ byte: UInt8) -> Bool {
-        isDigit(byte) || byte == UInt8(ascii: "$") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    /// `true false yes no unknown` in any case, compared as packed bytes
+    /// so that short words cost no allocation.
+    private static func keyword(_ utf8: String.UTF8View) -> Value? {
+        guard let packed = packLowercase(utf8) else { return nil }
+        switch packed {
+        case Keywords.true, Keywords.yes: return .boolean(true)
+        case Keywords.false, Keywords.no: return .boolean(false)
+        case Keywords.unknown: return .unknown
+        default: return nil
+        }
+    }
+
+    private enum Keywords {
+        static let `true` = pack("true")
+        static let yes = pack("yes")
+        static let `false` = pack("false")
+        static let no = pack("no")
+        static let unknown = pack("unknown")
+
+        private static func pack(_ word: String) -> UInt64 { packLowercase(word.utf8) ?? 0 }
+    }
+
+    /// Up to 7 ASCII letters, lower-cased, in one integer; nil otherwise.
+    private static func packLowercase(_ utf8: String.UTF8View) -> UInt64? {
+        var packed: UInt64 = 0
+        var count = 0
+        for byte in utf8 {
+            guard count < 7, isLetter(byte) else { return nil }
+            packed = packed << 8 | UInt64(byte | 0x20)
+            count += 1
+        }
+        return packed
+    }
+
+    /// `EUR 4 billion`: three capitals, then a space or tab.
+    private static func startsWithCurrencyCode(_ utf8: String.UTF8View) -> Bool {
+        var index = 0
+        for byte in utf8 {
+            if index < 3 {
+                guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return false }
+            } else {
+                return byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private static func equalsIgnoringCase(_ word: Substring, _ lowercase: StaticString) -> Bool {
+        guard word.utf8.count == lowercase.utf8CodeUnitCount else { return false }
+        var offset = 0
+        for byte in word.utf8 {
+            guard byte | 0x20 == lowercase.utf8Start[offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
     }
 
     /// Words separated by runs of spaces or tabs; empty when the text has
@@ -65,22 +130,35 @@ public enum ScalarLiteral {
 
     // MARK: One word
 
+    /// A word that starts with a digit: number, percentage or date.
     private static func singleWord(_ word: Substring) -> Value? {
-        switch word.lowercased() {
-        case "true", "yes": return .boolean(true)
-        case "false", "no": return .boolean(false)
-        case "unknown": return .unknown
-        default: break
-        }
         if let number = number(word) { return .number(number) }
-        if word.last == "%", let number = number(word.dropLast()),
+        if word.utf8.last == UInt8(ascii: "%"), let number = number(word.dropLast()),
            let fraction = number.divided(by: DecimalNumber(100)) {
             return .number(fraction, isPercent: true)
         }
-        if word.utf8.count >= 7, word.contains("-"), let date = DateValue.parse(word) {
-            return .date(date)
+        if looksLikeDate(word) {
+            // The shape is checked, so the parts are plain digit runs.
+            let digits = Array(word.utf8).map { Int($0) - 48 }
+            let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+            let month = digits[5] * 10 + digits[6]
+            let day = digits.count == 10 ? digits[8] * 10 + digits[9] : nil
+            return DateValue(year: year, month: month, day: day).map { .date($0) }
         }
         return nil
+    }
+
+    /// `dddd-dd` or `dddd-dd-dd`, checked before the (slower) date parser.
+    private static func looksLikeDate(_ word: Substring) -> Bool {
+        let count = word.utf8.count
+        guard count == 7 || count == 10 else { return false }
+        var offset = 0
+        for byte in word.utf8 {
+            let wantsDash = offset == 4 || offset == 7
+            guard wantsDash ? byte == UInt8(ascii: "-") : isDigit(byte) else { return false }
+            offset += 1
+        }
+        return true
     }
 
     // MARK: Quantities and money
