@@ -19,7 +19,7 @@ struct DealRulesCommand: ParsableCommand {
           dealrules repl Rules --data data/deals.yaml
         """,
         version: version,
-        subcommands: [CheckCommand.self, TestCommand.self, ReplCommand.self]
+        subcommands: [CheckCommand.self, TestCommand.self, ReplCommand.self, LintCommand.self, ExplainCommand.self]
     )
 
     /// Exit codes follow CLI.md: usage errors are 2, not ArgumentParser's 64.
