@@ -9,14 +9,14 @@ import Testing
     static let directory = SyntaxFixtures.goldenDirectory.appendingPathComponent("errors")
 
     @Test func renderedErrorsMatchGoldenFiles() throws {
-        let inputs = GoldenFiles.inputs(in: Self.directory, suffixes: [".rules", ".rules.md"])
+        let inputs = SyntaxGoldenFiles.inputs(in: Self.directory, suffixes: [".rules", ".rules.md"])
         #expect(inputs.count >= 8)
         for url in inputs {
             let source = try #require(SyntaxFixtures.read(url))
             let parsed = Parser.parse(SourceFile(path: url.lastPathComponent, text: source.text))
             #expect(!parsed.diagnostics.isEmpty, "\(url.lastPathComponent) has no errors")
             let rendered = DiagnosticRenderer.render(parsed.diagnostics, color: false) + "\n"
-            GoldenFiles.check(rendered, against: url.appendingPathExtension("expected"))
+            SyntaxGoldenFiles.check(rendered, against: url.appendingPathExtension("expected"))
         }
     }
 

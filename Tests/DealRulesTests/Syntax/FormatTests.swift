@@ -24,13 +24,13 @@ import Testing
     }
 
     @Test func samplesMatchGoldenLayout() throws {
-        let inputs = GoldenFiles.inputs(in: SyntaxFixtures.samplesDirectory, suffixes: [".rules", ".rules.md"])
+        let inputs = SyntaxGoldenFiles.inputs(in: SyntaxFixtures.samplesDirectory, suffixes: [".rules", ".rules.md"])
         #expect(!inputs.isEmpty)
         for url in inputs {
             let source = try #require(SyntaxFixtures.read(url))
             let parsed = Parser.parse(SourceFile(path: url.lastPathComponent, text: source.text))
             #expect(parsed.diagnostics.isEmpty, "\(url.lastPathComponent): \(parsed.diagnostics.map(\.description))")
-            GoldenFiles.check(Printer.format(parsed), against: url.appendingPathExtension("formatted"))
+            SyntaxGoldenFiles.check(Printer.format(parsed), against: url.appendingPathExtension("formatted"))
         }
     }
 

@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func randomByteSoup() {
-        var generator = SeededGenerator(seed: 0x5EED)
+        var generator = SyntaxSoupGenerator(seed: 0x5EED)
         let alphabet = Array("if when rule define use test field is not and or of where flag ( ) [ ] { } , . : + - * / $ % # \" ` ' \n 0 1 2 9 _ a b GW years 2028-06 é".utf8)
         for round in 0..<200 {
             let length = Int(generator.next() % 400)
@@ -116,7 +116,7 @@ import Testing
 }
 
 /// A small deterministic generator (xorshift) so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
+struct SyntaxSoupGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed == 0 ? 1 : seed }
     mutating func next() -> UInt64 {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Compares output with a golden file; `UPDATE_GOLDEN=1` rewrites it.
-enum GoldenFiles {
+enum SyntaxGoldenFiles {
     static var updating: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
 
     static func check(_ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
