@@ -103,6 +103,7 @@ enum JSONDealReader {
     private static func readDeals(_ reader: inout JSONReader, collector: inout DealCollector) throws(JSONStop) {
         let open = reader.index
         reader.index += 1
+        reader.depth = 1
         reader.skipWhitespace()
         if reader.current == UInt8(ascii: "]") {
             reader.index += 1

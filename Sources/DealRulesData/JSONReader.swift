@@ -26,7 +26,8 @@ struct JSONReader {
     private var lineHasNonASCII = false
     private var columnMarkOffset = 0
     private var columnMarkValue = 1
-    private var depth = 0
+    /// Lists and mappings open around `index`; the list of deals is level 1.
+    var depth = 0
 
     init(buffer: UnsafeBufferPointer<UInt8>, limits: DataLimits, sink: DataDiagnosticSink) {
         self.buffer = buffer
@@ -45,7 +46,7 @@ struct JSONReader {
         lineHasNonASCII = false
         columnMarkOffset = start
         columnMarkValue = 1
-        depth = 0
+        depth = 1 // an NDJSON line is one item of the list of deals
         idStack.removeAll(keepingCapacity: true)
     }
 

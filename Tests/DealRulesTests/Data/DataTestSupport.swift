@@ -9,7 +9,7 @@ enum DataFixtures {
     }
 
     /// `/work/shared`-style locations are found from this file, so tests run from any directory.
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var sharedRoot: URL {
