@@ -28,6 +28,36 @@ extension SyntaxParser {
         throw fail(SyntaxCode.unexpectedToken, "expected \(what) after \(context)")
     }
 
+    /// Words that end a flag or tag name. Other keywords mean nothing there,
+    /// so `flag any big` and `flag one` read as written.
+    static let labelStops: Set<String> = [
+        "severity", "message", "tags", "flag", "for", "then", "as", "given", "expect",
+        "if", "when", "rule", "define", "use", "test",
+    ]
+
+    func startsLabel(_ token: Token) -> Bool {
+        if case .quotedName = token.kind { return true }
+        guard let word = token.lowercasedWord else { return false }
+        return !SyntaxParser.labelStops.contains(word)
+    }
+
+    /// A flag or tag name: a backquoted name or a run of words on one line
+    /// up to a clause keyword or punctuation.
+    mutating func parseLabel(_ what: String, after context: String) throws -> Name {
+        let first = current
+        if case .quotedName(let text) = first.kind {
+            advance()
+            return Name(words: [text], isQuoted: true, span: span(first))
+        }
+        guard startsLabel(first) else { throw fail(SyntaxCode.unexpectedToken, "expected \(what) after \(context)") }
+        var words: [String] = []
+        while case .word(let text) = current.kind, startsLabel(current), words.isEmpty || !current.atLineStart {
+            words.append(text)
+            advance()
+        }
+        return Name(words: words, span: span(from: first.start))
+    }
+
     /// `capacity`, `power.source`, `deal value's source`.
     mutating func parseReferenceIfPresent() throws -> Reference? {
         guard let first = parseNameIfPresent() else { return nil }

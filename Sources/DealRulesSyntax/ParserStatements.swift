@@ -126,7 +126,7 @@ extension SyntaxParser {
     /// A flag name; `flag big severty high` is caught rather than read as
     /// the flag `big severty high`.
     mutating func parseFlagName() throws -> Name {
-        let name = try parseName("a flag name", after: "`flag`")
+        let name = try parseLabel("a flag name", after: "`flag`")
         guard !name.isQuoted, name.words.count >= 3 else { return name }
         for index in 1..<(name.words.count - 1) {
             let word = name.words[index].lowercased()
@@ -230,10 +230,10 @@ extension SyntaxParser {
                 clauses.message = parseMessageTemplate(advance())
             default:
                 seen = clauses.tags != nil
-                var tags = [try parseName("a tag", after: "`tags`")]
-                while case .comma = current.kind, peek().startsName {
+                var tags = [try parseLabel("a tag", after: "`tags`")]
+                while case .comma = current.kind, startsLabel(peek()) {
                     advance()
-                    tags.append(try parseName("a tag", after: "`,`"))
+                    tags.append(try parseLabel("a tag", after: "`,`"))
                 }
                 clauses.tags = tags
             }

@@ -111,15 +111,15 @@ extension SyntaxParser {
             return Expectation(kind: .findingCount(count), span: span(from: start))
         }
         if consumeWord("no") {
-            let flag = try parseName("a flag name", after: "`expect no`")
+            let flag = try parseLabel("a flag name", after: "`expect no`")
             return Expectation(kind: .doesNotFire(flag: flag), span: span(from: start))
         }
-        if current.isWord("undetermined"), peek().startsName, !peek().atLineStart {
+        if current.isWord("undetermined"), startsLabel(peek()), !peek().atLineStart {
             advance()
-            let flag = try parseName("a flag name", after: "`expect undetermined`")
+            let flag = try parseLabel("a flag name", after: "`expect undetermined`")
             return Expectation(kind: .undetermined(flag: flag), span: span(from: start))
         }
-        let flag = try parseName("a flag name", after: "`expect`")
+        let flag = try parseLabel("a flag name", after: "`expect`")
         var subject: String?
         if consumeWord("for") {
             guard case .string(let id) = current.kind else {

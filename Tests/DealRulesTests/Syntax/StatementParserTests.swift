@@ -36,6 +36,9 @@ import Testing
         ("test \"t\" given deals from \"fixtures/deals.yaml\" expect 1 finding", "(test \"t\" (given-deals-from \"fixtures/deals.yaml\") (expect-count 1))"),
         ("test \"t\" given deal { deal value: $100 billion (reported, \"Press reports\"), x: 1 (estimated) }",
          "(test \"t\" (given-deal {deal_value: (money (USD) \"$100 billion\") status=reported source=\"Press reports\", x: (number \"1\") status=estimated}))"),
+        ("if a, flag one. if b, flag any big severity low\nif c, flag not all and more.", "(rule if when=a flag=one)\n(rule if when=b flag=any_big severity=low)\n(rule if when=c flag=not_all_and_more)"),
+        ("rule \"R\" when a flag all big tags any, one\ntest \"t\" expect no all big expect any big for \"x\"",
+         "(rule block title=\"R\" when=a flag=all_big tags=[any one])\n(test \"t\" (expect-no all_big) (expect any_big for=\"x\"))"),
         ("# only a comment\n", ""),
         ("", ""),
     ]
