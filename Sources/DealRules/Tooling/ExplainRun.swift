@@ -115,6 +115,11 @@ public enum ExplainRun {
             }
         }
         guard subjects.contains(subject) else {
+            // `--deal microsoft` for the group `Microsoft`: accept a match that differs only in case or spacing.
+            let folded = NameFolding.foldSymbol(subject)
+            if let match = subjects.first(where: { NameFolding.foldSymbol($0) == folded }) {
+                return explain(program, deals: deals, rule: rule.info.name, subject: match, asOf: asOf)
+            }
             let what = rule.info.scopeDescription.map { "`\(rule.info.name)` (\($0))" } ?? "`\(rule.info.name)`"
             var help = Suggestions.closest(to: subject, among: subjects).map { ["did you mean `\($0)`?"] } ?? []
             if help.isEmpty { help = ["the subjects of \(what) are: " + subjects.prefix(12).joined(separator: ", ") + (subjects.count > 12 ? ", …" : "")] }

@@ -46,31 +46,20 @@ enum LintContradictions {
         var diagnostics: [Diagnostic] = []
         var reported = Set<String>()
         func scan(_ root: Node) {
-            NodeWalk.visit(root) { node in
-                guard case .and = node else { return }
-                // Only maximal chains: an `and` directly inside another is part of it.
-                if isInnerAnd(node, of: root) { return }
-                diagnostics.append(contentsOf: contradictions(in: node, program: program, reported: &reported))
+            // Only maximal chains: an `and` directly inside another is part of it.
+            var stack: [(node: Node, insideAnd: Bool)] = [(root, false)]
+            while let (node, insideAnd) = stack.popLast() {
+                let isAnd: Bool
+                if case .and = node { isAnd = true } else { isAnd = false }
+                if isAnd && !insideAnd {
+                    diagnostics.append(contentsOf: contradictions(in: node, program: program, reported: &reported))
+                }
+                for child in NodeWalk.children(of: node).reversed() { stack.append((child, isAnd)) }
             }
         }
         for definition in program.definitions { scan(definition.body) }
         for rule in program.rules { scan(rule.condition) }
         return diagnostics
-    }
-
-    /// True when `node` is the operand of an `and` somewhere in `root`.
-    private static func isInnerAnd(_ node: Node, of root: Node) -> Bool {
-        let target = node.span
-        var inner = false
-        NodeWalk.visit(root) { candidate in
-            guard case .and(let lhs, let rhs) = candidate else { return }
-            for operand in [lhs, rhs] {
-                if case .and = operand, operand.span.start == target.start, operand.span.end == target.end, operand.span.source === target.source {
-                    inner = true
-                }
-            }
-        }
-        return inner
     }
 
     static func contradictions(in chain: Node, program: CheckedProgram, reported: inout Set<String>) -> [Diagnostic] {
@@ -106,22 +95,22 @@ enum LintContradictions {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
-    /// The comparisons of an `and` chain, through definitions.
+    /// The comparisons of an `and` chain, through definitions (inlined at
+    /// most `maximumInlining` deep; the chain itself is walked without recursion).
     private static func collect(_ node: Node, via: Int?, depth: Int, program: CheckedProgram, into atoms: inout [Atom]) {
         guard depth <= maximumInlining else { return }
-        switch node {
-        case .and(let lhs, let rhs):
-            collect(lhs, via: via, depth: depth + 1, program: program, into: &atoms)
-            collect(rhs, via: via, depth: depth + 1, program: program, into: &atoms)
-        case .definition(let index, _):
-            guard program.definitions.indices.contains(index) else { return }
-            collect(program.definitions[index].body, via: via ?? index, depth: depth + 1, program: program, into: &atoms)
-        case .compare(let compare):
-            if let atom = atom(compare, negated: compare.negated, via: via) { atoms.append(atom) }
-        case .not(.compare(let compare), _):
-            if let atom = atom(compare, negated: !compare.negated, via: via) { atoms.append(atom) }
-        default:
-            break
+        for part in NodeWalk.conjuncts(node) {
+            switch part {
+            case .definition(let index, _):
+                guard program.definitions.indices.contains(index) else { continue }
+                collect(program.definitions[index].body, via: via ?? index, depth: depth + 1, program: program, into: &atoms)
+            case .compare(let compare):
+                if let atom = atom(compare, negated: compare.negated, via: via) { atoms.append(atom) }
+            case .not(.compare(let compare), _):
+                if let atom = atom(compare, negated: !compare.negated, via: via) { atoms.append(atom) }
+            default:
+                break
+            }
         }
     }
 

@@ -103,19 +103,18 @@ enum LintDataChecks {
     /// top-level `and` chain, through definitions.
     private static func collectRequired(_ node: Node, depth: Int, program: CheckedProgram, into required: inout [(CompareNode, [Value])]) {
         guard depth <= LintContradictions.maximumInlining else { return }
-        switch node {
-        case .and(let lhs, let rhs):
-            collectRequired(lhs, depth: depth + 1, program: program, into: &required)
-            collectRequired(rhs, depth: depth + 1, program: program, into: &required)
-        case .definition(let index, _):
-            guard program.definitions.indices.contains(index) else { return }
-            collectRequired(program.definitions[index].body, depth: depth + 1, program: program, into: &required)
-        case .compare(let compare) where !compare.negated:
-            if case .oneOf(let values) = LintContradictions.constraint(compare.op, negated: false) {
-                required.append((compare, values))
+        for part in NodeWalk.conjuncts(node) {
+            switch part {
+            case .definition(let index, _):
+                guard program.definitions.indices.contains(index) else { continue }
+                collectRequired(program.definitions[index].body, depth: depth + 1, program: program, into: &required)
+            case .compare(let compare) where !compare.negated:
+                if case .oneOf(let values) = LintContradictions.constraint(compare.op, negated: false) {
+                    required.append((compare, values))
+                }
+            default:
+                break
             }
-        default:
-            break
         }
     }
 

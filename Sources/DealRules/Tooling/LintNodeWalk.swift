@@ -37,6 +37,22 @@ enum NodeWalk {
         }
     }
 
+    /// The operands of an `and` chain in source order (the node itself
+    /// when it is not an `and`).
+    static func conjuncts(_ node: Node) -> [Node] {
+        var parts: [Node] = []
+        var pending = [node]
+        while let next = pending.popLast() {
+            if case .and(let lhs, let rhs) = next {
+                pending.append(rhs)
+                pending.append(lhs)
+            } else {
+                parts.append(next)
+            }
+        }
+        return parts
+    }
+
     /// Every node a rule evaluates: condition, grouping key and message.
     static func roots(of rule: CheckedRule) -> [Node] {
         var roots = [rule.condition]

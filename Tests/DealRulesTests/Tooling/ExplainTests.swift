@@ -102,6 +102,25 @@ struct ExplainTests {
         #expect(none.children.map(\.deciding) == [false, true])
     }
 
+    @Test("a group key matches whatever its case; a deal that joins no group is explained by its reasons")
+    func groupSubjects() throws {
+        let rules = "rule \"Big owner\" for each owner\n  when sum of size is at least 3\n  flag big owner"
+        guard let program = ToolingSupport.program(rules) else { return }
+        let deals = ToolingSupport.deals("- {id: a, owner: Acme, size: 2}\n- {id: b, owner: acme, size: 2}\n- {id: c, size: 5}")
+        let group = try ExplainRun.explain(program, deals: deals, rule: "big owner", subject: "ACME", asOf: ToolingSupport.asOf).get()
+        #expect(group.subject == "Acme")
+        #expect(group.groupDeals == ["a", "b"])
+        #expect(group.outcome.truth == .true)
+        #expect(group.tree?.children.first?.value == "4")
+        let unplaced = try ExplainRun.explain(program, deals: deals, rule: "big owner", subject: "c", asOf: ToolingSupport.asOf).get()
+        #expect(unplaced.tree == nil)
+        guard case .undetermined(let outcome) = unplaced.outcome else {
+            Issue.record("a deal without a group key should be undetermined")
+            return
+        }
+        #expect(outcome.reasons.first?.field == "owner")
+    }
+
     @Test("an unknown rule or subject is an error with did-you-mean")
     func unknownNames() {
         guard let program = ToolingSupport.program(Self.rules) else { return }

@@ -91,6 +91,12 @@ struct LintWarningTests {
         #expect(ToolingSupport.lintCodes("if \(condition), flag f.").isEmpty, "\(condition)")
     }
 
+    @Test("W103: found in a long chain, once")
+    func neverTrueInLongChain() {
+        let padding = (1...40).map { "f\($0) is known" }.joined(separator: " and ")
+        #expect(ToolingSupport.lintCodes("if x is a and \(padding) and x is b and x is c, flag f.") == ["W103"])
+    }
+
     @Test("W103: through a definition, reported once per chain")
     func neverTrueThroughDefinition() {
         let rules = "define small as capacity is less than 1 GW.\nif small and capacity is at least 2 GW and capacity is at least 3 GW, flag odd."
