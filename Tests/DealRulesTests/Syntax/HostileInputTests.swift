@@ -107,6 +107,20 @@ import Testing
         }
     }
 
+    @Test func tenThousandRulesWithCommentsFormatQuickly() {
+        var text = ""
+        for index in 0..<10_000 {
+            text += "# rule \(index)\nif capacity is at least \(index) MW and chip roadmap is unvalidated, flag big n\(index) # trailing\n"
+        }
+        let start = Date()
+        let parsed = Self.survive(text)
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.statements.count == 10_000)
+        let formatted = Printer.format(parsed)
+        #expect(formatted.components(separatedBy: "# trailing").count == 10_001)
+        #expect(Date().timeIntervalSince(start) < 60)
+    }
+
     @Test func manyErrorsAreSummarised() {
         let text = String(repeating: "if a is, flag b.\n", count: 1_000)
         let parsed = Self.survive(text)
