@@ -85,6 +85,7 @@ extension SyntaxParser {
     mutating func parseWholeExpression() -> Expr? {
         do {
             let expression = try parseCondition(after: "the start of the input")
+            if case .period = current.kind, peek().isEnd { advance() } // a sentence may end with `.`
             if !current.isEnd {
                 if startsComparison { throw chainedComparison() }
                 throw fail(SyntaxCode.unexpectedToken, "expected the end of the expression")

@@ -15,6 +15,7 @@ import Testing
     static let cases: [(String, String)] = [
         ("capacity is at least 5 GW", "expression"),
         ("deal value / capacity", "expression"),
+        ("capacity is at least 5 GW.", "expression"),
         ("if a, flag b.", "statements 1"),
         ("define x as 5", "statements 1"),
         ("field x: number", "statements 1"),
