@@ -112,6 +112,36 @@ import Testing
         #expect(Self.describe(input) == expected)
     }
 
+    static let specKeywords = """
+        if when then and or not is are flag rule define as use test given expect severity message tags for each all any \
+        every where of no true false yes unknown known missing at least most more less than before after beyond within \
+        between one contains confirmed reported estimated
+        """.split(separator: " ").map(String.init)
+
+    @Test func reservedWordsAreTheSpecificationsPlusExceeds() {
+        #expect(Keywords.reserved == Set(Self.specKeywords + ["exceeds"]))
+    }
+
+    /// Every keyword, in any case, ends a name; backquoted it is a name.
+    @Test(arguments: specKeywords + ["exceeds"])
+    func keywordsEndNames(_ keyword: String) {
+        for spelling in [keyword, keyword.uppercased()] {
+            let source = SourceFile(path: "t.rules", text: "deal value \(spelling) rest")
+            var parser = SyntaxParser(source: source, lexed: Lexer.lex(source))
+            #expect(parser.parseNameIfPresent()?.words == ["deal", "value"])
+            #expect(parser.current.lowercasedWord == keyword)
+        }
+        let quoted = Parser.parseExpression(SourceFile(path: "t", text: "`\(keyword)` is known"))
+        #expect(quoted.1.isEmpty)
+    }
+
+    @Test(arguments: ["count", "sum", "average", "minimum", "maximum", "share", "deals", "portfolio", "field", "per", "from"])
+    func contextualWordsAreNameWords(_ word: String) {
+        let source = SourceFile(path: "t.rules", text: "total \(word) value")
+        var parser = SyntaxParser(source: source, lexed: Lexer.lex(source))
+        #expect(parser.parseNameIfPresent()?.words == ["total", word, "value"])
+    }
+
     @Test func lineStartsAndComments() {
         let lexed = Lexer.lex(SourceFile(path: "t.rules", text: "# own\nif a # trailing\r\n  and b\n"))
         #expect(lexed.tokens.map(\.atLineStart) == [true, false, true, false])
