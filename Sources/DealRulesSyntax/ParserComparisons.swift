@@ -37,8 +37,11 @@ extension SyntaxParser {
             } else if consumeWord("most") {
                 op = .atMost(try parseOrderingOperand(after: said + " at most`"))
             } else {
-                throw fail(SyntaxCode.unexpectedToken, "expected `least` or `most` after \(said) at`",
-                           help: ["write `is at least V` or `is at most V`"])
+                var help = ["write `is at least V` or `is at most V`"]
+                if let word = current.lowercasedWord, let suggestion = Suggestion.closest(to: word, among: ["least", "most"]) {
+                    help.insert("did you mean `at \(suggestion)`?", at: 0)
+                }
+                throw fail(SyntaxCode.unexpectedToken, "expected `least` or `most` after \(said) at`", help: help)
             }
         case "between":
             advance()
@@ -151,6 +154,9 @@ extension SyntaxParser {
             default:
                 guard let name = parseNameIfPresent() else { return nil }
                 if current.isWord("than") { throw misspelledComparison(name) }
+                if case .literal = current.kind, name.words.count == 1 {
+                    throw misspelledOperator(name)
+                }
                 return .symbol(name)
             }
         default:
@@ -166,6 +172,18 @@ extension SyntaxParser {
         }
         report(SyntaxCode.unexpectedToken, "unknown comparison `is \(name.text) than`", at: name.span.through(span(current)), help: help)
         return ParseFailure()
+    }
+
+    /// `is betwen 1 and 2`: a one-word symbol followed by a value.
+    mutating func misspelledOperator(_ name: Name) -> ParseFailure {
+        let operators = ["between", "before", "after", "beyond", "within"]
+        if let suggestion = Suggestion.closest(to: name.words[0], among: operators) {
+            report(SyntaxCode.unexpectedToken, "unknown comparison `is \(name.text)`", at: name.span,
+                   help: ["did you mean `is \(suggestion)`?"])
+            return ParseFailure()
+        }
+        return fail(SyntaxCode.unexpectedToken, "expected a comparison or the end of the condition after `is \(name.text)`",
+                    help: ["after `is`, bare words are a symbol (`is natural gas`); a value after them needs an operator such as `is at least`"])
     }
 
     /// `one of gas, coal`: the list stops before a comma that is followed by

@@ -93,6 +93,8 @@ import Testing
         ("a is b is c", "error[E117]: a comparison cannot directly follow another comparison, found `is`"),
         ("(a is b is c)", "error[E117]: a comparison cannot directly follow another comparison, found `is`"),
         ("x is between 1 or 2", "error[E110]: expected `and` in `is between … and …`, found `or`"),
+        ("x is betwen 1 and 2", "error[E110]: unknown comparison `is betwen`"),
+        ("x is big 5", "error[E110]: expected a comparison or the end of the condition after `is big`, found `5`"),
         ("x is mroe than 5", "error[E110]: unknown comparison `is mroe than`"),
     ]
 
