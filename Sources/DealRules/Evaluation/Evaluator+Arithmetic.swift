@@ -6,6 +6,7 @@ import DealRulesSyntax
 extension Evaluator {
     func arithmetic(_ op: ArithmeticOperator, _ lhs: Value, _ rhs: Value, span: Span) -> Value {
         if lhs.isUnknown || rhs.isUnknown { return .unknown }
+        let (lhs, rhs) = op == .add || op == .subtract ? Evaluator.zeroAdopted(lhs, rhs) : (lhs, rhs)
         switch (lhs, rhs) {
         case (.number(let a, let aPercent), .number(let b, let bPercent)):
             return numeric(op, a, b, span: span).map { .number($0, isPercent: aPercent && bPercent && (op == .add || op == .subtract)) } ?? .unknown

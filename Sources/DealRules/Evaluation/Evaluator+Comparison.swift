@@ -60,6 +60,7 @@ extension Evaluator {
     // MARK: Equality
 
     func equals(_ lhs: Value, _ rhs: Value, node: CompareNode, field: String?) -> Truth {
+        let (lhs, rhs) = Evaluator.zeroAdopted(lhs, rhs)
         switch (lhs, rhs) {
         case (.unknown, _), (_, .unknown):
             return .unknown
@@ -115,12 +116,27 @@ extension Evaluator {
         }
     }
 
+    /// The number 0 (an empty sum) is zero in every unit: against a
+    /// quantity it takes that quantity's unit. Any other plain number
+    /// against a quantity stays a type error.
+    static func zeroAdopted(_ lhs: Value, _ rhs: Value) -> (Value, Value) {
+        switch (lhs, rhs) {
+        case (.number(let zero, _), .quantity(let quantity)) where zero.isZero:
+            return (.quantity(Quantity(amount: .zero, unit: quantity.unit, displayWord: quantity.displayWord, perWord: quantity.perWord)), rhs)
+        case (.quantity(let quantity), .number(let zero, _)) where zero.isZero:
+            return (lhs, .quantity(Quantity(amount: .zero, unit: quantity.unit, displayWord: quantity.displayWord, perWord: quantity.perWord)))
+        default:
+            return (lhs, rhs)
+        }
+    }
+
     // MARK: Ordering
 
     enum OrderOp { case greater, atLeast, less, atMost }
 
     func order(_ lhs: Value, _ rhs: Value, _ op: OrderOp, node: CompareNode, field: String?, datesOnly: Bool = false) -> Truth {
         if lhs.isUnknown || rhs.isUnknown { return .unknown }
+        let (lhs, rhs) = Evaluator.zeroAdopted(lhs, rhs)
         if datesOnly || isDate(lhs) || isDate(rhs) {
             guard let a = asDate(lhs), let b = asDate(rhs) else {
                 if datesOnly {

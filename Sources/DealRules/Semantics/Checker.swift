@@ -43,6 +43,13 @@ public enum Checker {
             }
             definitionIndex[key] = uniqueDefinitions.count
             uniqueDefinitions.append(definition)
+            // LANGUAGE.md §4: a definition shadows a data field of the same name.
+            if let field = schema.entries.first(where: { $0.key == key })?.field {
+                diagnostics.append(.warning("W102", "the definition `\(definition.name.text)` shadows the schema field `\(field.name.text)`: rules that name it read the definition, never the data",
+                                            at: definition.name.span,
+                                            help: ["rename the definition, or remove it if the data already holds this value"],
+                                            notes: ["the field is declared at \(field.name.span.location)"]))
+            }
         }
 
         var lowering = Lowering(definitionIndex: definitionIndex, definitionNames: uniqueDefinitions.map(\.name.text), schema: schema)

@@ -256,6 +256,7 @@ struct Lowering {
         let (node, type) = lower(expr)
         switch type {
         case .duration, .anything: break
+        case .quantity(let unit) where unit.simpleDimension == .months || unit.simpleDimension == .days: break
         default:
             diagnostics.append(.error("E304", "`is \(word)` needs a duration such as `2 years` or `18 months`, not \(type)", at: expr.span))
         }

@@ -7,9 +7,11 @@ indirect enum StaticType: CustomStringConvertible {
     case anything
     case boolean
     case number
-    case money
+    /// Money; the currency when a literal shows it (a schema `money` field does not).
+    case money(currency: String?)
     case quantity(UnitSignature)
-    case duration
+    /// A duration; its family (months/years or days/weeks) when a literal shows it.
+    case duration(family: BaseDimension?)
     case date
     case text
     /// A `one of …` field: its allowed symbols as declared.
@@ -23,10 +25,10 @@ indirect enum StaticType: CustomStringConvertible {
         switch type {
         case .boolean: self = .boolean
         case .number: self = .number
-        case .money: self = .money
+        case .money: self = .money(currency: nil)
         case .power: self = .quantity(UnitSignature(.power))
         case .energy: self = .quantity(UnitSignature(.energy))
-        case .duration: self = .duration
+        case .duration: self = .duration(family: nil)
         case .date: self = .date
         case .text: self = .text
         case .oneOf(let names): self = .choice(names.map(\.text))
@@ -41,9 +43,9 @@ indirect enum StaticType: CustomStringConvertible {
         case .number: self = .number
         case .quantity(let quantity):
             if quantity.isMoney {
-                self = .money
+                self = .money(currency: quantity.unit.currency)
             } else if let dimension = quantity.unit.simpleDimension, dimension == .months || dimension == .days {
-                self = .duration
+                self = .duration(family: dimension)
             } else {
                 self = .quantity(quantity.unit)
             }
@@ -61,9 +63,9 @@ indirect enum StaticType: CustomStringConvertible {
         case .anything: return "any value"
         case .boolean: return "boolean"
         case .number: return "number"
-        case .money: return "money"
+        case .money(let currency): return currency.map { "money (\($0))" } ?? "money"
         case .quantity(let unit): return unit.description
-        case .duration: return "duration"
+        case .duration(let family): return family.map(\.description) ?? "duration"
         case .date: return "date"
         case .text: return "text"
         case .choice(let names): return "one of " + names.joined(separator: ", ")
@@ -83,7 +85,20 @@ indirect enum StaticType: CustomStringConvertible {
     static func comparisonProblem(_ lhs: StaticType, _ rhs: StaticType) -> String? {
         switch (lhs, rhs) {
         case (.anything, _), (_, .anything): return nil
-        case (.number, .number), (.money, .money), (.duration, .duration), (.date, .date), (.boolean, .boolean),
+        case (.money(let a), .money(let b)):
+            // No implicit FX (LANGUAGE.md §5): each currency is its own dimension.
+            if let a, let b, a != b { return "\(lhs) cannot be compared with \(rhs); there is no currency conversion" }
+            return nil
+        case (.duration(let a), .duration(let b)):
+            if let a, let b, a != b { return "months/years cannot be compared with days/weeks" }
+            return nil
+        case (.money(let currency), .quantity(let unit)), (.quantity(let unit), .money(let currency)):
+            return unit.simpleDimension.map({ if case .currency(let code) = $0 { return currency == nil || currency == code } else { return false } }) == true
+                ? nil : "\(lhs) cannot be compared with \(rhs)"
+        case (.duration(let family), .quantity(let unit)), (.quantity(let unit), .duration(let family)):
+            return unit.simpleDimension.map({ ($0 == .months || $0 == .days) && (family == nil || family == $0) }) == true
+                ? nil : "\(lhs) cannot be compared with \(rhs)"
+        case (.number, .number), (.date, .date), (.boolean, .boolean),
              (.record, .record), (.list, .list):
             return nil
         case (.date, .number), (.number, .date):
