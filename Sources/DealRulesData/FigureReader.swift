@@ -23,36 +23,41 @@ enum FigureReader {
         _ entries: [RecordEntry], at location: SourceLocation?, units: inout [String: FigureUnit], sink: inout DataDiagnosticSink
     ) -> (Value, Provenance?) {
         var value = Value.unknown
-        var unitEntry: RecordEntry? = nil
+        var unitIndex: Int? = nil
         var provenance = Provenance()
         var valid = true
-        for entry in entries {
-            switch entry.key {
-            case "value": value = entry.value
-            case "unit": unitEntry = entry
+        // By index, so that entries are not copied whole.
+        for index in entries.indices {
+            switch entries[index].key {
+            case "value": value = entries[index].value
+            case "unit": unitIndex = index
             case "status":
-                guard let text = text(of: entry.value) else { continue }
+                guard let text = text(of: entries[index].value) else { continue }
                 if let status = status(text) {
                     provenance.status = status
                 } else {
                     sink.report(
-                        .badStatus, "`\(text)` is not a status", at: entry.location ?? location,
+                        .badStatus, "`\(text)` is not a status", at: entries[index].location ?? location,
                         help: ["a status is one of confirmed, reported, estimated"]
                     )
                     valid = false
                 }
-            case "source": provenance.source = text(of: entry.value)
-            default: provenance.asOf = text(of: entry.value)
+            case "source": provenance.source = text(of: entries[index].value)
+            default: provenance.asOf = text(of: entries[index].value)
             }
         }
-        if let unitEntry, let unitText = text(of: unitEntry.value) {
-            value = applying(unitText, to: value, at: unitEntry.location ?? location, units: &units, sink: &sink) ?? {
+        if let unitIndex {
+            let place = entries[unitIndex].location ?? location
+            if let unitText = text(of: entries[unitIndex].value) {
+                if let applied = applying(unitText, to: value, at: place, units: &units, sink: &sink) {
+                    value = applied
+                } else {
+                    valid = false
+                }
+            } else if !entries[unitIndex].value.isUnknown {
+                sink.report(.badUnit, "a figure's unit must be a word such as `GW` or `USD billion`", at: place)
                 valid = false
-                return .unknown
-            }()
-        } else if let unitEntry, !unitEntry.value.isUnknown {
-            sink.report(.badUnit, "a figure's unit must be a word such as `GW` or `USD billion`", at: unitEntry.location ?? location)
-            valid = false
+            }
         }
         let hasProvenance = provenance.status != nil || provenance.source != nil || provenance.asOf != nil
         return (valid ? value : .unknown, hasProvenance ? provenance : nil)
@@ -70,8 +75,12 @@ enum FigureReader {
     private static func applying(
         _ unitText: String, to value: Value, at location: SourceLocation?, units: inout [String: FigureUnit], sink: inout DataDiagnosticSink
     ) -> Value? {
-        if units[unitText] == nil, units.count < 10_000, let parsed = FigureUnit.parse(unitText) { units[unitText] = parsed }
-        guard let unit = units[unitText] ?? FigureUnit.parse(unitText) else {
+        var known = units[unitText]
+        if known == nil, let parsed = FigureUnit.parse(unitText) {
+            known = parsed
+            if units.count < 10_000 { units[unitText] = parsed }
+        }
+        guard let unit = known else {
             sink.report(
                 .badUnit, "`\(unitText)` is not a unit", at: location,
                 help: ["use a unit word (GW, MW, TWh, years, months, days) or money such as `USD billion`"]

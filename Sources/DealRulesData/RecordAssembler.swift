@@ -28,8 +28,23 @@ struct RecordAssembler {
 
     mutating func fold(_ key: String) -> String { intern(key).folded }
 
+    /// A direct-mapped cache in front of `interned`, indexed by a cheap
+    /// hash of the key's bytes: most lookups then cost no hashing at all.
+    private var recent: [(raw: String, folded: String, id: Int)] = Array(repeating: ("", "", -1), count: RecordAssembler.recentSlots)
+    private static let recentSlots = 1024
+
     /// The folded key and its id; id -1 once the cache is full.
     mutating func intern(_ key: String) -> (folded: String, id: Int) {
+        var hash: UInt32 = 2_166_136_261
+        for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let slot = Int(hash % UInt32(RecordAssembler.recentSlots))
+        if recent[slot].id >= 0, recent[slot].raw == key { return (recent[slot].folded, recent[slot].id) }
+        let found = internSlowly(key)
+        if found.id >= 0 { recent[slot] = (key, found.folded, found.id) }
+        return found
+    }
+
+    private mutating func internSlowly(_ key: String) -> (folded: String, id: Int) {
         if let known = interned[key] { return known }
         let folded = NameFolding.normalizeKey(key)
         guard interned.count < RecordAssembler.cacheLimit, key.utf8.count <= 256 else { return (folded, -1) }

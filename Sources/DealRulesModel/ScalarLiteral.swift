@@ -20,9 +20,14 @@ public enum ScalarLiteral {
         } else if !isDigit(first) && first != UInt8(ascii: "$") {
             return nil
         }
+        if !utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            // One word (the common case): no list of words needed.
+            let word = text[...]
+            if let single = singleWord(word) { return single }
+            return quantity([word]).map { .quantity($0) }
+        }
         let words = splitWords(text)
         guard !words.isEmpty else { return nil }
-        if words.count == 1, let single = singleWord(words[0]) { return single }
 
         var main = words[...]
         var perWord: UnitWord? = nil
@@ -139,11 +144,19 @@ public enum ScalarLiteral {
         }
         if looksLikeDate(word) {
             // The shape is checked, so the parts are plain digit runs.
-            let digits = Array(word.utf8).map { Int($0) - 48 }
-            let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-            let month = digits[5] * 10 + digits[6]
-            let day = digits.count == 10 ? digits[8] * 10 + digits[9] : nil
-            return DateValue(year: year, month: month, day: day).map { .date($0) }
+            var digits: (Int, Int, Int) = (0, 0, 0)
+            var offset = 0
+            for byte in word.utf8 {
+                let digit = Int(byte) - 48
+                switch offset {
+                case 0..<4: digits.0 = digits.0 * 10 + digit
+                case 5, 6: digits.1 = digits.1 * 10 + digit
+                case 8, 9: digits.2 = digits.2 * 10 + digit
+                default: break
+                }
+                offset += 1
+            }
+            return DateValue(year: digits.0, month: digits.1, day: offset == 10 ? digits.2 : nil).map { .date($0) }
         }
         return nil
     }
