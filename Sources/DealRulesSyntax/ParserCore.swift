@@ -112,7 +112,7 @@ struct SyntaxParser {
     func describe(_ token: Token) -> String {
         switch token.kind {
         case .word(let text): return "`\(text)`"
-        case .quotedName(let text): return "`\\`\(text)\\``"
+        case .quotedName(let text): return "the quoted name `\(text)`"
         case .literal, .string: return "`\(source.slice(token.start, min(token.end, token.start + 40)))`"
         case .comma: return "`,`"
         case .period: return "`.`"

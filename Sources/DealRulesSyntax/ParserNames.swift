@@ -23,7 +23,7 @@ extension SyntaxParser {
         if let name = parseNameIfPresent() { return name }
         if let word = current.lowercasedWord, Keywords.reserved.contains(word) {
             throw fail(SyntaxCode.unexpectedToken, "expected \(what) after \(context)",
-                       help: ["`\(word)` is a keyword; write it in backquotes to use it in a name: `\\`\(word)\\``"])
+                       help: ["`\(word)` is a keyword; to use it in a name, put the name in backquotes, as in `` `\(word)` ``"])
         }
         throw fail(SyntaxCode.unexpectedToken, "expected \(what) after \(context)")
     }
