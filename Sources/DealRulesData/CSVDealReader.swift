@@ -38,9 +38,12 @@ enum CSVDealReader {
             }
             let position = collector.claimPosition()
             guard row.cells.count == fields.columnCount else {
+                let cells = row.cells.count == 1 ? "1 cell" : "\(row.cells.count) cells"
                 sink.report(
-                    .csvRaggedRow, "row has \(row.cells.count) cells but the header has \(fields.columnCount)", at: place,
-                    help: ["quote cells that contain commas: \"Abilene, Texas\""]
+                    .csvRaggedRow, "row has \(cells) but the header has \(fields.columnCount)", at: place,
+                    help: row.cells.count > fields.columnCount
+                        ? ["quote cells that contain commas: \"Abilene, Texas\""]
+                        : ["leave a cell empty with nothing between commas: a,,c"]
                 )
                 continue
             }

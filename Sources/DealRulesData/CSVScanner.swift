@@ -48,22 +48,25 @@ struct CSVScanner {
         while true {
             let cellLine = line
             let cellColumn = column(at: index)
-            var buffer: [UInt8] = []
+            let text: String
             if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
                 row.hasQuotes = true
+                var buffer: [UInt8] = []
                 try readQuoted(into: &buffer, sink: &sink)
+                text = String(decoding: buffer, as: UTF8.self)
             } else {
-                while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != 0x0A {
-                    buffer.append(bytes[index])
-                    index += 1
+                // Unquoted: the cell is a slice of the input, up to `,` or the line end.
+                let start = index
+                while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != 0x0A { index += 1 }
+                var end = index
+                if end > start, bytes[end - 1] == 0x0D, index >= bytes.count || bytes[index] == 0x0A { end -= 1 }
+                if end - start > maxCellLength {
+                    sink.report(.stringTooLong, "a cell is longer than \(maxCellLength) bytes", at: sink.location(line: cellLine, column: cellColumn))
+                    throw .fatal
                 }
-                if buffer.last == 0x0D, index >= bytes.count || bytes[index] == 0x0A { buffer.removeLast() }
+                text = String(decoding: bytes[start..<end], as: UTF8.self)
             }
-            if buffer.count > maxCellLength {
-                sink.report(.stringTooLong, "a cell is longer than \(maxCellLength) bytes", at: sink.location(line: cellLine, column: cellColumn))
-                throw .fatal
-            }
-            row.cells.append(CSVCell(text: String(decoding: buffer, as: UTF8.self), line: cellLine, column: cellColumn))
+            row.cells.append(CSVCell(text: text, line: cellLine, column: cellColumn))
             if index >= bytes.count { return row }
             let separator = bytes[index]
             index += 1

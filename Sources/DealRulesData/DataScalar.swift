@@ -27,30 +27,50 @@ enum DataScalar {
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
     static func isJSONNumber<S: StringProtocol>(_ text: S) -> Bool {
-        let bytes = Array(text.utf8)
-        var index = 0
-        func digits() -> Int {
-            let start = index
-            while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
-            return index - start
+        var state = NumberShape.start
+        for byte in text.utf8 {
+            guard let next = state.after(byte) else { return false }
+            state = next
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count else { return false }
-        if bytes[index] == UInt8(ascii: "0") {
-            index += 1
-        } else if digits() == 0 {
-            return false
+        return state.isComplete
+    }
+
+    /// The states of the JSON number grammar, so that it is checked in one
+    /// pass without copying the text.
+    private enum NumberShape {
+        case start, sign, zero, integer, point, fraction, exponentMark, exponentSign, exponent
+
+        var isComplete: Bool {
+            switch self {
+            case .zero, .integer, .fraction, .exponent: return true
+            case .start, .sign, .point, .exponentMark, .exponentSign: return false
+            }
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard digits() > 0 else { return false }
+
+        func after(_ byte: UInt8) -> NumberShape? {
+            let digit = byte >= 48 && byte <= 57
+            switch self {
+            case .start:
+                if byte == UInt8(ascii: "-") { return .sign }
+                return digit ? (byte == 48 ? .zero : .integer) : nil
+            case .sign:
+                return digit ? (byte == 48 ? .zero : .integer) : nil
+            case .zero, .integer:
+                if digit { return self == .zero ? nil : .integer }
+                if byte == UInt8(ascii: ".") { return .point }
+                return byte | 0x20 == UInt8(ascii: "e") ? .exponentMark : nil
+            case .point:
+                return digit ? .fraction : nil
+            case .fraction:
+                if digit { return .fraction }
+                return byte | 0x20 == UInt8(ascii: "e") ? .exponentMark : nil
+            case .exponentMark:
+                if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") { return .exponentSign }
+                return digit ? .exponent : nil
+            case .exponentSign, .exponent:
+                return digit ? .exponent : nil
+            }
         }
-        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
-            index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard digits() > 0 else { return false }
-        }
-        return index == bytes.count
     }
 
     static func trimmed(_ text: String) -> String {

@@ -53,7 +53,9 @@ struct JSONReader {
     // MARK: Positions
 
     mutating func location(at offset: Int) -> SourceLocation {
-        sink.location(line: line, column: column(at: offset))
+        // Errors can point back at an opening bracket on an earlier line.
+        if offset < lineStart { return sink.location(ofOffset: offset) }
+        return sink.location(line: line, column: column(at: offset))
     }
 
     private mutating func column(at offset: Int) -> Int {
