@@ -44,7 +44,7 @@ extension ReplEngine {
         let meta = MetaLine(line, number: number)
         guard let command = ReplMetaCommand.named(meta.name) else {
             let names = ReplMetaCommand.allCases.map(\.rawValue)
-            let help = Suggestions.closest(to: meta.name, among: names).map { ["did you mean `:\($0)`?"] }
+            let help = ReplSuggestions.closest(to: meta.name, among: names).map { ["did you mean `:\($0)`?"] }
                 ?? ["type :help for the list of commands"]
             return failure(.error(ReplCode.unknownCommand, "unknown command `:\(meta.name)`", at: meta.nameSpan, help: help))
         }
@@ -107,7 +107,7 @@ extension ReplEngine {
         }
         let name = meta.argument.hasPrefix(":") ? String(meta.argument.dropFirst()) : meta.argument
         guard let command = ReplMetaCommand.named(name) else {
-            let help = Suggestions.closest(to: name, among: ReplMetaCommand.allCases.map(\.rawValue)).map { ["did you mean `:\($0)`?"] } ?? []
+            let help = ReplSuggestions.closest(to: name, among: ReplMetaCommand.allCases.map(\.rawValue)).map { ["did you mean `:\($0)`?"] } ?? []
             return failure(.error(ReplCode.unknownCommand, "no command `:\(name)`", at: meta.argumentSpan, help: help))
         }
         return .text("\(command.usage)\n  \(command.summary)\n\n\(command.details)")
@@ -134,11 +134,13 @@ extension ReplEngine {
         }
         guard let deal = session.deal(meta.argument) else {
             let subjects = session.deals.map(\.subject)
-            var help = Suggestions.closest(to: meta.argument, among: subjects).map { ["did you mean `\($0)`?"] } ?? []
-            if help.isEmpty {
-                // Ids are long; a unique prefix or part is a good hint too.
-                let partial = subjects.filter { $0.lowercased().contains(meta.argument.lowercased()) }
-                if !partial.isEmpty { help.append("did you mean " + partial.prefix(3).map { "`\($0)`" }.joined(separator: " or ") + "?") }
+            // Ids are long: several that contain what was typed are all worth naming.
+            let partial = subjects.filter { $0.lowercased().contains(meta.argument.lowercased()) }
+            var help: [String] = []
+            if partial.count > 1 {
+                help.append("did you mean " + partial.prefix(3).map { "`\($0)`" }.joined(separator: " or ") + "?")
+            } else if let close = ReplSuggestions.closest(to: meta.argument, among: subjects) {
+                help.append("did you mean `\(close)`?")
             }
             if session.deals.isEmpty { help = ["no deals are loaded; use :data FILE"] }
             return failure(.error(ReplCode.unknownDeal, "no deal `\(meta.argument)`", at: meta.argumentSpan,

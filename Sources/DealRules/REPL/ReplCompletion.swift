@@ -8,12 +8,18 @@ import DealRulesSyntax
 extension ReplEngine {
     /// Candidates for the text before the cursor; `word` is the word being
     /// completed (after the last space or punctuation).
+    /// Only the names that continue the most of the typed text are kept:
+    /// after `capacity ta` the field `capacity target` wins over the
+    /// keyword `tags`, which continues only the last word.
     public func completions(lineBeforeCursor line: String, word: String) -> [String] {
         let trimmed = String(line.drop { $0 == " " || $0 == "\t" })
+        let names: [String]
         if isContinuing == false, trimmed.hasPrefix(":") {
-            return metaCompletions(trimmed)
+            names = metaCompletions(trimmed)
+        } else {
+            names = expressionCompletions(line, word: word)
         }
-        return expressionCompletions(line, word: word)
+        return ReplCompletionRanking.best(names, lineBeforeCursor: line, word: word)
     }
 
     // MARK: Meta-commands
@@ -189,5 +195,44 @@ enum ReplPathCompletion {
             }
         }
         return result
+    }
+}
+
+/// Ranks candidates by how much of the text before the cursor they
+/// continue: the longest tail of the line that starts at a word boundary,
+/// covers the current word and begins the candidate (ignoring case).
+enum ReplCompletionRanking {
+    /// Word-break characters of the line editor; `-` and `'` are inside words.
+    static let wordBreaks: Set<Character> = Set(" \t\n\"`()[]{},.:;+*/<>=!#%$")
+
+    static func best(_ candidates: [String], lineBeforeCursor: String, word: String) -> [String] {
+        let line = Array(lineBeforeCursor.lowercased())
+        var best: [String] = []
+        var bestOverlap = -1
+        var seen = Set<String>()
+        for candidate in candidates where seen.insert(candidate).inserted {
+            guard let overlap = overlap(Array(candidate.lowercased()), line: line, wordLength: word.count) else { continue }
+            if overlap > bestOverlap {
+                best = [candidate]
+                bestOverlap = overlap
+            } else if overlap == bestOverlap {
+                best.append(candidate)
+            }
+        }
+        return best
+    }
+
+    /// Characters of the line the candidate continues, or nil if it does
+    /// not continue the current word.
+    static func overlap(_ name: [Character], line: [Character], wordLength: Int) -> Int? {
+        guard wordLength <= line.count else { return nil }
+        var start = max(0, line.count - name.count)
+        while start <= line.count - wordLength {
+            let atBoundary = start == 0 || wordBreaks.contains(line[start - 1])
+            let tail = line[start...]
+            if atBoundary && tail.elementsEqual(name.prefix(tail.count)) { return tail.count }
+            start += 1
+        }
+        return nil
     }
 }

@@ -16,8 +16,9 @@ public enum ReplStream: Sendable {
 /// terminal: the caller supplies the line source (a line editor or plain
 /// standard input) and the writer, so tests run it in-process.
 public enum ReplDriver {
-    /// Exit status of a session: 2 when any input failed (so a scripted
-    /// session can be checked), else 0.
+    /// Exit status of a scripted session in which some input failed, so a
+    /// script can be checked; an interactive session that ends normally
+    /// exits 0 whatever was mistyped along the way.
     public static let failureStatus: Int32 = 2
 
     /// Runs until `:quit` or the end of input and returns the exit status.
@@ -31,6 +32,7 @@ public enum ReplDriver {
         remember: (_ line: String) -> Void = { _ in }
     ) -> Int32 {
         var failed = false
+        var status: Int32 { failed && !interactive ? failureStatus : 0 }
         func emit(_ reply: ReplReply) {
             if !reply.output.isEmpty { write(reply.output, .output) }
             if !reply.errors.isEmpty { write(reply.errors, .errors) }
@@ -44,12 +46,12 @@ public enum ReplDriver {
                 remember(line)
                 let reply = engine.submit(line)
                 emit(reply)
-                if reply.quit { return failed ? failureStatus : 0 }
+                if reply.quit { return status }
             case .interrupted:
                 engine.interrupt()
             case .endOfInput:
                 emit(engine.finish())
-                return failed ? failureStatus : 0
+                return status
             }
         }
     }

@@ -45,8 +45,8 @@ extension ReplEngine {
             evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: session.deals, allDeals: session.deals))
             return .text("portfolio: " + shown(evaluator.value(lowered.node), evaluator))
         }
-        if session.deals.isEmpty {
-            // Nothing loaded: constants and arithmetic still work.
+        if session.deals.isEmpty || ConstantScan.isConstant(lowered.node) {
+            // Nothing loaded, or nothing read from a deal: one value.
             evaluator.begin(deal: Deal(record: Record(), position: 1))
             return .text(shown(evaluator.value(lowered.node), evaluator))
         }
@@ -159,5 +159,41 @@ enum PortfolioScan {
 
     private static func isDeals(_ reference: Reference) -> Bool {
         reference.segments.count == 1 && ["deals", "deal"].contains(reference.segments[0].key)
+    }
+}
+
+/// Does a node read nothing from a deal (`2 + 3`, `2026-01 is before
+/// 2027`)? Then one value stands for every deal.
+enum ConstantScan {
+    static let maximumDepth = 200
+
+    static func isConstant(_ node: Node, depth: Int = 0) -> Bool {
+        guard depth < maximumDepth else { return false }
+        let next = depth + 1
+        switch node {
+        case .constant, .symbol:
+            return true
+        case .field, .definition, .quantified, .aggregate, .projection:
+            return false
+        case .not(let inner, _):
+            return isConstant(inner, depth: next)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs), .arithmetic(_, let lhs, let rhs, _):
+            return isConstant(lhs, depth: next) && isConstant(rhs, depth: next)
+        case .compare(let compare):
+            guard isConstant(compare.subject, depth: next) else { return false }
+            switch compare.op {
+            case .equals(let a), .greaterThan(let a), .atLeast(let a), .lessThan(let a), .atMost(let a), .contains(let a),
+                 .before(let a), .after(let a), .within(let a):
+                return isConstant(a, depth: next)
+            case .between(let a, let b):
+                return isConstant(a, depth: next) && isConstant(b, depth: next)
+            case .oneOf(let list):
+                return list.allSatisfy { isConstant($0, depth: next) }
+            case .beyond, .status, .known, .unknown:
+                // `beyond`/`within` count from the as-of date, still constant;
+                // a status reads provenance, which constants lack.
+                return true
+            }
+        }
     }
 }

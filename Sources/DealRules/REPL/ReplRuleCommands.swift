@@ -44,41 +44,57 @@ extension ReplEngine {
         return .text(lines.joined(separator: "\n"))
     }
 
+    /// `:explain RULE`: the condition as a tree with values and evidence
+    /// (`ExplainRun`, as `dealrules explain` shows it) for the current
+    /// deal; a per-deal rule with no deal selected gets a table of outcomes,
+    /// a grouped rule an explanation per group.
     func explain(_ meta: MetaLine) -> ReplReply {
         let rules = session.program.rules
-        let wanted = NameFolding.foldSymbol(meta.argument)
-        guard let rule = rules.first(where: { NameFolding.foldSymbol($0.info.name) == wanted })
-            ?? rules.first(where: { NameFolding.foldSymbol($0.info.flag) == wanted })
-        else {
+        guard let rule = ExplainRun.findRule(meta.argument, in: session.program) else {
             let names = rules.map(\.info.name) + rules.map(\.info.flag)
-            let help = Suggestions.closest(to: meta.argument, among: names).map { ["did you mean `\($0)`?"] } ?? [":rules lists the rules"]
+            let help = ReplSuggestions.closest(to: meta.argument, among: names).map { ["did you mean `\($0)`?"] } ?? [":rules lists the rules"]
             return failure(.error(ReplCode.unknownRule, "no rule `\(meta.argument)`", at: meta.argumentSpan, help: help))
         }
         guard !session.deals.isEmpty else { return .text("no deals loaded; use :data FILE") }
-        var subjects: [String] = []
-        if case .perDeal = rule.scope, let current = session.currentDeal { subjects = [current] }
         let report = RuleRunner.run(session.program, deals: session.deals,
-                                    options: RuleRunner.Options(asOf: session.asOf, rules: [rule.info.name], subjects: subjects))
-        var lines = ["rule \"\(rule.info.name)\" (flag \(rule.info.flag), \(rule.info.severity.rawValue), \(rule.info.scopeDescription ?? "per deal"))",
-                     "when \(rule.conditionText)"]
-        for subject in report.subjects where (subjects.isEmpty || subjects.contains(subject)) {
-            lines += explanation(of: subject, in: report)
+                                    options: RuleRunner.Options(asOf: session.asOf, rules: [rule.info.name]))
+        var subjects = report.subjects.filter { outcome(of: $0, in: report) != nil }
+        if case .perDeal = rule.scope {
+            guard let current = session.currentDeal else { return outcomeTable(rule, report: report) }
+            subjects = [current]
         }
-        return .text(TerminalText.clean(lines.joined(separator: "\n")))
+        var parts: [String] = []
+        var problems: [Diagnostic] = []
+        for subject in subjects.prefix(Self.maximumExplained) {
+            switch ExplainRun.explain(session.program, deals: session.deals, rule: rule.info.name, subject: subject, asOf: session.asOf) {
+            case .success(let explanation): parts.append(ExplainText.render(explanation, color: configuration.color))
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        if subjects.count > Self.maximumExplained {
+            parts.append("(\(subjects.count - Self.maximumExplained) more subjects; select a deal with :deal ID)\n")
+        }
+        return ReplReply(output: parts.joined(separator: "\n"), errors: render(problems), failed: !problems.isEmpty)
     }
 
-    private func explanation(of subject: String, in report: CheckReport) -> [String] {
-        if let finding = report.findings.first(where: { $0.subject == subject }) {
-            return ["", "\(subject): fires (\(finding.severity.rawValue), basis \(finding.basis.rawValue))",
-                    "  message: \(finding.message)"] + finding.evidence.map { "  read " + ReplText.evidence($0) }
+    static let maximumExplained = 20
+
+    private func outcome(of subject: String, in report: CheckReport) -> String? {
+        if report.findings.contains(where: { $0.subject == subject }) { return "fires" }
+        if let undetermined = report.undetermined.first(where: { $0.subject == subject }) {
+            return "undetermined: " + undetermined.reasons.map(ReplText.reason).joined(separator: "; ")
         }
-        if let outcome = report.undetermined.first(where: { $0.subject == subject }) {
-            return ["", "\(subject): undetermined"] + outcome.evidence.map { "  read " + ReplText.evidence($0) }
-                + outcome.reasons.map { "  because " + ReplText.reason($0) }
+        if report.clear.contains(where: { $0.subject == subject }) { return "clear" }
+        return nil
+    }
+
+    private func outcomeTable(_ rule: CheckedRule, report: CheckReport) -> ReplReply {
+        var table = ReplTable(["deal", "outcome"])
+        for subject in report.subjects {
+            guard let outcome = outcome(of: subject, in: report) else { continue }
+            table.add([subject, outcome])
         }
-        if let outcome = report.clear.first(where: { $0.subject == subject }) {
-            return ["", "\(subject): clear (the condition is false)"] + outcome.evidence.map { "  read " + ReplText.evidence($0) }
-        }
-        return []
+        let head = "rule \"\(rule.info.name)\" (flag \(rule.info.flag), \(rule.info.severity.rawValue)) as of \(session.asOf)\nwhen \(rule.conditionText)\n\n"
+        return .text(head + table.render(style: style) + "\n\n:deal ID, then :explain again, shows why for one deal")
     }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import DealRules
+import DealRulesModel
+
+/// Builds engines on the bundled rules and deals, and runs scripted
+/// sessions through `ReplDriver` into a transcript that reads like a
+/// terminal session (prompt, typed line, then what was printed).
+enum ReplFixture {
+    static let root = PseudoTerminal.repositoryRoot()
+    static let rules = root + "/Rules"
+    static let deals = root + "/data/deals.yaml"
+    static let asOf = DateValue(year: 2026, month: 11, day: 24) ?? .epoch
+
+    static func engine(rules: [String]? = nil, data: [String]? = nil) -> ReplEngine {
+        ReplEngine(ReplConfiguration(rulePaths: rules ?? [Self.rules], dataPaths: data ?? [Self.deals], asOf: asOf))
+    }
+
+    /// Engine already started (command-line files loaded).
+    static func started(rules: [String]? = nil, data: [String]? = nil) -> ReplEngine {
+        let engine = engine(rules: rules, data: data)
+        let reply = engine.start()
+        #expect(!reply.failed, "start failed: \(reply.errors)")
+        return engine
+    }
+
+    struct Session {
+        var transcript: String
+        var status: Int32
+    }
+
+    /// Feeds `lines` (nil stands for Ctrl-C) and returns the transcript
+    /// with the repository path removed, so it is the same on every machine.
+    static func session(_ lines: [String?], engine: ReplEngine? = nil) -> Session {
+        let engine = engine ?? Self.engine()
+        var remaining = lines[...]
+        var transcript = ""
+        let status = ReplDriver.run(
+            engine, interactive: false,
+            read: { prompt in
+                guard let next = remaining.popFirst() else { return .endOfInput }
+                guard let line = next else {
+                    transcript += prompt + "^C\n"
+                    return .interrupted
+                }
+                transcript += prompt + line + "\n"
+                return .line(line)
+            },
+            write: { text, _ in transcript += text })
+        return Session(transcript: transcript.replacingOccurrences(of: root + "/", with: ""), status: status)
+    }
+}
+
+/// Golden transcripts under Golden/repl/; `UPDATE_GOLDEN=1` rewrites them.
+enum ReplGolden {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Golden").appendingPathComponent("repl")
+
+    static func expect(_ actual: String, name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = folder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            Issue.record("missing golden file \(url.path); run with UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = String(decoding: data, as: UTF8.self)
+        guard expected != actual else { return }
+        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = zip(want, got).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(want.count, got.count)
+        let wanted = line < want.count ? String(want[line]) : "<end>"
+        let found = line < got.count ? String(got[line]) : "<end>"
+        Issue.record("repl/\(name) differs at line \(line + 1):\n  expected: \(wanted)\n  actual:   \(found)\n(UPDATE_GOLDEN=1 accepts the new output)",
+                     sourceLocation: sourceLocation)
+    }
+}
+
+/// A fresh temporary folder, removed by the caller.
+func replTemporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-repl-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
