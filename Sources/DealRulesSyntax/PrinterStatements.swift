@@ -10,8 +10,7 @@ struct PrintedLine {
 
 /// Canonical layout of each statement.
 enum StatementPrinter {
-    /// Longest `when` line before a block rule's `and`/`or` chain is broken
-    /// into one condition per line.
+    /// A `given deal` line longer than this puts one entry per line.
     static let lineWidth = 80
 
     static func lines(_ statement: Statement) -> [PrintedLine] {
@@ -62,13 +61,10 @@ enum StatementPrinter {
         }
     }
 
-    /// `when A` on one line, or, when that is too long, a top-level chain
-    /// of `and` (or `or`) with one operand per line.
+    /// `when A`; a top-level chain of `and` (or of `or`) puts one operand
+    /// per line, as the specification's own example does.
     static func whenLines(_ condition: Expr) -> [PrintedLine] {
         let single = "when " + ExpressionPrinter.render(condition)
-        guard single.count + 2 > lineWidth else {
-            return [PrintedLine(indent: 2, text: single, anchor: condition.span.start)]
-        }
         var operands: [Expr] = []
         var keyword = ""
         var node = condition
@@ -97,7 +93,18 @@ enum StatementPrinter {
             case .asOf(let date, let span):
                 result.append(PrintedLine(indent: 2, text: "as of \(date)", anchor: span.start))
             case .givenDeal(let record, let span):
-                result.append(PrintedLine(indent: 2, text: "given deal " + render(record), anchor: span.start))
+                let single = "given deal " + render(record)
+                if single.count + 2 <= lineWidth || record.entries.count < 2 {
+                    result.append(PrintedLine(indent: 2, text: single, anchor: span.start))
+                } else {
+                    // A long record gets one entry per line.
+                    result.append(PrintedLine(indent: 2, text: "given deal {", anchor: span.start))
+                    for (index, entry) in record.entries.enumerated() {
+                        let comma = index + 1 < record.entries.count ? "," : ""
+                        result.append(PrintedLine(indent: 4, text: render(entry) + comma, anchor: entry.span.start))
+                    }
+                    result.append(PrintedLine(indent: 2, text: "}", anchor: max(record.span.end - 1, record.span.start)))
+                }
             case .givenDeals(let records, let span):
                 if records.count <= 1 {
                     result.append(PrintedLine(indent: 2, text: "given deals [" + records.map(render).joined() + "]", anchor: span.start))
@@ -131,14 +138,16 @@ enum StatementPrinter {
 
     static func render(_ record: RecordLiteral) -> String {
         guard !record.entries.isEmpty else { return "{}" }
-        return "{ " + record.entries.map { entry in
-            var text = ExpressionPrinter.render(entry.key) + ": " + render(entry.value)
-            if entry.status != nil || entry.source != nil {
-                let parts = [entry.status?.rawValue, entry.source.map(ExpressionPrinter.quoted)].compactMap { $0 }
-                text += " (" + parts.joined(separator: ", ") + ")"
-            }
-            return text
-        }.joined(separator: ", ") + " }"
+        return "{ " + record.entries.map(render).joined(separator: ", ") + " }"
+    }
+
+    static func render(_ entry: RecordLiteral.Entry) -> String {
+        var text = ExpressionPrinter.render(entry.key) + ": " + render(entry.value)
+        if entry.status != nil || entry.source != nil {
+            let parts = [entry.status?.rawValue, entry.source.map(ExpressionPrinter.quoted)].compactMap { $0 }
+            text += " (" + parts.joined(separator: ", ") + ")"
+        }
+        return text
     }
 
     static func render(_ literal: LiteralExpr) -> String {
