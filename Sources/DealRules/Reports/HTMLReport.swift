@@ -100,9 +100,10 @@ enum HTMLReport {
             let name = row.findingCount > 0
                 ? "<a href=\"#\(HTMLMatrix.subjectAnchor(row.subjectIndex))\">\(escape(row.subject))</a>" : escape(row.subject)
             lines.append("<th scope=\"row\">\(name)</th>")
-            var risk = row.worst.map { "\($0.rawValue), \(ReportWording.count(row.findingCount, "finding"))" } ?? "no findings"
-            if row.undeterminedCount > 0 { risk += ", \(row.undeterminedCount) undetermined" }
-            lines.append("<td class=\"risk\" data-rank=\"\(riskRank)\">\(escape(risk))</td>")
+            var risk = row.worst.map { "<strong>\($0.rawValue)</strong> · \(ReportWording.count(row.findingCount, "finding"))" }
+                ?? "no findings"
+            if row.undeterminedCount > 0 { risk += "<br>\(row.undeterminedCount) undetermined" }
+            lines.append("<td class=\"risk\" data-rank=\"\(riskRank)\">\(risk)</td>")
             for (column, cell) in row.cells.enumerated() {
                 let flag = matrix.flags.indices.contains(column) ? matrix.flags[column] : ""
                 let title = ([row.subject + " · " + flag] + cell.details).joined(separator: "\n")
@@ -142,7 +143,9 @@ enum HTMLReport {
         let indexed = Array(report.findings.enumerated())
         let bySubject = Dictionary(grouping: indexed, by: \.element.subject)
         for row in matrix.rows {
-            guard let entries = bySubject[row.subject], !entries.isEmpty else { continue }
+            guard let listed = bySubject[row.subject], !listed.isEmpty else { continue }
+            // Most severe first within a subject; rule order among equals.
+            let entries = listed.sorted { ($1.element.severity, $0.offset) < ($0.element.severity, $1.offset) }
             lines.append("<section id=\"\(HTMLMatrix.subjectAnchor(row.subjectIndex))\">")
             lines.append("<h3>\(escape(row.subject))</h3>")
             for (index, finding) in entries {

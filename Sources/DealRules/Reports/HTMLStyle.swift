@@ -37,9 +37,12 @@ enum HTMLStyle {
     table.matrix thead th button:hover, table.matrix thead th button:focus { color: var(--ink); text-decoration: underline; }
     table.matrix thead th[aria-sort] button::after { content: " \\2195"; color: #9ca3af; }
     table.matrix tbody th { text-align: left; padding: 6px 10px; font-weight: 500; white-space: nowrap; }
+    /* The deal column stays in view when a wide matrix scrolls sideways. */
+    table.matrix tbody th, table.matrix thead th:first-child { position: sticky; left: 0; background: #fff; z-index: 1; }
     table.matrix tbody th a { color: var(--ink); text-decoration: none; }
-    table.matrix td.risk { padding: 6px 10px; white-space: nowrap; color: var(--muted); font-size: 12px; }
-    table.matrix td.cell { text-align: center; min-width: 88px; height: 30px; font-size: 12px; font-weight: 600;
+    table.matrix td.risk { padding: 4px 10px; white-space: nowrap; color: var(--muted); font-size: 12px; line-height: 1.3; }
+    table.matrix td.risk strong { color: var(--ink); font-weight: 600; }
+    table.matrix td.cell { text-align: center; min-width: 64px; height: 30px; font-size: 12px; font-weight: 600;
                            border-left: 2px solid #fff; }
     table.matrix td.cell a { display: block; color: inherit; text-decoration: none; padding: 6px 4px; }
     .finding, .undetermined { background: #fff; border: 1px solid var(--line); border-left-width: 6px;
