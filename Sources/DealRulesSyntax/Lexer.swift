@@ -86,7 +86,7 @@ struct Lexer {
             default:
                 if isWordStart(at: index) {
                     lexWord()
-                } else {
+                } else if !lexHabitualSymbol() {
                     lexUnexpected()
                 }
             }

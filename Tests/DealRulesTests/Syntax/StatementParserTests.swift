@@ -51,6 +51,9 @@ import Testing
     static let errors: [(String, [String])] = [
         ("if a, flag b if c, flag d", ["test.rules:1:14: error[E110]: expected the end of the statement, found `if`"]),
         ("if a, flag big deal severty high", ["test.rules:1:12: error[E114]: `severty` is not a keyword, so it became part of the flag name `big deal severty high`"]),
+        ("if capacity >= 5 GW && x != y, flag big.", ["test.rules:1:13: error[E100]: `>=` is not part of the language",
+                                                      "test.rules:1:21: error[E100]: `&&` is not part of the language",
+                                                      "test.rules:1:26: error[E100]: `!=` is not part of the language"]),
         ("if a flag b", ["test.rules:1:6: error[E110]: expected `,` before `flag`, found `flag`"]),
         ("if a then flag b", ["test.rules:1:6: error[E110]: expected `, flag` after the condition, found `then`"]),
         ("if a, flag b severity hgh", ["test.rules:1:23: error[E114]: unknown severity level `hgh`"]),
