@@ -37,7 +37,9 @@ let package = Package(
         ),
         .testTarget(
             name: "DealRulesTests",
-            dependencies: ["DealRules", "DealRulesModel", "DealRulesSyntax", "DealRulesData"]
+            dependencies: ["DealRules", "DealRulesModel", "DealRulesSyntax", "DealRulesData"],
+            // Golden files and language case files are read through #filePath.
+            exclude: ["Golden", "Language/cases"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -6,7 +6,7 @@ import Foundation
 /// library: it turns flags into a request, runs it, prints and exits.
 @main
 struct DealRulesCommand: ParsableCommand {
-    static let version = "1.0.0"
+    static let version = DealRulesVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "dealrules",
@@ -19,7 +19,7 @@ struct DealRulesCommand: ParsableCommand {
           dealrules repl Rules --data data/deals.yaml
         """,
         version: version,
-        subcommands: [CheckCommand.self, TestCommand.self, ReplCommand.self, LintCommand.self, ExplainCommand.self]
+        subcommands: [CheckCommand.self, TestCommand.self, FormatCommand.self, ReplCommand.self, LintCommand.self, ExplainCommand.self]
     )
 
     /// Exit codes follow CLI.md: usage errors are 2, not ArgumentParser's 64.

@@ -81,7 +81,7 @@ public enum CheckRun {
         let unknownNames = unmatched(request, report: report, program: program, deals: data.deals)
         problems.append(contentsOf: unknownNames)
 
-        let rendered = ReportRenderer.render(report, format: request.format, options: ReportOptions(color: request.color && request.output == nil))
+        let rendered = ReportRenderer.render(report, format: request.format, options: ReportOptions(color: request.color && request.output == nil, toolVersion: DealRulesVersion.current))
         if let path = request.output {
             do {
                 try AtomicFile.write(rendered, to: path)
@@ -126,10 +126,9 @@ public enum AtomicFile {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces an existing file in one step.
+            guard rename(temporary.path, path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

@@ -5,12 +5,10 @@ import Testing
 
 @Suite("SARIF report")
 struct SARIFReportTests {
-    static let schema = "/work/shared/schemas/sarif-schema-2.1.0.json"
-
+    /// The official schema, kept in the `shared/` folder beside the repository.
     private func schemaPath() -> String {
-        // The shared schema, or a copy next to the golden files on machines without /work/shared.
-        let local = ReportTestSupport.goldenDirectory.appendingPathComponent("sarif-schema-2.1.0.json").path
-        return FileManager.default.fileExists(atPath: Self.schema) ? Self.schema : local
+        ReportTestSupport.repositoryRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
     }
 
     private func parse(_ report: CheckReport) throws -> [String: Any] {
