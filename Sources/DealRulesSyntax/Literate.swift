@@ -25,7 +25,8 @@ public enum Literate {
             var position = lineStart
             var indent = 0
             while position < lineEnd, bytes[position] == 0x20, indent < 4 { position += 1; indent += 1 }
-            let fenceByte = position < lineEnd ? bytes[position] : 0
+            // Four spaces make an indented code block, never a fence.
+            let fenceByte = position < lineEnd && indent < 4 ? bytes[position] : 0
             if fenceByte == UInt8(ascii: "`") || fenceByte == UInt8(ascii: "~") {
                 var fenceEnd = position
                 while fenceEnd < lineEnd, bytes[fenceEnd] == fenceByte { fenceEnd += 1 }
