@@ -25,8 +25,9 @@ public enum DataLoader {
         }
         let collector = DealCollector(firstPosition: firstPosition, maxDeals: limits.maxDeals)
         let file = read(bytes, path: path, format: format, limits: limits, collector: collector)
+        var subjects = SubjectRegister()
         var loaded = LoadedData(deals: file.deals, diagnostics: file.diagnostics)
-        loaded.diagnostics.append(contentsOf: duplicateSubjects(loaded.deals))
+        loaded.diagnostics.append(contentsOf: subjects.register(file.deals, path: path, bytes: bytes))
         return loaded
     }
 
@@ -35,6 +36,7 @@ public enum DataLoader {
     public static func loadAll(paths: [String], format: DataFormat?, limits: DataLimits = .standard) -> LoadedData {
         var loaded = LoadedData()
         var nextPosition = 1
+        var subjects = SubjectRegister()
         for path in paths {
             let name = path == "-" ? standardInputName : path
             guard let bytes = readInput(path, name: name, limits: limits, diagnostics: &loaded.diagnostics) else { continue }
@@ -52,9 +54,10 @@ public enum DataLoader {
             let file = read(bytes, path: name, format: chosen, limits: limits, collector: collector)
             loaded.deals.append(contentsOf: file.deals)
             loaded.diagnostics.append(contentsOf: file.diagnostics)
+            // Checked while the file's text is at hand, to quote its lines.
+            loaded.diagnostics.append(contentsOf: subjects.register(file.deals, path: name, bytes: bytes))
             nextPosition = file.nextPosition
         }
-        loaded.diagnostics.append(contentsOf: duplicateSubjects(loaded.deals))
         return loaded
     }
 
@@ -131,29 +134,5 @@ public enum DataLoader {
             location: SourceLocation(path: name, line: 1, column: 1),
             help: ["split the data into several files"]
         )
-    }
-
-    // MARK: Subjects
-
-    /// A warning for each deal whose subject id an earlier deal already has.
-    static func duplicateSubjects(_ deals: [Deal]) -> [Diagnostic] {
-        var first: [String: Int] = [:]
-        first.reserveCapacity(deals.count)
-        var warnings: [Diagnostic] = []
-        for (index, deal) in deals.enumerated() {
-            guard let earlierIndex = first[deal.subject] else {
-                first[deal.subject] = index
-                continue
-            }
-            let earlier = deals[earlierIndex]
-            warnings.append(Diagnostic(
-                .warning, code: DataDiagnosticCode.duplicateSubject.rawValue,
-                message: "deals \(earlier.position) and \(deal.position) are both `\(deal.subject)`; both are kept",
-                location: deal.location,
-                notes: earlier.location.map { ["the first is at \($0)"] } ?? [],
-                help: ["give each deal its own `id`"]
-            ))
-        }
-        return warnings
     }
 }

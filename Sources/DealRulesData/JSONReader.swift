@@ -18,6 +18,9 @@ struct JSONReader {
     var assembler = RecordAssembler()
     /// Key ids of the objects being read, innermost last (reused scratch).
     private var idStack: [Int] = []
+    /// Entries the last object at each depth had: sibling objects tend to
+    /// be alike, so reserving that many saves regrowing the array.
+    private var sizeHints: [Int] = []
 
     private(set) var line = 1
     private var lineStart = 0
@@ -166,14 +169,16 @@ struct JSONReader {
             depth -= 1
             return entries
         }
-        entries.reserveCapacity(8)
+        let hintSlot = min(depth, 64)
+        while sizeHints.count <= hintSlot { sizeHints.append(4) }
+        entries.reserveCapacity(sizeHints[hintSlot])
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
                 throw fail("expected a key in double quotes, found \(describeCurrent())", at: index)
             }
             let keyLocation = location(at: index)
-            let key = try parseString()
+            let (key, folded) = try parseKey()
             skipWhitespace()
             guard current == UInt8(ascii: ":") else {
                 throw fail("expected `:` after the key `\(key)`, found \(describeCurrent())", at: index)
@@ -181,7 +186,6 @@ struct JSONReader {
             index += 1
             skipWhitespace()
             let (value, provenance) = try parseValue()
-            let folded = assembler.intern(key)
             idStack.append(folded.id)
             entries.append(RecordEntry(key: folded.folded, originalKey: key, value: value, provenance: provenance, location: keyLocation))
             skipWhitespace()
@@ -195,6 +199,7 @@ struct JSONReader {
                 throw fail("expected `,` or `}` after a value, found \(describeCurrent())", at: index)
             }
         }
+        sizeHints[hintSlot] = min(entries.count, 256)
         depth -= 1
         assembler.removeCollisions(&entries, ids: idStack[start...], sink: &sink)
         idStack.removeLast(idStack.count - start)
@@ -299,6 +304,26 @@ struct JSONReader {
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     // MARK: Strings
+
+    /// A key: plain ASCII keys (nearly all) go straight to the key cache
+    /// from their bytes; others are read as strings. `index` is at the quote.
+    private mutating func parseKey() throws(JSONStop) -> (String, (folded: String, id: Int)) {
+        let start = index + 1
+        var position = start
+        while position < end {
+            let byte = buffer[position]
+            if byte == UInt8(ascii: "\"") {
+                guard position - start <= limits.maxStringLength else { break }
+                index = position + 1
+                let key = assembler.intern(bytes: UnsafeBufferPointer(rebasing: buffer[start..<position]))
+                return (key.raw, (key.folded, key.id))
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            position += 1
+        }
+        let key = try parseString()
+        return (key, assembler.intern(key))
+    }
 
     /// A string; `index` is at its opening quote.
     mutating func parseString() throws(JSONStop) -> Swift.String {

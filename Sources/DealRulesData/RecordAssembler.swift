@@ -29,19 +29,39 @@ struct RecordAssembler {
     mutating func fold(_ key: String) -> String { intern(key).folded }
 
     /// A direct-mapped cache in front of `interned`, indexed by a cheap
-    /// hash of the key's bytes: most lookups then cost no hashing at all.
-    private var recent: [(raw: String, folded: String, id: Int)] = Array(repeating: ("", "", -1), count: RecordAssembler.recentSlots)
+    /// hash of the key's bytes: a JSON key seen before costs neither a
+    /// string nor a hash-table lookup.
+    private var recent: [CachedKey?] = Array(repeating: nil, count: RecordAssembler.recentSlots)
     private static let recentSlots = 1024
+
+    private struct CachedKey {
+        var bytes: [UInt8]
+        var raw: String
+        var folded: String
+        var id: Int
+    }
 
     /// The folded key and its id; id -1 once the cache is full.
     mutating func intern(_ key: String) -> (folded: String, id: Int) {
+        internSlowly(key)
+    }
+
+    /// A key given as its UTF-8 bytes (already validated): the key as a
+    /// string, folded, and its id.
+    mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> (raw: String, folded: String, id: Int) {
         var hash: UInt32 = 2_166_136_261
-        for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let slot = Int(hash % UInt32(RecordAssembler.recentSlots))
-        if recent[slot].id >= 0, recent[slot].raw == key { return (recent[slot].folded, recent[slot].id) }
-        let found = internSlowly(key)
-        if found.id >= 0 { recent[slot] = (key, found.folded, found.id) }
-        return found
+        if let cached = recent[slot], cached.bytes.count == bytes.count,
+           cached.bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
+            return (cached.raw, cached.folded, cached.id)
+        }
+        let raw = String(decoding: bytes, as: UTF8.self)
+        let found = internSlowly(raw)
+        if found.id >= 0, bytes.count <= 64 {
+            recent[slot] = CachedKey(bytes: Array(bytes), raw: raw, folded: found.folded, id: found.id)
+        }
+        return (raw, found.folded, found.id)
     }
 
     private mutating func internSlowly(_ key: String) -> (folded: String, id: Int) {
