@@ -11,7 +11,7 @@ JOBS ?= 2
 BIN := .build/debug/dealrules
 CONFORMANCE := ../shared/conformance/run
 
-.PHONY: deps build release demo test
+.PHONY: deps build release demo test bench
 
 deps:
 	@bash scripts/install-deps.sh
@@ -51,3 +51,11 @@ test: deps build
 		exit 1; \
 	fi; \
 	echo "make test: all parts passed"
+
+# Benchmarks are a separate package (Benchmarks/) so that neither `build`
+# nor `swift test` compiles or times them. Figures and targets are printed
+# side by side; docs/performance.md explains them.
+bench: deps
+	$(SWIFT) build --jobs $(JOBS) -c release --product dealrules
+	$(SWIFT) build --jobs $(JOBS) -c release --package-path Benchmarks --product dealrules-bench
+	Benchmarks/.build/release/dealrules-bench --root "$(CURDIR)" --dealrules "$(CURDIR)/.build/release/dealrules"

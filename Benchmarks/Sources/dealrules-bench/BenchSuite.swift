@@ -1,0 +1,274 @@
+import DealRules
+import DealRulesBenchKit
+import DealRulesData
+import DealRulesModel
+import DealRulesSyntax
+import Foundation
+
+/// Runs every measurement and prints each figure next to its target.
+struct BenchSuite {
+    struct Line {
+        var name: String
+        var measured: String
+        var target: String
+        var met: Bool?
+    }
+
+    let options: BenchOptions
+    var lines: [Line] = []
+    var failures = 0
+
+    init(options: BenchOptions) {
+        self.options = options
+    }
+
+    mutating func runAll() -> Int32 {
+        let machine = Measure.machine()
+        print("dealrules-bench — \(machine.cores) cores, \(machine.cpu), \(Measure.megabytes(machine.memoryBytes)) memory")
+        print("times are CPU seconds of the one evaluating thread (best of runs) unless marked wall")
+        try? FileManager.default.createDirectory(atPath: options.work, withIntermediateDirectories: true)
+        let program: CheckedProgram
+        do {
+            program = try BenchProgram.load(rules: options.rulesDirectory)
+        } catch {
+            print("cannot load \(options.rulesDirectory):\n\(error)")
+            return 2
+        }
+        print("rules: \(program.rules.count) (\(program.rules.filter { if case .perDeal = $0.scope { return true } else { return false } }.count) per deal)")
+        parseAndCheck()
+        for size in options.sizes { evaluation(program, deals: size) }
+        loading()
+        memory()
+        cli()
+        summary()
+        return failures > 0 ? 1 : 0
+    }
+
+    mutating func report(_ name: String, _ measured: String, target: String = "—", met: Bool? = nil) {
+        let line = Line(name: name, measured: measured, target: target, met: met)
+        lines.append(line)
+        print(BenchSuite.render(line))
+    }
+
+    static func render(_ line: Line) -> String {
+        let verdict = line.met.map { $0 ? "met" : "NOT MET" } ?? ""
+        return "  " + line.name.padding(toLength: 46, withPad: " ", startingAt: 0)
+            + line.measured.padding(toLength: 30, withPad: " ", startingAt: 0)
+            + (line.target == "—" ? "" : "target " + line.target.padding(toLength: 22, withPad: " ", startingAt: 0) + verdict)
+    }
+
+    func summary() {
+        print("\n== summary")
+        for line in lines where line.met != nil { print(BenchSuite.render(line)) }
+    }
+
+    // MARK: Rules
+
+    mutating func parseAndCheck() {
+        print("\n== rules: lex+parse and check (\(options.generatedRules) generated rules)")
+        let text: String
+        do {
+            text = try RuleCorpus.program(from: options.rulesDirectory, rules: options.generatedRules)
+        } catch {
+            print("  cannot build the rule corpus: \(error)")
+            return
+        }
+        let source = SourceFile(path: "generated.rules", text: text)
+        var parsed = Parser.parse(source)
+        let parseSeconds = Measure.best(runs: 5) { parsed = Parser.parse(source) }
+        let megabytes = Double(source.bytes.count) / 1_000_000
+        let parseErrors = parsed.diagnostics.filter { $0.severity == .error }.count
+        report("lex+parse (\(Measure.megabytes(source.bytes.count)))", "\(Measure.format(megabytes / parseSeconds)) MB/s")
+        if parseErrors > 0 { print("  (the corpus has \(parseErrors) syntax errors)") }
+        var diagnostics: [Diagnostic] = []
+        let checkSeconds = Measure.best(runs: 3) { diagnostics = Checker.check([parsed]).1 }
+        let errors = diagnostics.filter { $0.severity == .error }
+        report("check phase (\(options.generatedRules) rules)", "\(Measure.format(checkSeconds * 1000)) ms")
+        if let first = errors.first { print("  (\(errors.count) check errors, first: \(first.message))") }
+    }
+
+    // MARK: Evaluation
+
+    mutating func evaluation(_ program: CheckedProgram, deals count: Int) {
+        print("\n== evaluation, \(Measure.grouped(Double(count))) deals")
+        let bytes = DealWriters.write(DealGenerator.generate(count: count), as: .ndjson)
+        var loadedDeals: [Deal]? = nil
+        let loadSeconds = Measure.best(runs: 1) { loadedDeals = try? BenchProgram.deals(bytes, format: .ndjson) }
+        guard let deals = loadedDeals else {
+            print("  the generated data does not load")
+            failures += 1
+            return
+        }
+        report("load NDJSON (excluded below)", "\(Measure.format(loadSeconds * 1000)) ms, \(Measure.format(Double(bytes.count) / 1e6 / loadSeconds)) MB/s")
+        let runs = count >= 1_000_000 ? 1 : 3
+        let perDeal = BaselineRules.ruleNames
+        let width = perDeal.count
+
+        // Baseline: decoded once (not timed), then the rules as plain Swift.
+        let decoded = deals.map(BaselineDeal.init)
+        let rules = BaselineRules(asOf: BenchProgram.asOf)
+        var tally = [Int](repeating: 0, count: 3)
+        let baselineSeconds = Measure.best(runs: runs) {
+            var row = [OutcomeKind](repeating: .clear, count: width)
+            var counts = [0, 0, 0]
+            for deal in decoded {
+                rules.evaluate(deal, into: &row)
+                for outcome in row { counts[Int(outcome.rawValue)] += 1 }
+            }
+            tally = counts
+        }
+        let baselineRate = Double(count * width) / baselineSeconds
+        report("baseline, \(width) per-deal rules", "\(Measure.format(baselineSeconds * 1000)) ms, \(Measure.grouped(baselineRate))/s")
+        print("    outcomes: \(tally[1]) findings, \(tally[2]) undetermined, \(tally[0]) clear")
+
+        // Interpreter on the same 18 rules.
+        let options = RuleRunner.Options(asOf: BenchProgram.asOf, rules: perDeal)
+        var report18: CheckReport? = nil
+        let interpreterSeconds = Measure.best(runs: runs) {
+            report18 = nil
+            report18 = RuleRunner.run(program, deals: deals, options: options)
+        }
+        let interpreterRate = Double(count * width) / interpreterSeconds
+        let ratio = interpreterSeconds / baselineSeconds
+        report("interpreter, same \(width) rules", "\(Measure.format(interpreterSeconds * 1000)) ms, \(Measure.grouped(interpreterRate))/s",
+               target: "≤ 3× baseline", met: ratio <= 3)
+        print("    \(Measure.format(ratio)) × baseline")
+        if let report18 {
+            let agree = BenchProgram.grid(of: report18, deals: deals, ruleNames: perDeal) == BenchProgram.baselineGrid(decoded)
+            report("interpreter agrees with baseline", agree ? "yes" : "NO", target: "agree", met: agree)
+        }
+        report18 = nil
+
+        // All 20 rules, grouped and portfolio included.
+        var full: CheckReport? = nil
+        let allSeconds = Measure.best(runs: runs) {
+            full = nil
+            full = RuleRunner.run(program, deals: deals, options: RuleRunner.Options(asOf: BenchProgram.asOf))
+        }
+        let ruleCount = program.rules.count
+        let met: Bool? = count >= 1_000_000 ? allSeconds < 1 : nil
+        report("interpreter, all \(ruleCount) rules", "\(Measure.format(allSeconds * 1000)) ms, \(Measure.grouped(Double(count * ruleCount) / allSeconds))/s",
+               target: count >= 1_000_000 ? "< 1 s" : "—", met: met)
+        if let full {
+            print("    outcomes: \(full.findings.count) findings, \(full.undetermined.count) undetermined, \(full.clear.count) clear")
+        }
+    }
+
+    // MARK: Loading
+
+    mutating func loading() {
+        print("\n== data loading, \(Measure.grouped(Double(options.loadDeals))) deals per file")
+        let deals = DealGenerator.generate(count: options.loadDeals)
+        for format in DealWriters.Format.allCases {
+            let bytes = DealWriters.write(deals, as: format)
+            let path = options.work + "/deals.\(format.rawValue)"
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            let runs = format == .yaml ? 1 : 3
+            var loaded = 0
+            let seconds = Measure.best(runs: runs) {
+                loaded = DataLoader.loadAll(paths: [path], format: nil).deals.count
+            }
+            let rate = Double(bytes.count) / 1e6 / seconds
+            let needsTarget = format == .json || format == .ndjson
+            report("load \(format.rawValue) (\(Measure.megabytes(bytes.count)), \(loaded) deals)", "\(Measure.format(rate)) MB/s",
+                   target: needsTarget ? "≥ 150 MB/s" : "—", met: needsTarget ? rate >= 150 : nil)
+        }
+    }
+
+    // MARK: Memory
+
+    mutating func memory() {
+        print("\n== peak memory (load + evaluate all rules, separate process)")
+        var sizes = [options.loadDeals]
+        if let largest = options.sizes.max(), largest > options.loadDeals { sizes.append(largest) }
+        for size in sizes {
+            let path = options.work + "/memory-\(size).ndjson"
+            if !FileManager.default.fileExists(atPath: path) {
+                _ = FileManager.default.createFile(atPath: path, contents: Data(DealWriters.write(DealGenerator.generate(count: size), as: .ndjson)))
+            }
+            let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            guard let output = runProcess(CommandLine.arguments[0], ["memory-probe", path, options.rulesDirectory]).output,
+                  let peak = field("peak", in: output), let loadPeak = field("load_peak", in: output) else {
+                print("  memory probe failed")
+                failures += 1
+                continue
+            }
+            let ratio = Double(peak) / Double(max(fileSize, 1))
+            report("peak RSS, \(Measure.grouped(Double(size))) deals (\(Measure.megabytes(fileSize)) NDJSON)",
+                   "\(Measure.megabytes(peak)) (\(Measure.format(ratio, 2))×)", target: "< 3× file", met: ratio < 3)
+            print("    after loading: \(Measure.megabytes(loadPeak)) (\(Measure.format(Double(loadPeak) / Double(max(fileSize, 1)), 2))×)")
+        }
+    }
+
+    func field(_ name: String, in output: String) -> Int? {
+        for part in output.split(whereSeparator: { $0 == " " || $0 == "\n" }) where part.hasPrefix(name + "=") {
+            return Int(part.dropFirst(name.count + 1))
+        }
+        return nil
+    }
+
+    // MARK: CLI
+
+    mutating func cli() {
+        print("\n== CLI (\(options.binary))")
+        guard FileManager.default.isExecutableFile(atPath: options.binary) else {
+            print("  no release binary; build it with `swift build -c release --product dealrules` or pass --dealrules")
+            return
+        }
+        let check = ["check", "Rules", "--data", "data/deals.yaml", "--as-of", "2026-11-24"]
+        var times: [Double] = []
+        var cpuTimes: [Double] = []
+        for _ in 0..<21 {
+            let cpuBefore = Measure.childCPUSeconds()
+            let run = runProcess(options.binary, check)
+            guard run.status == 0 || run.status == 1 else {
+                print("  dealrules check exited \(run.status)")
+                failures += 1
+                return
+            }
+            times.append(run.seconds)
+            cpuTimes.append(Measure.childCPUSeconds() - cpuBefore)
+        }
+        let median = Measure.median(Array(times.dropFirst()))
+        report("dealrules check, bundled demo (median of 20)", "\(Measure.format(median * 1000)) ms", target: "< 50 ms", met: median < 0.05)
+        // On a shared machine the wall time includes waiting for a core; CPU time does not.
+        print("    CPU time (user+sys) median \(Measure.format(Measure.median(Array(cpuTimes.dropFirst())) * 1000)) ms, fastest wall \(Measure.format((times.dropFirst().min() ?? 0) * 1000)) ms")
+        var replTimes: [Double] = []
+        for _ in 0..<11 {
+            let run = runProcess(options.binary, ["repl", "Rules", "--data", "data/deals.yaml"], input: ":quit\n")
+            guard run.status == 0 else {
+                print("  dealrules repl exited \(run.status); skipped")
+                return
+            }
+            replTimes.append(run.seconds)
+        }
+        report("dealrules repl, start to :quit (median of 10)", "\(Measure.format(Measure.median(Array(replTimes.dropFirst())) * 1000)) ms")
+    }
+
+    /// Runs a program in the repository root; wall seconds, exit status, stdout.
+    func runProcess(_ path: String, _ arguments: [String], input: String? = nil) -> (seconds: Double, status: Int32, output: String?) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: options.root)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
+        let start = Measure.now()
+        do {
+            try process.run()
+        } catch {
+            return (0, -1, nil)
+        }
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try? inputPipe.fileHandleForWriting.close()
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let seconds = Measure.now() - start
+        return (seconds, process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
