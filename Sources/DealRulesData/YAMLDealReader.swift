@@ -136,8 +136,11 @@ private struct YAMLNodeReader {
         }
     }
 
-    private mutating func members(of mapping: Node.Mapping, depth: Int) throws(YAMLStop) -> [DataMember] {
+    /// The members of a mapping. YAML merge keys (`<<: *defaults`) add the
+    /// merged mapping's keys that the mapping does not set itself.
+    private mutating func members(of mapping: Node.Mapping, depth: Int, merges: Int = 0) throws(YAMLStop) -> [DataMember] {
         var members: [DataMember] = []
+        var merged: [DataMember] = []
         members.reserveCapacity(mapping.count)
         for (key, valueNode) in mapping {
             guard case .scalar(let keyScalar) = key else {
@@ -145,10 +148,37 @@ private struct YAMLNodeReader {
                 continue
             }
             try checkLength(keyScalar)
+            if keyScalar.string == "<<", keyScalar.style == .plain {
+                merged.append(contentsOf: try mergedMembers(valueNode, depth: depth, merges: merges))
+                continue
+            }
             let (value, provenance) = try convert(valueNode, depth: depth + 1)
             members.append(DataMember(key: keyScalar.string, value: value, provenance: provenance, location: location(of: key)))
         }
+        guard !merged.isEmpty else { return members }
+        var present = Set(members.map { assembler.fold($0.key) })
+        for member in merged where present.insert(assembler.fold(member.key)).inserted {
+            members.append(member)
+        }
         return members
+    }
+
+    private mutating func mergedMembers(_ node: Node, depth: Int, merges: Int) throws(YAMLStop) -> [DataMember] {
+        if merges >= limits.maxDepth {
+            sink.report(.tooDeep, "merge keys (`<<`) nest deeper than \(limits.maxDepth) levels", at: location(of: node))
+            throw YAMLStop()
+        }
+        switch node {
+        case .mapping(let mapping):
+            return try members(of: mapping, depth: depth, merges: merges + 1)
+        case .sequence(let sequence):
+            var all: [DataMember] = []
+            for item in sequence { all.append(contentsOf: try mergedMembers(item, depth: depth, merges: merges + 1)) }
+            return all
+        case .scalar:
+            sink.report(.badKey, "`<<` merges a mapping (or a list of mappings) into this one", at: location(of: node))
+            return []
+        }
     }
 
     private mutating func value(of scalar: Node.Scalar) throws(YAMLStop) -> Value {

@@ -121,3 +121,28 @@ struct YAMLLoaderTests {
         #expect(DataFixtures.codes(exploded) == ["E433"])
     }
 }
+
+@Suite("YAML merge keys")
+struct YAMLMergeKeyTests {
+    @Test func mergeKeysAddDefaultsWithoutOverriding() throws {
+        let data = DataFixtures.load("""
+        defaults: &defaults
+          kind: compute
+          exclusivity: none
+          term: {value: 5, unit: years, status: reported}
+        deals:
+          - <<: *defaults
+            id: a
+            exclusivity: preferred
+          - id: b
+            <<: [*defaults, {region: EU}]
+        """, .yaml)
+        #expect(data.diagnostics.isEmpty, "\(data.diagnostics)")
+        let a = try #require(data.deals.first?.record)
+        #expect(a.entries.map(\.key) == ["id", "exclusivity", "kind", "term"])
+        guard case .text("preferred")? = a["exclusivity"] else { Issue.record("own key wins"); return }
+        #expect(a.entry("term")?.provenance?.status == .reported)
+        #expect(data.deals[1].record.entries.map(\.key) == ["id", "kind", "exclusivity", "term", "region"])
+        #expect(DataFixtures.codes(DataFixtures.load("- <<: 5\n  id: a\n", .yaml)) == ["E425"])
+    }
+}
