@@ -84,4 +84,10 @@ struct CommandLineTests {
         let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.hasSuffix("0 failed"), "last line: \(last)")
     }
+
+    @Test("fmt --check accepts the starter rules as formatted")
+    func formatted() throws {
+        let result = try Command.dealrules(["fmt", "--check", "Rules"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
 }
