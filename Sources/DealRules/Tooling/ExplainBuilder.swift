@@ -53,7 +53,7 @@ final class ExplainBuilder {
             var explained = ExplainNode(text: text, kind: .quantifier, truth: truth)
             explained.negatesChildren = quantifier == .no
             if !isGroupDeals(path) { explained.evidence = [read(path)] }
-            if open { explained.children = items(path, condition: inner, field: nil, depth: depth + 1) }
+            if open { explained.children = items(path, condition: inner, field: nil, quantified: true, depth: depth + 1) }
             return explained
         case .definition(let index, _):
             return definition(node, index, text: text, asCondition: true, depth: depth)
@@ -87,7 +87,7 @@ final class ExplainBuilder {
         case .aggregate(_, let field, let path, let inner, _):
             var explained = ExplainNode(text: text, kind: .aggregate, value: rendered)
             if let path, !isGroupDeals(path) { explained.evidence = [read(path)] }
-            if open { explained.children = items(path, condition: inner, field: field, depth: depth + 1) }
+            if open { explained.children = items(path, condition: inner, field: field, quantified: false, depth: depth + 1) }
             return explained
         case .projection(_, let path, _, _):
             var explained = ExplainNode(text: text, kind: .value, value: rendered)
@@ -115,7 +115,7 @@ final class ExplainBuilder {
     }
 
     /// The items of a collection, each with its `where` truth and value.
-    private func items(_ path: FieldPath?, condition inner: Node?, field: Node?, depth: Int) -> [ExplainNode] {
+    private func items(_ path: FieldPath?, condition inner: Node?, field: Node?, quantified: Bool, depth: Int) -> [ExplainNode] {
         guard let labels = evaluator.explainItemLabels(path) else { return [] }
         var result: [ExplainNode] = []
         for (index, label) in labels.enumerated().prefix(ExplainBuilder.maximumItems) {
@@ -124,7 +124,8 @@ final class ExplainBuilder {
                 if let inner {
                     explained.truth = evaluator.truth(inner)
                     explained.children.append(condition(inner, depth: depth + 1))
-                } else if field == nil {
+                } else if quantified {
+                    // `any chip` without `where`: every item counts.
                     explained.truth = .true
                 }
                 if let field, explained.truth != .false {

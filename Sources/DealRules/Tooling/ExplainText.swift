@@ -39,7 +39,8 @@ enum ExplainText {
             label = truth.rawValue.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
             label = paint(truth, label, style: style)
         } else {
-            label = "=".padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+            let sign = node.kind == .item || node.kind == .more ? "" : "="
+            label = sign.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
         }
         var text = describe(node)
         if node.deciding && node.truth != nil { text = style.apply(.bold, text) }

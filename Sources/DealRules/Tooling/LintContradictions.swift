@@ -41,6 +41,10 @@ enum LintContradictions {
     /// Definitions are inlined at most this deep (they cannot form cycles,
     /// but chains of them can be long).
     static let maximumInlining = 32
+    /// Parts of a chain looked at, definitions' parts included.
+    static let maximumParts = 5_000
+    /// Comparisons of one field looked at per chain.
+    static let maximumAtomsPerField = 64
 
     static func check(_ program: CheckedProgram) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -64,12 +68,24 @@ enum LintContradictions {
 
     static func contradictions(in chain: Node, program: CheckedProgram, reported: inout Set<String>) -> [Diagnostic] {
         var atoms: [Atom] = []
-        collect(chain, via: nil, depth: 0, program: program, into: &atoms)
+        var budget = maximumParts
+        collect(chain, via: nil, depth: 0, program: program, into: &atoms, budget: &budget)
         var diagnostics: [Diagnostic] = []
         // One warning per field and chain: the first pair that conflicts.
         var fieldsReported = Set<[String]>()
-        for (laterIndex, later) in atoms.enumerated() {
-            for earlier in atoms.prefix(laterIndex) where earlier.field == later.field && !fieldsReported.contains(later.field) {
+        // Pairs are compared per field, and only among the first comparisons
+        // of each, so a machine-written chain cannot make lint quadratic.
+        var byField: [[String]: [Atom]] = [:]
+        var ordered: [Atom] = []
+        for atom in atoms where byField[atom.field, default: []].count < maximumAtomsPerField {
+            byField[atom.field, default: []].append(atom)
+            ordered.append(atom)
+        }
+        var seenOfField: [[String]: [Atom]] = [:]
+        for later in ordered {
+            let earlierAtoms = seenOfField[later.field, default: []]
+            seenOfField[later.field, default: []].append(later)
+            for earlier in earlierAtoms where !fieldsReported.contains(later.field) {
                 // Both inside one definition: reported at the definition itself.
                 if let via = earlier.via, via == later.via { continue }
                 guard let why = conflict(earlier.constraint, later.constraint) else { continue }
@@ -97,19 +113,26 @@ enum LintContradictions {
 
     /// The comparisons of an `and` chain, through definitions (inlined at
     /// most `maximumInlining` deep; the chain itself is walked without recursion).
-    private static func collect(_ node: Node, via: Int?, depth: Int, program: CheckedProgram, into atoms: inout [Atom]) {
+    private static func collect(_ node: Node, via: Int?, depth: Int, program: CheckedProgram, into atoms: inout [Atom], budget: inout Int) {
         guard depth <= maximumInlining else { return }
-        for part in NodeWalk.conjuncts(node) {
+        let parts = NodeWalk.conjuncts(node)
+        // Definitions used twice in each other can multiply: a budget of parts
+        // looked at keeps this linear, and the chain's own comparisons come first.
+        budget -= parts.count
+        for part in parts {
             switch part {
-            case .definition(let index, _):
-                guard program.definitions.indices.contains(index) else { continue }
-                collect(program.definitions[index].body, via: via ?? index, depth: depth + 1, program: program, into: &atoms)
             case .compare(let compare):
                 if let atom = atom(compare, negated: compare.negated, via: via) { atoms.append(atom) }
             case .not(.compare(let compare), _):
                 if let atom = atom(compare, negated: !compare.negated, via: via) { atoms.append(atom) }
             default:
                 break
+            }
+        }
+        for part in parts {
+            guard budget > 0 else { return }
+            if case .definition(let index, _) = part, program.definitions.indices.contains(index) {
+                collect(program.definitions[index].body, via: via ?? index, depth: depth + 1, program: program, into: &atoms, budget: &budget)
             }
         }
     }

@@ -74,7 +74,8 @@ enum LintDataChecks {
         for rule in program.rules {
             guard case .perDeal = rule.scope else { continue }
             var required: [(CompareNode, [Value])] = []
-            collectRequired(rule.condition, depth: 0, program: program, into: &required)
+            var budget = LintContradictions.maximumParts
+            collectRequired(rule.condition, depth: 0, program: program, into: &required, budget: &budget)
             for (compare, wanted) in required {
                 guard case .field(let path, _) = compare.subject else { continue }
                 let seen = values(of: path, in: deals)
@@ -101,19 +102,20 @@ enum LintDataChecks {
 
     /// `is V` / `is one of …` comparisons every finding needs: the rule's
     /// top-level `and` chain, through definitions.
-    private static func collectRequired(_ node: Node, depth: Int, program: CheckedProgram, into required: inout [(CompareNode, [Value])]) {
+    private static func collectRequired(_ node: Node, depth: Int, program: CheckedProgram, into required: inout [(CompareNode, [Value])], budget: inout Int) {
         guard depth <= LintContradictions.maximumInlining else { return }
-        for part in NodeWalk.conjuncts(node) {
-            switch part {
-            case .definition(let index, _):
-                guard program.definitions.indices.contains(index) else { continue }
-                collectRequired(program.definitions[index].body, depth: depth + 1, program: program, into: &required)
-            case .compare(let compare) where !compare.negated:
-                if case .oneOf(let values) = LintContradictions.constraint(compare.op, negated: false) {
-                    required.append((compare, values))
-                }
-            default:
-                break
+        let parts = NodeWalk.conjuncts(node)
+        budget -= parts.count
+        for part in parts {
+            if case .compare(let compare) = part, !compare.negated,
+               case .oneOf(let values) = LintContradictions.constraint(compare.op, negated: false) {
+                required.append((compare, values))
+            }
+        }
+        for part in parts {
+            guard budget > 0 else { return }
+            if case .definition(let index, _) = part, program.definitions.indices.contains(index) {
+                collectRequired(program.definitions[index].body, depth: depth + 1, program: program, into: &required, budget: &budget)
             }
         }
     }

@@ -121,6 +121,19 @@ struct ExplainTests {
         #expect(outcome.reasons.first?.field == "owner")
     }
 
+    @Test("colour marks deciding parts bold only when asked for")
+    func colour() {
+        var request = ExplainRun.Request(rule: "lock-in", subject: "microsoft-constellation-tmi", rulePaths: [ToolingSupport.fixture("explain/rules.rules")],
+                                         dataPaths: [ToolingSupport.fixture("explain/deals.yaml")], asOf: ToolingSupport.asOf)
+        let plain = ExplainRun.execute(request)
+        #expect(!plain.stdout.contains("\u{1B}["))
+        #expect(plain.stdout.contains("▶ true     and"))
+        request.color = true
+        let coloured = ExplainRun.execute(request)
+        #expect(coloured.stdout.contains("\u{1B}[1mexclusivity is exclusive\u{1B}[0m"))
+        #expect(coloured.stdout.contains("\u{1B}[32mtrue    \u{1B}[0m"))
+    }
+
     @Test("an unknown rule or subject is an error with did-you-mean")
     func unknownNames() {
         guard let program = ToolingSupport.program(Self.rules) else { return }

@@ -1,4 +1,5 @@
 import DealRules
+import Foundation
 import Testing
 
 /// Each lint warning on the smallest program that shows it, and on a
@@ -95,6 +96,20 @@ struct LintWarningTests {
     func neverTrueInLongChain() {
         let padding = (1...40).map { "f\($0) is known" }.joined(separator: " and ")
         #expect(ToolingSupport.lintCodes("if x is a and \(padding) and x is b and x is c, flag f.") == ["W103"])
+    }
+
+    @Test("lint stays quick on definitions that double at every level")
+    func doublingDefinitions() {
+        func rules(levels: Int) -> String {
+            var text = "define d0 as x is a.\n"
+            for level in 1...levels { text += "define d\(level) as d\(level - 1) and d\(level - 1).\n" }
+            return text + "if d\(levels) and x is b, flag f."
+        }
+        let started = Date()
+        #expect(ToolingSupport.lintCodes(rules(levels: 20)) == ["W103"])
+        // Deeper than definitions are followed: nothing to report, and no time lost trying.
+        #expect(ToolingSupport.lintCodes(rules(levels: 60)).isEmpty)
+        #expect(Date().timeIntervalSince(started) < 10)
     }
 
     @Test("W103: through a definition, reported once per chain")
