@@ -82,6 +82,7 @@ struct CheckCommand: ParsableCommand {
         request.showClear = showClear
         request.color = color.enabled() && output == nil
         if let maxDeals { request.limits.maxDeals = maxDeals }
+        if !data.contains("-") { request.progress = ProgressReporter.forStandardError(dataPaths: data) }
         try finish(CheckRun.execute(request))
     }
 }

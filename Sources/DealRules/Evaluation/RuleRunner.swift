@@ -10,11 +10,14 @@ public enum RuleRunner {
         public var rules: [String]
         /// Restrict to these subjects; empty means all.
         public var subjects: [String]
+        /// Told after each rule: (rules done, rules in the program).
+        public var progress: (@Sendable (Int, Int) -> Void)?
 
-        public init(asOf: DateValue, rules: [String] = [], subjects: [String] = []) {
+        public init(asOf: DateValue, rules: [String] = [], subjects: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) {
             self.asOf = asOf
             self.rules = rules
             self.subjects = subjects
+            self.progress = progress
         }
     }
 
@@ -41,7 +44,8 @@ public enum RuleRunner {
             }
         }
 
-        for rule in program.rules {
+        for (done, rule) in program.rules.enumerated() {
+            options.progress?(done, program.rules.count)
             if !wantedRules.isEmpty && !wantedRules.contains(NameFolding.foldSymbol(rule.info.name))
                 && !wantedRules.contains(NameFolding.foldSymbol(rule.info.flag)) {
                 continue

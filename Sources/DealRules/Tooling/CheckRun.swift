@@ -34,6 +34,8 @@ public enum CheckRun {
         public var showClear: Bool
         public var color: Bool
         public var limits: DataLimits
+        /// Shows progress of long runs (the CLI passes one for standard error).
+        public var progress: ProgressReporter?
 
         public init(rulePaths: [String], dataPaths: [String], asOf: DateValue, format: ReportFormat = .text) {
             self.rulePaths = rulePaths
@@ -50,6 +52,7 @@ public enum CheckRun {
             self.showClear = false
             self.color = false
             self.limits = .standard
+            self.progress = nil
         }
     }
 
@@ -62,9 +65,17 @@ public enum CheckRun {
             output.exitCode = 2
             return output
         }
+        request.progress?.announce("loading \(request.dataPaths.joined(separator: ", "))…")
         let data = DataLoader.loadAll(paths: request.dataPaths, format: request.dataFormat, limits: request.limits)
         problems.append(contentsOf: data.diagnostics)
-        var report = RuleRunner.run(program, deals: data.deals, options: RuleRunner.Options(asOf: request.asOf, rules: request.rules, subjects: request.deals))
+        let progress = request.progress
+        var options = RuleRunner.Options(asOf: request.asOf, rules: request.rules, subjects: request.deals)
+        if let progress {
+            let deals = data.deals.count
+            options.progress = { done, total in progress.update("evaluating rules over \(deals) deals:", done: done, total: total) }
+        }
+        var report = RuleRunner.run(program, deals: data.deals, options: options)
+        progress?.finish()
         report.errors = data.diagnostics
         report.showClear = request.showClear
         report.failOn = request.failOn
