@@ -125,6 +125,8 @@ public final class LineEditor: LineReading {
         guard let provider = completionProvider else {
             return nil
         }
+        // The provider may turn the space off for this completion only.
+        setSpaceAfterCompletion(true)
         let word = text.map { String(cString: $0) } ?? ""
         let before = lineBeforeCursor(word: word)
         let entries = CompletionShaping.readlineEntries(
