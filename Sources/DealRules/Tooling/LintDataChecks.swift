@@ -16,7 +16,8 @@ enum LintDataChecks {
 
     static func shadowedDataKeys(_ program: CheckedProgram, keys: DataKeys) -> [Diagnostic] {
         program.definitions.compactMap { definition in
-            guard keys.dealKeys.contains(definition.key) else { return nil }
+            // Named like a schema field too: the checker has said so already.
+            guard keys.dealKeys.contains(definition.key), program.schema.entry(definition.key) == nil else { return nil }
             return LintProgramChecks.shadowWarning(definition, what: "the data field `\(keys.original[definition.key] ?? definition.key)`")
         }
     }

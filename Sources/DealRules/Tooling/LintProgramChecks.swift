@@ -1,13 +1,13 @@
 import DealRulesModel
 
 /// Lint warnings that need only the checked program: unused definitions
-/// (W101), definitions named like schema fields (W102), and conditions
+/// (W101), definitions named like data keys (W102, with data), and conditions
 /// that can never be true (W103).
 enum LintProgramChecks {
-    /// With data, shadowing is judged against the data's keys (W102 from
-    /// `LintDataChecks`); without, against the schema.
+    /// A definition shadowing a schema field is reported by the checker
+    /// itself (W102); with data, lint adds definitions named like data keys.
     static func check(_ program: CheckedProgram, deals: [Deal]?) -> [Diagnostic] {
-        let shadowing = deals.map { LintDataChecks.shadowedDataKeys(program, keys: DataKeys($0)) } ?? shadowedSchemaFields(program)
+        let shadowing = deals.map { LintDataChecks.shadowedDataKeys(program, keys: DataKeys($0)) } ?? []
         return unusedDefinitions(program) + shadowing + LintContradictions.check(program)
     }
 
@@ -18,13 +18,6 @@ enum LintProgramChecks {
             return .warning(LintCode.unusedDefinition.rawValue, "`\(definition.name)` is defined but no rule uses it",
                             at: definition.declaration.name.span,
                             help: ["use it in a rule's condition or message, or remove the definition"])
-        }
-    }
-
-    static func shadowedSchemaFields(_ program: CheckedProgram) -> [Diagnostic] {
-        program.definitions.compactMap { definition in
-            guard let entry = program.schema.entries.first(where: { $0.key == definition.key }) else { return nil }
-            return shadowWarning(definition, what: "the schema field `\(entry.field.name.text)` (declared at \(entry.field.name.span.location))")
         }
     }
 

@@ -41,10 +41,11 @@ struct LintWarningTests {
 
     // MARK: W102
 
-    @Test("W102: a definition named like a schema field")
+    @Test("W102: a definition named like a schema field, once with or without data")
     func shadowsSchemaField() {
         let rules = "field capacity: power\ndefine capacity as 5 GW.\nif capacity is at least 1 GW, flag big."
         #expect(ToolingSupport.lintCodes(rules) == ["W102"])
+        #expect(ToolingSupport.lintCodes(rules, data: Self.deals) == ["W102"])
     }
 
     @Test("W102: a definition named like a data key, only with data")

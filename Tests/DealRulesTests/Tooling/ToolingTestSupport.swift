@@ -72,9 +72,14 @@ enum ToolingSupport {
         return loaded.deals
     }
 
-    /// The lint warnings for rule text (and data), as codes.
+    /// The warnings for rule text (and data) — the checker's and lint's — as codes.
     static func lintCodes(_ rules: String, data: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
-        guard let program = program(rules, sourceLocation: sourceLocation) else { return [] }
-        return LintRun.lint(program, deals: data.map { deals($0, sourceLocation: sourceLocation) }).map(\.code)
+        let loaded = ProgramLoader.load(sources: [SourceFile(path: "test.rules", text: rules)])
+        guard let program = loaded.program, !loaded.hasErrors else {
+            Issue.record("rules do not check: \(DiagnosticRenderer.render(loaded.diagnostics, color: false))", sourceLocation: sourceLocation)
+            return []
+        }
+        let warnings = loaded.diagnostics + LintRun.lint(program, deals: data.map { deals($0, sourceLocation: sourceLocation) })
+        return warnings.map(\.code)
     }
 }
