@@ -9,17 +9,22 @@ public struct DataLimits: Sendable {
     public var maxStringLength: Int
     /// Bytes in one data file (or standard input).
     public var maxFileSize: Int
+    /// JSON and NDJSON inputs at least this large are read on two threads
+    /// (the result is the same as reading in order).
+    public var parallelReadThreshold: Int
 
     public init(
         maxDeals: Int = 1_000_000,
         maxDepth: Int = 64,
         maxStringLength: Int = 1 << 20,
-        maxFileSize: Int = 2 << 30
+        maxFileSize: Int = 2 << 30,
+        parallelReadThreshold: Int = 8 << 20
     ) {
         self.maxDeals = maxDeals
         self.maxDepth = maxDepth
         self.maxStringLength = maxStringLength
         self.maxFileSize = maxFileSize
+        self.parallelReadThreshold = parallelReadThreshold
     }
 
     public static let standard = DataLimits()

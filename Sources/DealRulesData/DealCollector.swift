@@ -18,8 +18,14 @@ struct DealCollector {
 
     var isFull: Bool { earlierDeals + deals.count >= maxDeals }
 
+    /// Where each item (deal or not) starts, kept only when asked for: the
+    /// second half of a parallel read needs them to apply the deal limit.
+    private(set) var itemLocations: [SourceLocation?] = []
+    var recordsItemLocations = false
+
     /// Claims a position for an item of the data, deal or not.
-    mutating func claimPosition() -> Int {
+    mutating func claimPosition(at location: SourceLocation? = nil) -> Int {
+        if recordsItemLocations { itemLocations.append(location) }
         let position = nextPosition
         nextPosition = position == Int.max ? position : position + 1
         return position

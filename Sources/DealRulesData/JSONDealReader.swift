@@ -5,11 +5,17 @@ struct FileLoad {
     var deals: [Deal]
     var diagnostics: [Diagnostic]
     var nextPosition: Int
+    /// Where each item starts, when the collector recorded them.
+    var itemLocations: [SourceLocation?] = []
+    /// Reading stopped early (an error after which nothing can be read, or
+    /// the deal limit).
+    var stopped = false
 }
 
 /// JSON deal data: an array of deals, or an object with a `deals` array.
 enum JSONDealReader {
     static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector) -> FileLoad {
+        if let halves = JSONHalvesReader.read(bytes, path: path, limits: limits, collector: collector) { return halves }
         var collector = collector
         var sink = DataDiagnosticSink(path: path, bytes: bytes)
         bytes.withUnsafeBufferPointer { buffer in
@@ -130,10 +136,10 @@ enum JSONDealReader {
             collector.reportFull(&reader.sink, at: place)
             throw JSONStop()
         }
-        let position = collector.claimPosition()
+        let position = collector.claimPosition(at: place)
         guard reader.current == UInt8(ascii: "{") else {
             let (value, _) = try reader.parseValue()
-            reader.sink.report(.dealNotMapping, "deal \(position) is \(DealCollector.describe(value)), not a mapping of fields", at: place)
+            reader.sink.report(.dealNotMapping, "a deal must be a mapping of fields, not \(DealCollector.describe(value))", at: place)
             return
         }
         let record = Record(entries: try reader.parseEntries(), location: place)

@@ -41,13 +41,19 @@ struct JSONReader {
     }
 
     /// Restricts reading to `start..<stop`, which begins line `line`.
-    mutating func reposition(start: Int, stop: Int, line: Int) {
+    /// `lineStart` is where that line begins when `start` is mid-line.
+    mutating func reposition(start: Int, stop: Int, line: Int, lineStart: Int? = nil) {
         index = start
         end = min(stop, buffer.count)
         self.line = line
-        lineStart = start
+        self.lineStart = lineStart ?? start
         lineHasNonASCII = false
-        columnMarkOffset = start
+        var position = self.lineStart
+        while position < start, position < buffer.count, !lineHasNonASCII {
+            lineHasNonASCII = buffer[position] >= 0x80
+            position += 1
+        }
+        columnMarkOffset = self.lineStart
         columnMarkValue = 1
         depth = 1 // an NDJSON line is one item of the list of deals
         idStack.removeAll(keepingCapacity: true)

@@ -4,23 +4,55 @@ import DealRulesModel
 /// malformed line is reported with its line number and the rest still load.
 enum NDJSONDealReader {
     static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector) -> FileLoad {
+        var split = bytes.count / 2
+        while split < bytes.count, bytes[split] != 0x0A { split += 1 }
+        guard ParallelHalves.worthwhile(bytes, limits: limits), split + 1 < bytes.count else {
+            return read(bytes, from: 0, to: bytes.count, line: 1, path: path, limits: limits, collector: collector)
+        }
+        // Lines are independent: the second half starts after a newline.
+        let boundary = split + 1
+        let (first, second) = ParallelHalves.run(
+            first: { read(bytes, from: 0, to: boundary, line: 1, path: path, limits: limits, collector: collector) },
+            second: {
+                let line = ParallelHalves.lineInfo(bytes, at: boundary).line
+                var unlimited = DealCollector(firstPosition: 1, maxDeals: Int.max)
+                unlimited.recordsItemLocations = true
+                return read(bytes, from: boundary, to: bytes.count, line: line, path: path, limits: limits, collector: unlimited)
+            }
+        )
+        if first.stopped { return first }
+        return ParallelHalves.join(first, second, collector: collector, path: path, bytes: bytes)
+    }
+
+    /// The lines in `start..<stop`; `line` is the number of the first.
+    private static func read(
+        _ bytes: [UInt8], from start: Int, to stop: Int, line: Int, path: String, limits: DataLimits, collector: DealCollector
+    ) -> FileLoad {
         var collector = collector
         var sink = DataDiagnosticSink(path: path, bytes: bytes)
+        var stopped = false
         bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(buffer: buffer, limits: limits, sink: sink)
-            var lineStart = 0
-            var lineNumber = 1
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { lineStart = 3 }
-            while lineStart < buffer.count {
+            var lineStart = start
+            var lineNumber = line
+            if start == 0, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { lineStart = 3 }
+            let end = min(stop, buffer.count)
+            while lineStart < end {
                 var lineEnd = lineStart
-                while lineEnd < buffer.count, buffer[lineEnd] != 0x0A { lineEnd += 1 }
-                if !readLine(&reader, start: lineStart, stop: lineEnd, line: lineNumber, collector: &collector) { break }
+                while lineEnd < end, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+                if !readLine(&reader, start: lineStart, stop: lineEnd, line: lineNumber, collector: &collector) {
+                    stopped = true
+                    break
+                }
                 lineStart = lineEnd + 1
                 lineNumber += 1
             }
             sink = reader.sink
         }
-        return FileLoad(deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition)
+        return FileLoad(
+            deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition,
+            itemLocations: collector.itemLocations, stopped: stopped
+        )
     }
 
     /// Reads one line; false when loading must stop (the deal limit).

@@ -94,7 +94,7 @@ private struct YAMLNodeReader {
             let position = collector.claimPosition()
             guard case .mapping(let mapping) = node else {
                 let (value, _) = try convert(node, depth: 2)
-                sink.report(.dealNotMapping, "deal \(position) is \(DealCollector.describe(value)), not a mapping of fields", at: place)
+                sink.report(.dealNotMapping, "a deal must be a mapping of fields, not \(DealCollector.describe(value))", at: place)
                 continue
             }
             let members = try self.members(of: mapping, depth: 2)

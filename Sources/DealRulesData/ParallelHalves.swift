@@ -1,0 +1,77 @@
+import DealRulesModel
+import Dispatch
+import Foundation
+
+/// Large JSON and NDJSON files are read in two halves at once, one per
+/// core, and joined so that the result is exactly what reading in order
+/// gives: the same deals, positions, subjects and diagnostics.
+enum ParallelHalves {
+    static func worthwhile(_ bytes: [UInt8], limits: DataLimits) -> Bool {
+        bytes.count >= max(2, limits.parallelReadThreshold) && ProcessInfo.processInfo.activeProcessorCount > 1
+    }
+
+    /// Runs `second` on another thread while `first` runs on this one.
+    static func run<First, Second: Sendable>(first: () -> First, second: @escaping @Sendable () -> Second) -> (First, Second) {
+        let slot = ResultSlot<Second>()
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { slot.value = second() }
+        let firstResult = first()
+        group.wait()
+        guard let secondResult = slot.value else { return (firstResult, second()) }
+        return (firstResult, secondResult)
+    }
+
+    /// Line number and line start of `offset` (counting the newlines before it).
+    static func lineInfo(_ bytes: [UInt8], at offset: Int) -> (line: Int, lineStart: Int) {
+        var line = 1
+        var lineStart = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in 0..<min(offset, buffer.count) where buffer[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+        }
+        return (line, lineStart)
+    }
+
+    /// The second half's deals after the first half's. The second half was
+    /// numbered from 1 without a deal limit; both are applied here.
+    static func join(_ first: FileLoad, _ second: FileLoad, collector: DealCollector, path: String, bytes: [UInt8]) -> FileLoad {
+        var joined = first
+        let offset = first.nextPosition - 1
+        let room = max(0, collector.maxDeals - collector.earlierDeals - first.deals.count)
+        // Reading in order stops at the first item after the last deal that fits.
+        let lastKept = room == 0 ? 0 : (room <= second.deals.count ? second.deals[room - 1].position : Int.max)
+        let cutoffPosition = lastKept == Int.max ? Int.max : lastKept + 1
+        let stopsEarly = cutoffPosition < second.nextPosition && cutoffPosition - 1 < second.itemLocations.count
+        joined.deals.reserveCapacity(first.deals.count + min(room, second.deals.count))
+        for deal in second.deals.prefix(room) {
+            joined.deals.append(Deal(record: deal.record, position: deal.position + offset, location: deal.location))
+        }
+        guard stopsEarly else {
+            joined.diagnostics.append(contentsOf: second.diagnostics)
+            joined.nextPosition = second.nextPosition + offset
+            joined.stopped = second.stopped
+            return joined
+        }
+        let cutoff = second.itemLocations[cutoffPosition - 1]
+        if let limit = cutoff {
+            joined.diagnostics.append(contentsOf: second.diagnostics.filter { diagnostic in
+                guard let place = diagnostic.location else { return true }
+                return (place.line, place.column) < (limit.line, limit.column)
+            })
+        }
+        var sink = DataDiagnosticSink(path: path, bytes: bytes)
+        collector.reportFull(&sink, at: cutoff)
+        joined.diagnostics.append(contentsOf: sink.items)
+        joined.nextPosition = cutoffPosition + offset
+        joined.stopped = true
+        return joined
+    }
+}
+
+/// Holds the other thread's result. Written once there and read only after
+/// `DispatchGroup.wait()`, which orders the write before the read.
+private final class ResultSlot<Value: Sendable>: @unchecked Sendable {
+    var value: Value?
+}
