@@ -72,6 +72,8 @@ enum LintDataChecks {
     static func unreachableRules(_ program: CheckedProgram, deals: [Deal]) -> [Diagnostic] {
         guard !deals.isEmpty else { return [] }
         var diagnostics: [Diagnostic] = []
+        // Several rules often test one field: read its values from the deals once.
+        var valuesByPath: [[String]: [String]] = [:]
         for rule in program.rules {
             guard case .perDeal = rule.scope else { continue }
             var required: [(CompareNode, [Value])] = []
@@ -79,7 +81,8 @@ enum LintDataChecks {
             collectRequired(rule.condition, depth: 0, program: program, into: &required, budget: &budget)
             for (compare, wanted) in required {
                 guard case .field(let path, _) = compare.subject else { continue }
-                let seen = values(of: path, in: deals)
+                let seen = valuesByPath[path.keys] ?? values(of: path, in: deals)
+                valuesByPath[path.keys] = seen
                 guard !seen.isEmpty else { continue } // no deal has it: W104's business
                 let folded = Set(wanted.compactMap(foldedText))
                 guard folded.count == wanted.count else { continue }
