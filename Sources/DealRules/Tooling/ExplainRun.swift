@@ -95,10 +95,16 @@ public enum ExplainRun {
         var groupDeals: [String]? = nil
         var subjects: [String] = []
         var begin: (() -> Void)? = nil
+        // A per-deal outcome depends on its deal alone; running just that deal
+        // also keeps two deals that share an id apart.
+        var dealsToRun = deals
         switch rule.scope {
         case .perDeal:
             subjects = deals.map(\.subject)
-            if let deal = deals.first(where: { $0.subject == subject }) { begin = { evaluator.begin(deal: deal) } }
+            if let deal = deals.first(where: { $0.subject == subject }) {
+                begin = { evaluator.begin(deal: deal) }
+                dealsToRun = [deal]
+            }
         case .forEach(let keyNode, _):
             let grouping = RuleRunner.groups(of: deals, by: keyNode, evaluator: evaluator)
             let keyName = groupKeyName(keyNode, program: program)
@@ -125,7 +131,7 @@ public enum ExplainRun {
             if help.isEmpty { help = ["the subjects of \(what) are: " + subjects.prefix(12).joined(separator: ", ") + (subjects.count > 12 ? ", …" : "")] }
             return .failure(Diagnostic(.error, code: "E602", message: "`\(subject)` is not a subject of the rule \(what)", help: help))
         }
-        let report = RuleRunner.run(program, deals: deals, options: RuleRunner.Options(asOf: asOf, rules: [rule.info.name], subjects: [subject]))
+        let report = RuleRunner.run(program, deals: dealsToRun, options: RuleRunner.Options(asOf: asOf, rules: [rule.info.name], subjects: [subject]))
         let outcome: Outcome
         if let finding = report.findings.first(where: { $0.rule.name == rule.info.name && $0.subject == subject }) {
             outcome = .finding(finding)

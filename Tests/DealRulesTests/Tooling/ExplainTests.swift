@@ -134,6 +134,33 @@ struct ExplainTests {
         #expect(coloured.stdout.contains("\u{1B}[32mtrue    \u{1B}[0m"))
     }
 
+    @Test("deeply nested conditions are explained to a bounded depth")
+    func deepNesting() throws {
+        let depth = 120
+        let condition = String(repeating: "not (", count: depth) + "a is true" + String(repeating: ")", count: depth)
+        guard let program = ToolingSupport.program("if \(condition), flag deep.") else { return }
+        let explanation = try ExplainRun.explain(program, deals: ToolingSupport.deals("- {id: d, a: true}"), rule: "deep", subject: "d",
+                                                 asOf: ToolingSupport.asOf).get()
+        #expect(explanation.outcome.truth == .true)
+        var levels = 0
+        var node = explanation.tree
+        while let current = node {
+            levels += 1
+            node = current.children.first
+        }
+        #expect(levels <= 65)
+        #expect(explanation.tree?.truth == .true)
+    }
+
+    @Test("two deals with one id: the outcome is the explained deal's")
+    func sharedIds() throws {
+        guard let program = ToolingSupport.program(Self.rules) else { return }
+        let deals = ToolingSupport.deals("- {id: d, a: false, b: true, c: true}\n- {id: d, a: true, b: true, c: true}")
+        let explanation = try ExplainRun.explain(program, deals: deals, rule: "triple", subject: "d", asOf: ToolingSupport.asOf).get()
+        #expect(explanation.outcome.truth == .false)
+        #expect(explanation.tree?.truth == .false)
+    }
+
     @Test("an unknown rule or subject is an error with did-you-mean")
     func unknownNames() {
         guard let program = ToolingSupport.program(Self.rules) else { return }
