@@ -11,7 +11,7 @@ JOBS ?= 2
 BIN := .build/debug/dealrules
 CONFORMANCE := ../shared/conformance/run
 
-.PHONY: deps build release demo test bench
+.PHONY: deps build release demo test bench fuzz
 
 deps:
 	@bash scripts/install-deps.sh
@@ -59,3 +59,10 @@ bench: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product dealrules
 	$(SWIFT) build --jobs $(JOBS) -c release --package-path Benchmarks --product dealrules-bench
 	Benchmarks/.build/release/dealrules-bench --root "$(CURDIR)" --dealrules "$(CURDIR)/.build/release/dealrules"
+
+# libFuzzer targets are a separate package (Fuzz/): each runs FUZZ_SECONDS
+# (default 60) and the target fails on any crash, hang or memory blow-up,
+# keeping the input under fuzz-artifacts/. docs/robustness.md explains them.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) SWIFT=$(SWIFT) bash Fuzz/run.sh
