@@ -94,7 +94,12 @@ public enum DataLoader {
         guard let handle = FileHandle(forReadingAtPath: path) else { return fail("cannot open data file `\(path)`") }
         defer { try? handle.close() }
         do {
-            let data = try handle.readToEnd() ?? Data()
+            // In chunks, so that a device or pipe that never ends stops at the limit.
+            var data = Data()
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                data.append(chunk)
+                if data.count > limits.maxFileSize { break }
+            }
             guard data.count <= limits.maxFileSize else {
                 diagnostics.append(tooLarge(name, limits: limits))
                 return nil

@@ -69,6 +69,12 @@ struct DataLoaderTests {
         #expect(DataLoader.load(path: file.path, format: .json).diagnostics.isEmpty)
     }
 
+    @Test func endlessDevicesStopAtTheSizeLimit() throws {
+        try #require(FileManager.default.fileExists(atPath: "/dev/zero"))
+        let data = DataLoader.load(path: "/dev/zero", format: .json, limits: DataLimits(maxFileSize: 1_000))
+        #expect(DataFixtures.codes(data) == ["E403"])
+    }
+
     @Test func everyCodeIsDocumented() throws {
         let docs = try String(contentsOf: DataFixtures.repositoryRoot.appendingPathComponent("docs/data-formats.md"), encoding: .utf8)
         for code in DataDiagnosticCode.allCases {
