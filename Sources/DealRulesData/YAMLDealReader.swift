@@ -51,7 +51,7 @@ private struct YAMLNodeReader {
             report(error, in: text)
             return
         } catch {
-            sink.report(.yamlSyntax, "the YAML could not be read: \(error)", at: nil)
+            sink.report(.yamlSyntax, "the YAML could not be read: \(error)", at: sink.location(line: 1, column: 1))
             return
         }
         guard let root else { return } // an empty document has no deals
@@ -233,9 +233,9 @@ private struct YAMLNodeReader {
             if let offset, let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) {
                 place = sink.location(ofOffset: text.utf8.distance(from: text.startIndex, to: index))
             }
-            sink.report(.yamlSyntax, "YAML: \(problem)", at: place)
+            sink.report(.yamlSyntax, "YAML: \(problem)", at: place ?? sink.location(line: 1, column: 1))
         default:
-            sink.report(.yamlSyntax, "YAML: \(error)", at: nil)
+            sink.report(.yamlSyntax, "YAML: \(error)", at: sink.location(line: 1, column: 1))
         }
     }
 }

@@ -1,0 +1,151 @@
+import DealRulesModel
+
+/// Strings and keys: scanned byte by byte, validated as UTF-8 on the way,
+/// and copied only when they contain escapes.
+extension JSONReader {
+    /// A key: plain ASCII keys (nearly all) go straight to the key cache
+    /// from their bytes; others are read as strings. `index` is at the quote.
+    mutating func parseKey() throws(JSONStop) -> (String, (folded: String, id: Int)) {
+        let start = index + 1
+        var position = start
+        while position < end {
+            let byte = buffer[position]
+            if byte == UInt8(ascii: "\"") {
+                guard position - start <= limits.maxStringLength else { break }
+                index = position + 1
+                let key = assembler.intern(bytes: UnsafeBufferPointer(rebasing: buffer[start..<position]))
+                return (key.raw, (key.folded, key.id))
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            position += 1
+        }
+        let key = try parseString()
+        return (key, assembler.intern(key))
+    }
+
+    /// A string; `index` is at its opening quote.
+    mutating func parseString() throws(JSONStop) -> Swift.String {
+        let open = index
+        let start = index + 1
+        var position = start
+        while position < end {
+            let byte = buffer[position]
+            if byte == UInt8(ascii: "\"") {
+                try checkLength(position - start, at: open)
+                index = position + 1
+                return Swift.String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") {
+                index = position
+                return try parseEscapedString(open: open, prefix: start..<position)
+            }
+            if byte < 0x20 {
+                throw fail(byte == 0x0A ? "the string opened here is not closed on its line" : "control character in a string (escape it)", at: byte == 0x0A ? open : position)
+            }
+            if byte >= 0x80 {
+                position = try skipScalar(at: position)
+            } else {
+                position += 1
+            }
+        }
+        throw fail("the string opened here is not closed", at: open)
+    }
+
+    private mutating func checkLength(_ length: Int, at open: Int) throws(JSONStop) {
+        if length > limits.maxStringLength {
+            throw fail("a string is longer than \(limits.maxStringLength) bytes", at: open, code: .stringTooLong)
+        }
+    }
+
+    /// Validates one multi-byte UTF-8 scalar at `position`; the offset after it.
+    private mutating func skipScalar(at position: Int) throws(JSONStop) -> Int {
+        lineHasNonASCII = true
+        guard let length = UTF8Check.scalarLength(buffer, at: position, end: end) else {
+            throw fail("invalid UTF-8 in a string", at: position, code: .invalidUTF8)
+        }
+        return position + length
+    }
+
+    private mutating func parseEscapedString(open: Int, prefix: Range<Int>) throws(JSONStop) -> Swift.String {
+        var bytes = Array(UnsafeBufferPointer(rebasing: buffer[prefix]))
+        var position = index
+        while position < end {
+            let byte = buffer[position]
+            if byte == UInt8(ascii: "\"") {
+                try checkLength(bytes.count, at: open)
+                index = position + 1
+                return Swift.String(decoding: bytes, as: UTF8.self)
+            }
+            if byte < 0x20 {
+                throw fail(byte == 0x0A ? "the string opened here is not closed on its line" : "control character in a string (escape it)", at: byte == 0x0A ? open : position)
+            }
+            if bytes.count > limits.maxStringLength { try checkLength(bytes.count, at: open) }
+            if byte >= 0x80 {
+                let next = try skipScalar(at: position)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<next]))
+                position = next
+                continue
+            }
+            guard byte == UInt8(ascii: "\\") else {
+                bytes.append(byte)
+                position += 1
+                continue
+            }
+            guard position + 1 < end else { break }
+            let escape = buffer[position + 1]
+            position += 2
+            switch escape {
+            case UInt8(ascii: "\""): bytes.append(0x22)
+            case UInt8(ascii: "\\"): bytes.append(0x5C)
+            case UInt8(ascii: "/"): bytes.append(0x2F)
+            case UInt8(ascii: "b"): bytes.append(0x08)
+            case UInt8(ascii: "f"): bytes.append(0x0C)
+            case UInt8(ascii: "n"): bytes.append(0x0A)
+            case UInt8(ascii: "r"): bytes.append(0x0D)
+            case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "u"):
+                let scalar = try unicodeEscape(at: &position)
+                bytes.append(contentsOf: Array(Swift.String(Character(scalar)).utf8))
+            default:
+                throw fail("unknown escape `\\\(Character(Unicode.Scalar(escape)))` in a string", at: position - 2)
+            }
+        }
+        throw fail("the string opened here is not closed", at: open)
+    }
+
+    /// `\uXXXX`, or a surrogate pair `\uD83D\uDE00`; `position` is after `\u`.
+    private mutating func unicodeEscape(at position: inout Int) throws(JSONStop) -> Unicode.Scalar {
+        let escapeStart = position - 2
+        guard let high = hex4(at: position) else { throw fail("`\\u` needs four hex digits", at: escapeStart) }
+        position += 4
+        if (0xD800...0xDBFF).contains(high) {
+            guard position + 1 < end, buffer[position] == UInt8(ascii: "\\"), buffer[position + 1] == UInt8(ascii: "u"),
+                  let low = hex4(at: position + 2), (0xDC00...0xDFFF).contains(low) else {
+                throw fail("`\\u` escape is half of a surrogate pair", at: escapeStart)
+            }
+            position += 6
+            let combined = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+            guard let scalar = Unicode.Scalar(combined) else { throw fail("invalid `\\u` escape", at: escapeStart) }
+            return scalar
+        }
+        guard let scalar = Unicode.Scalar(high) else { throw fail("`\\u` escape is half of a surrogate pair", at: escapeStart) }
+        return scalar
+    }
+
+    private func hex4(at position: Int) -> UInt32? {
+        guard position + 4 <= end else { return nil }
+        var value: UInt32 = 0
+        for offset in 0..<4 {
+            let byte = buffer[position + offset]
+            let digit: UInt8
+            switch byte {
+            case 48...57: digit = byte - 48
+            case 65...70: digit = byte - 55
+            case 97...102: digit = byte - 87
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+}
