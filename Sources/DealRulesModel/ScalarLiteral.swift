@@ -238,10 +238,19 @@ public enum ScalarLiteral {
         var previous: UInt8 = 0
         var sawPoint = false
         var count = 0
+        // Up to 18 digits fit an Int64 exactly: the common case needs no parser.
+        var significand: Int64 = 0
+        var digits = 0
+        var fractionDigits = 0
         for byte in text.utf8 {
             count += 1
             if isDigit(byte) {
                 previous = byte
+                digits += 1
+                if digits <= 18 {
+                    significand = significand * 10 + Int64(byte - 48)
+                    if sawPoint { fractionDigits += 1 }
+                }
                 continue
             }
             guard isDigit(previous) else { return nil }
@@ -255,6 +264,7 @@ public enum ScalarLiteral {
             previous = byte
         }
         guard count > 0, isDigit(previous) else { return nil }
+        if digits <= 18 { return DecimalNumber(significand: significand, exponent: Int32(-fractionDigits)) }
         return DecimalNumber(parsing: text)
     }
 
