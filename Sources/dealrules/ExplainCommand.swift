@@ -9,10 +9,7 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show why a rule fired, did not fire, or was undetermined for one deal, group or the portfolio.",
         discussion: """
-        Prints the rule's condition as a tree: each part with its value (true, false or unknown)
-        and the fields it read, with their status and source. The parts that decided the outcome
-        are marked with ▶. For a `for each K` rule, --deal takes the group key; for a
-        `for all deals` rule, `portfolio`. Exit status 2 when the rule or subject does not exist.
+        Prints the rule's condition as a tree: each part with its value (true, false or unknown) and the fields it read, with their status and source. The parts that decided the outcome are marked with ▶. For a `for each K` rule, --deal takes the group key; for a `for all deals` rule, `portfolio`. Exit status 2 when the rule or subject does not exist.
 
         Examples:
           dealrules explain "Timeline risk" --deal amazon-anthropic-2026 Rules --data data/deals.yaml --as-of 2026-11-24

@@ -8,13 +8,16 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check rule files without evaluating them, and warn about likely mistakes.",
         discussion: """
-        Reports every error the checker finds (exit status 2) and warnings with stable codes:
-          W101 unused definition          W102 definition shadows a data field
-          W103 condition never true       W104 field in no deal of --data (did you mean …?)
-          W105 rule no deal can reach     W106 data symbol outside the schema's `one of`
-          W107 data value of the wrong type
-        With --data the rules are compared with the deals, and the deals with the schema.
-        Exit status: 0 clean (or only warnings), 1 warnings with --strict, 2 errors.
+        Reports every error the checker finds (exit status 2) and warnings with stable codes (docs/tooling.md):
+          W101  unused definition
+          W102  definition shadows a data field
+          W103  condition that can never be true
+          W104  field that no deal in --data has (with did-you-mean)
+          W105  rule that no deal in --data can reach
+          W106  data symbol outside the schema's `one of`
+          W107  data value of the wrong type
+
+        With --data the rules are compared with the deals, and the deals with the schema. Exit status: 0 clean (or only warnings), 1 warnings with --strict, 2 errors.
 
         Examples:
           dealrules lint Rules
