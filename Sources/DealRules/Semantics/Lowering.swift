@@ -215,11 +215,10 @@ struct Lowering {
         case .contains(let value): op = .contains(lower(value).0)
         case .status(let status): op = .status(status)
         case .before(let value):
-            requireDate(subjectType, comparison.subject, word: "before")
-            op = .before(checked(value, &self))
+            // One error per comparison: a non-date subject is reported once.
+            op = .before(requireDate(subjectType, comparison.subject, word: "before") ? checked(value, &self) : lower(value).0)
         case .after(let value):
-            requireDate(subjectType, comparison.subject, word: "after")
-            op = .after(checked(value, &self))
+            op = .after(requireDate(subjectType, comparison.subject, word: "after") ? checked(value, &self) : lower(value).0)
         case .beyond(let value):
             requireDate(subjectType, comparison.subject, word: "beyond")
             op = .beyond(requireDuration(value, word: "beyond"))
@@ -244,11 +243,13 @@ struct Lowering {
         diagnostics.append(.error(code, "type mismatch: `\(subject.span.text)` is \(lhs) but `\(operand.span.text)` is \(rhs); \(problem)", at: operand.span, help: help))
     }
 
-    private mutating func requireDate(_ type: StaticType, _ subject: Expr, word: String) {
+    @discardableResult
+    private mutating func requireDate(_ type: StaticType, _ subject: Expr, word: String) -> Bool {
         switch type {
-        case .anything, .date, .number: return
+        case .anything, .date, .number: return true
         default:
             diagnostics.append(.error("E303", "`is \(word)` compares dates, but `\(subject.span.text)` is \(type)", at: subject.span))
+            return false
         }
     }
 
