@@ -52,7 +52,10 @@ struct ReplCommand: ParsableCommand {
             // libedit calls the provider on this thread, inside readLine.
             nonisolated(unsafe) let completer = engine
             editor.setCompletionProvider { before, word in
-                completer.completions(lineBeforeCursor: before, word: word)
+                let names = completer.completions(lineBeforeCursor: before, word: word)
+                // A folder is completed further: no space after `Rules/`.
+                LineEditor.setSpaceAfterCompletion(!(names.count == 1 && names[0].hasSuffix("/")))
+                return names
             }
             reader = editor
         } else {

@@ -16,7 +16,7 @@ public enum ReplMetaCommand: String, CaseIterable, Sendable {
     public var argument: String {
         switch self {
         case .help: return "[COMMAND]"
-        case .load: return "FILE|DIR..."
+        case .load: return "PATH..."
         case .data: return "FILE..."
         case .deal: return "[ID]"
         case .explain: return "RULE"

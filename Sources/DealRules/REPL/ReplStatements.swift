@@ -73,7 +73,12 @@ extension ReplEngine {
             return rejected(loaded.diagnostics)
         }
         let ruleFiles = ReplSession.merge(session.ruleFiles, loaded.files)
-        let (program, diagnostics) = ReplSession.check(ruleFiles: ruleFiles, typedFiles: session.typedFiles)
+        // Into an empty session (the usual start) the loader's own check is
+        // the session's: no need to check the same files twice.
+        let fresh = session.ruleFiles.isEmpty && session.typedFiles.isEmpty
+        let (program, diagnostics) = fresh && loaded.program != nil
+            ? (loaded.program, loaded.diagnostics)
+            : ReplSession.check(ruleFiles: ruleFiles, typedFiles: session.typedFiles)
         guard let program else { return rejected(diagnostics) }
         let before = session.program.rules.count
         session.adopt(ruleFiles: ruleFiles, typedFiles: session.typedFiles, program: program)
@@ -95,7 +100,9 @@ extension ReplEngine {
         let added = Set(paths.map(ReplSession.canonical))
         let kept = session.dataPaths.filter { !added.contains(ReplSession.canonical($0)) }
         let allPaths = kept + paths
-        let all = DataLoader.loadAll(paths: allPaths, format: nil)
+        // Loaded again together so that positions and duplicate ids are
+        // counted across files; a first load is already that.
+        let all = kept.isEmpty ? fresh : DataLoader.loadAll(paths: allPaths, format: nil)
         session.dataPaths = allPaths
         session.deals = all.deals
         if let current = session.currentDeal, session.deal(current) == nil { session.currentDeal = nil }

@@ -33,7 +33,7 @@ struct ReplMetaCommandTests {
         #expect(again.output == "loaded 2 files: 3 rules in the session\n")
         let missing = engine.submit(":load nowhere.rules")
         #expect(missing.failed && missing.errors.contains("nowhere.rules"))
-        #expect(engine.submit(":load").errors.contains("`:load` needs FILE|DIR..."))
+        #expect(engine.submit(":load").errors.contains("`:load` needs PATH..."))
     }
 
     @Test func loadThatConflictsWithTypedStatementsIsRejected() {
