@@ -40,7 +40,11 @@ extension Evaluator {
             let saved = (deal, self.items)
             deal = deals[index].record
             self.items = []
-            defer { (deal, self.items) = saved }
+            dealIterations += 1
+            defer {
+                (deal, self.items) = saved
+                dealIterations -= 1
+            }
             return muted(body)
         case .unknown:
             return body()

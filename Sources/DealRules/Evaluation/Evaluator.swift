@@ -22,6 +22,9 @@ public final class Evaluator {
     private var definitionsInProgress: Set<Int> = []
     /// Suppresses evidence while looking inside collections item by item.
     private var evidenceMuted = 0
+    /// Depth of `deal where …` iterations inside a grouped rule: there a
+    /// definition's value belongs to the deal being looked at, not the group.
+    var dealIterations = 0
 
     public init(asOf: DateValue, definitions: [CheckedDefinition]) {
         self.asOf = asOf
@@ -50,6 +53,7 @@ public final class Evaluator {
         for index in definitionCache.indices { definitionCache[index] = nil }
         definitionsInProgress.removeAll(keepingCapacity: true)
         evidenceMuted = 0
+        dealIterations = 0
     }
 
     // MARK: Conditions
@@ -110,7 +114,7 @@ public final class Evaluator {
         guard definitions.indices.contains(index) else { return .unknown }
         // In a grouped rule, K names the group's key even when K is a definition.
         if let group, deal == nil, group.keyName == definitions[index].key { return group.key }
-        if let cached = definitionCache[index] { return cached }
+        if items.isEmpty && dealIterations == 0, let cached = definitionCache[index] { return cached }
         // Cycles are rejected by the checker; this guard keeps evaluation total anyway.
         guard !definitionsInProgress.contains(index) else {
             fail("definition \(definitions[index].name) refers to itself", field: nil)
@@ -120,7 +124,7 @@ public final class Evaluator {
         let result = value(definitions[index].body)
         definitionsInProgress.remove(index)
         // Inside item scopes the value depends on the item: do not memoise.
-        if items.isEmpty { definitionCache[index] = result }
+        if items.isEmpty && dealIterations == 0 { definitionCache[index] = result }
         return result
     }
 
