@@ -123,9 +123,40 @@ struct ReplBinaryTests {
         let terminal = try Self.terminal(history: "")
         try terminal.readUntil("dealrules> ")
         try terminal.send(":dael\n")
+        try terminal.readUntil(" 1 | :dael\r\n   | ^^^^^\r\n")
         try terminal.readUntil("did you mean `:deal`?")
         try terminal.readUntil("dealrules> ")
         try terminal.send(":q\n")
+        // A mistyped line does not make an interactive session fail.
         #expect(try terminal.waitForExit() == 0)
+        // NO_COLOR is set for this terminal.
+        #expect(!terminal.output.contains("\u{1B}["))
+    }
+
+    @Test func terminalIsColouredUnlessNoColorIsSet() throws {
+        let terminal = try PseudoTerminal.spawn(
+            executable: PseudoTerminal.dealrulesExecutable(),
+            arguments: ["repl", ReplFixture.rules, "--data", ReplFixture.deals, "--as-of", "2026-11-24"],
+            environment: ["DEALRULES_HISTORY": "", "NO_COLOR": ""])
+        try terminal.readUntil("dealrules> ")
+        try terminal.send(":dael\n")
+        try terminal.readUntil("\u{1B}[1;31merror[E701]")
+        try terminal.readUntil("dealrules> ")
+        try terminal.send(":rules\n")
+        try terminal.readUntil("\u{1B}[1mrule ")
+        try terminal.readUntil("dealrules> ")
+        try terminal.sendControlD()
+        #expect(try terminal.waitForExit() == 0)
+
+        let plain = try PseudoTerminal.spawn(
+            executable: PseudoTerminal.dealrulesExecutable(),
+            arguments: ["repl", "--no-color"], environment: ["DEALRULES_HISTORY": "", "NO_COLOR": ""])
+        try plain.readUntil("dealrules> ")
+        try plain.send(":dael\n")
+        try plain.readUntil("error[E701]")
+        try plain.readUntil("dealrules> ")
+        try plain.sendControlD()
+        #expect(try plain.waitForExit() == 0)
+        #expect(!plain.output.contains("\u{1B}["))
     }
 }

@@ -153,6 +153,17 @@ struct ReplEngineTests {
         #expect(error.errors.contains("<repl:3>:1:17"))
     }
 
+    @Test func colourOnlyWhenAskedFor() {
+        let plain = ReplFixture.started()
+        #expect(!plain.submit(":rules").output.contains("\u{1B}["))
+        #expect(!plain.submit(":nope").errors.contains("\u{1B}["))
+        let coloured = ReplEngine(ReplConfiguration(rulePaths: [ReplFixture.rules], dataPaths: [ReplFixture.deals],
+                                                    asOf: ReplFixture.asOf, color: true))
+        _ = coloured.start()
+        #expect(coloured.submit(":rules").output.hasPrefix("\u{1B}[1mrule"))
+        #expect(coloured.submit(":nope").errors.contains("\u{1B}[1;31merror[E701]"))
+    }
+
     @Test func driverExitStatusIsTwoWhenAnyLineFailed() {
         #expect(ReplFixture.session(["1 + 1", ":deals"]).status == 0)
         #expect(ReplFixture.session(["1 +", "", "1 + 1"]).status == 2)
