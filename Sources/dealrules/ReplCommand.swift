@@ -11,12 +11,9 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl",
         abstract: "Explore rules and deals interactively.",
         discussion: """
-        Type statements (kept in the session), expressions (evaluated for the current deal or
-        for every deal), or meta-commands such as :help, :deals, :run and :explain RULE.
-        On a terminal: line editing, Tab completion and history in ~/.dealrules_history
-        (DEALRULES_HISTORY names another file; empty turns history off). With standard input
-        from a file or pipe it reads lines without prompts; the exit status is 2 if any line
-        failed, else 0. REPL.md documents the session.
+        Type statements (kept in the session), expressions (evaluated for the current deal or for every deal), or meta-commands such as :help, :deals, :run and :explain RULE.
+
+        On a terminal: line editing, Tab completion, and history in ~/.dealrules_history (DEALRULES_HISTORY names another file; empty turns history off). With standard input from a file or a pipe it reads lines without prompts; the exit status is then 2 if any line failed, else 0. REPL.md documents the session.
 
         Examples:
           dealrules repl Rules --data data/deals.yaml
