@@ -36,10 +36,18 @@ public struct ProgramLoader {
             let root = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
             roots.append(canonical(root.isEmpty ? "." : root))
         }
+        let named = Set(paths)
         for file in expanded {
             let canonicalFile = canonical(file)
-            let root = roots.filter { canonicalFile.hasPrefix($0 == "/" ? "/" : $0 + "/") }.min { $0.count < $1.count }
-                ?? canonical((file as NSString).deletingLastPathComponent)
+            let inside = roots.filter { canonicalFile.hasPrefix($0 == "/" ? "/" : $0 + "/") }.min { $0.count < $1.count }
+            // A file found inside a folder that is a link to somewhere else is
+            // not read: a rules folder from elsewhere could otherwise show
+            // any file on the machine in its error messages.
+            if inside == nil && !named.contains(file) {
+                loader.report("E211", "\(file) is a link to \(canonicalFile), outside the rules folder", path: file, usedAt: nil)
+                continue
+            }
+            let root = inside ?? canonical((file as NSString).deletingLastPathComponent)
             loader.loadFile(displayPath: file, root: root, stack: [], usedAt: nil)
         }
         return loader.finish(root: roots.first)
@@ -77,7 +85,13 @@ public struct ProgramLoader {
             diagnostics.append(.error("E214", "`use` is nested more than \(ProgramLoader.maximumUseDepth) files deep", at: usedAt))
             return
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: displayPath)
+        // `key` has its links resolved: the type and size are those of the file itself.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: key)
+        // Devices and pipes never end (or block): only regular files are read.
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            report("E216", "cannot read \(displayPath): not a regular file", path: displayPath, usedAt: usedAt)
+            return
+        }
         if let size = attributes?[.size] as? NSNumber, size.intValue > ProgramLoader.maximumFileSize {
             report("E215", "\(displayPath) is \(size.intValue) bytes; rule files may be at most 16 MiB", path: displayPath, usedAt: usedAt)
             return
