@@ -50,7 +50,13 @@ extension ReplEngine {
         case .use(let use):
             return "using \(use.path)"
         case .test(let test):
-            return "kept test \"\(test.title)\""
+            // Run at once, as `dealrules test` would; a failing test is still kept.
+            guard let checked = session.program.tests.last(where: {
+                $0.declaration.title == test.title && $0.declaration.span.source === test.span.source
+            }) else { return "kept test \"\(test.title)\"" }
+            let result = TestRun.run(checked, program: session.program)
+            let details = result.details.map { "\n  " + TerminalText.clean($0) }.joined()
+            return "kept test \"\(test.title)\": " + (result.passed ? "passes" : "fails") + details
         }
     }
 

@@ -129,6 +129,22 @@ struct ReplEngineTests {
         #expect(!engine.submit("1 + 2").failed)
     }
 
+    @Test func typedTestIsKeptAndRunAtOnce() {
+        let engine = ReplFixture.started()
+        _ = engine.submit("if capacity is at least 9 GW, flag giant.")
+        for line in ["test \"ten gigawatts is giant\"", "  given deal { capacity: 10 GW }", "  expect giant"] {
+            #expect(engine.submit(line) == ReplReply())
+        }
+        #expect(engine.submit("").output == "kept test \"ten gigawatts is giant\": passes\n")
+        _ = engine.submit("test \"one gigawatt is giant\"")
+        _ = engine.submit("  given deal { capacity: 1 GW }")
+        _ = engine.submit("  expect giant")
+        let failing = engine.finish()
+        #expect(!failing.failed)
+        #expect(failing.output.hasPrefix("kept test \"one gigawatt is giant\": fails\n  "))
+        #expect(engine.session.program.tests.count >= 2)
+    }
+
     @Test func metaCommandEndsAPendingBlock() {
         let engine = ReplFixture.started()
         _ = engine.submit("rule \"Quick\" when capacity is at least 9 GW")
