@@ -33,10 +33,6 @@ extension Evaluator {
             let read = muted { self.read(path) }
             return ValueRendering.render(read.value, provenance: read.provenance)
         }
-        // A value computed from reported or estimated figures renders with
-        // the weakest of their statuses (LANGUAGE.md §8).
-        let value = muted { self.value(node) }
-        let status = muted { self.status(of: node).status }
-        return ValueRendering.render(value, provenance: status.map { Provenance(status: $0) })
+        return ValueRendering.render(muted { value(node) })
     }
 }
