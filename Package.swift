@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DealRulesTests",
-            dependencies: ["DealRules", "DealRulesModel", "DealRulesSyntax", "DealRulesData"],
+            dependencies: ["DealRules", "DealRulesModel", "DealRulesSyntax", "DealRulesData", "LineEditor"],
             // Golden files and language case files are read through #filePath.
             exclude: ["Golden", "Language/cases"]
         ),

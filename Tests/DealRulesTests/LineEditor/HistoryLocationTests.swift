@@ -1,7 +1,4 @@
-// `Shared/` links to sources of the `LineEditor` module: the test target
-// does not depend on that module, so its pure parts (completion shaping,
-// history location) are compiled into the tests through the links. Once the
-// test target depends on `LineEditor`, delete `Shared/` and import it.
+import LineEditor
 import Testing
 
 @Suite("History location")

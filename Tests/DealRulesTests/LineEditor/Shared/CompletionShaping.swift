@@ -1,1 +1,0 @@
-../../../../Sources/LineEditor/CompletionShaping.swift

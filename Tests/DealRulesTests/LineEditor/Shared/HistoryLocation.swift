@@ -1,1 +1,0 @@
-../../../../Sources/LineEditor/HistoryLocation.swift
