@@ -9,8 +9,8 @@ extension ReplEngine {
         var table = ReplTable(["rule", "flag", "severity", "scope", "defined at"])
         for rule in rules {
             let info = rule.info
-            table.add([info.name, info.flag, style.severity(info.severity, info.severity.rawValue),
-                       info.scopeDescription ?? "per deal", info.location.description])
+            table.add([info.name, info.flag, info.severity.rawValue, info.scopeDescription ?? "per deal", info.location.description],
+                      paint: [2: ReplTable.colour(of: info.severity)])
         }
         return .text(table.render(style: style))
     }
@@ -26,7 +26,8 @@ extension ReplEngine {
         } else {
             var table = ReplTable(["rule", "subject", "severity", "message"])
             for finding in report.findings {
-                table.add([finding.rule.name, finding.subject, style.severity(finding.severity, finding.severity.rawValue), finding.message])
+                table.add([finding.rule.name, finding.subject, finding.severity.rawValue, finding.message],
+                          paint: [2: ReplTable.colour(of: finding.severity)])
             }
             lines.append(table.render(style: style))
         }
