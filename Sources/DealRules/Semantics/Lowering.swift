@@ -232,6 +232,13 @@ struct Lowering {
     }
 
     private mutating func checkComparable(_ lhs: StaticType, _ rhs: StaticType, subject: Expr, operand: Expr) {
+        // The number 0 is zero in every unit (docs/semantics.md §3).
+        if Lowering.isLiteralZero(operand) || Lowering.isLiteralZero(subject) {
+            switch (lhs, rhs) {
+            case (.number, .money), (.number, .quantity), (.number, .duration), (.money, .number), (.quantity, .number), (.duration, .number): return
+            default: break
+            }
+        }
         guard let problem = StaticType.comparisonProblem(lhs, rhs) else { return }
         var help: [String] = []
         if case .choice(let names) = lhs, case .symbol(let symbol) = rhs, let suggestion = Suggestions.closest(to: symbol, among: names) {
@@ -244,6 +251,14 @@ struct Lowering {
     }
 
     @discardableResult
+    static func isLiteralZero(_ expr: Expr) -> Bool {
+        switch expr {
+        case .literal(.number(let number, _), _): return number.isZero
+        case .group(let inner, _): return isLiteralZero(inner)
+        default: return false
+        }
+    }
+
     private mutating func requireDate(_ type: StaticType, _ subject: Expr, word: String) -> Bool {
         switch type {
         case .anything, .date, .number: return true
