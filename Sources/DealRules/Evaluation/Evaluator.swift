@@ -26,6 +26,9 @@ public final class Evaluator {
     /// definition's value belongs to the deal being looked at, not the group.
     var dealIterations = 0
 
+    /// Most definitions evaluated inside one another (see `NestingDepth`).
+    static let maximumDefinitionNesting = 256
+
     public init(asOf: DateValue, definitions: [CheckedDefinition]) {
         self.asOf = asOf
         self.definitions = definitions
@@ -118,6 +121,12 @@ public final class Evaluator {
         // Cycles are rejected by the checker; this guard keeps evaluation total anyway.
         guard !definitionsInProgress.contains(index) else {
             fail("definition \(definitions[index].name) refers to itself", field: nil)
+            return .unknown
+        }
+        // The checker bounds nesting through definitions (E208); this guard
+        // keeps evaluation total for programs built without it.
+        guard definitionsInProgress.count < Evaluator.maximumDefinitionNesting else {
+            fail("definitions are nested more than \(Evaluator.maximumDefinitionNesting) deep", field: nil)
             return .unknown
         }
         definitionsInProgress.insert(index)

@@ -59,7 +59,8 @@ public enum Checker {
             lowering.definitionTypes[index] = type
             definitions.append(CheckedDefinition(name: definition.name.text, key: definition.name.key, body: body, declaration: definition))
         }
-        diagnostics.append(contentsOf: DefinitionCycles.find(definitions))
+        let cycles = DefinitionCycles.find(definitions)
+        diagnostics.append(contentsOf: cycles)
 
         if ruleDecls.count > maximumRules, let extra = ruleDecls.dropFirst(maximumRules).first {
             diagnostics.append(.error("E209", "this program has \(ruleDecls.count) rules; at most \(maximumRules) are allowed", at: extra.span))
@@ -79,6 +80,9 @@ public enum Checker {
             rules.append(lower(rule, with: &lowering, definitions: definitions))
         }
         diagnostics.append(contentsOf: lowering.diagnostics)
+        if cycles.isEmpty {
+            diagnostics.append(contentsOf: NestingDepth.check(definitions, rules: rules))
+        }
 
         let program = CheckedProgram(files: files, rules: rules, definitions: definitions, schema: schema, tests: tests, root: root)
         return (program, diagnostics)
