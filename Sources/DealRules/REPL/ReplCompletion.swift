@@ -72,7 +72,9 @@ extension ReplEngine {
         // Inside a `one of` list: go back over the earlier items.
         if let ofIndex = words.lastIndex(of: "of"), ofIndex > 0, words[ofIndex - 1] == "one" {
             let after = words[(ofIndex + 1)...]
-            if after.allSatisfy({ !ReplVocabulary.keywordWords.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: ","))) }) {
+            // Only a connective ends the list; items may be any words (`power`).
+            let connectives: Set<String> = ["and", "or", "where", "then", "flag", "if", "when", "is", "are", "not"]
+            if after.allSatisfy({ !connectives.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: ","))) }) {
                 words = Array(words[..<(ofIndex - 1)])
             }
         }
@@ -112,9 +114,6 @@ struct ReplVocabulary {
         "info", "low", "medium", "high", "critical", "years", "months", "days", "GW", "MW",
         "text", "number", "money", "power", "energy", "duration", "date", "boolean", "list of",
     ]
-
-    /// Single keyword words, to tell list items from operators.
-    static let keywordWords: Set<String> = Set(keywords.flatMap { $0.split(separator: " ").map(String.init) })
 
     init(session: ReplSession) {
         var seenFields = Set<String>()

@@ -59,13 +59,22 @@ struct ReplBinaryTests {
 
     // MARK: At a terminal
 
-    /// Ctrl-D until the REPL ends. One typed in the instant between the
-    /// prompt appearing and the editor taking the terminal over can be
-    /// swallowed by the terminal's line discipline; a person never types
-    /// that fast, a test can.
+    /// Between two lines the editor hands the terminal back to the line
+    /// discipline, and it takes it over again only after the prompt has
+    /// started to appear. A control key typed in that instant is handled by
+    /// the line discipline instead (Ctrl-D becomes a NUL in the next line,
+    /// Ctrl-C is lost). A person never types that fast, a test can: wait a
+    /// moment after the prompt before a control key.
+    static func settle() {
+        usleep(200_000)
+    }
+
+    /// Ctrl-D until the REPL ends (Ctrl-U first clears anything a too-early
+    /// Ctrl-D left in the line).
     static func leave(_ terminal: PseudoTerminal) throws -> Int32 {
         for _ in 0..<10 {
-            try? terminal.sendControlD()
+            settle()
+            try? terminal.sendBytes([0x15, 0x04])
             if let status = try? terminal.waitForExit(timeout: 0.5) { return status }
         }
         return try terminal.waitForExit()
@@ -102,6 +111,8 @@ struct ReplBinaryTests {
         try terminal.send("capacity is at least\n")
         try terminal.readUntil("      ...> ")
         try terminal.send("5 G")
+        try terminal.readUntil("5 G")
+        Self.settle()
         try terminal.sendControlC()
         try terminal.readUntil("dealrules> ")
         try terminal.send(":as-of\n")

@@ -40,6 +40,11 @@ struct ReplCompletionTests {
         let list = engine.completions(lineBeforeCursor: "kind is one of compute, ", word: "")
         #expect(list.contains("power"))
         #expect(list.contains("chips"))
+        // Items that are also keywords (`power` is a type name) stay items.
+        let later = engine.completions(lineBeforeCursor: "kind is one of compute, power, ch", word: "ch")
+        #expect(later == ["chips"])
+        // After the list, a connective starts a new condition.
+        #expect(engine.completions(lineBeforeCursor: "kind is one of compute and cap", word: "cap").contains("capacity"))
     }
 
     @Test func metaCommandsAfterAColon() {
