@@ -113,10 +113,9 @@ extension Evaluator {
             let low = DecimalNumber(kept.count)
             result = unknown.isEmpty ? .number(low) : .range(lower: low, upper: DecimalNumber(kept.count + unknown.count))
         } else {
-            guard unknown.isEmpty else {
-                fail("\(span.text): whether \(unknown.count) item(s) count is unknown", field: nil)
-                return .unknown
-            }
+            // Whether some items count is unknown; the reasons already name
+            // the fields inside the items that made it so.
+            guard unknown.isEmpty else { return .unknown }
             guard let field else { return .unknown }
             let values = kept.map { index in withItem(collection, at: index) { value(field) } }
             result = combine(kind, values, field: field, condition: condition, span: span)
@@ -128,9 +127,9 @@ extension Evaluator {
     }
 
     private func combine(_ kind: AggregateKind, _ values: [Value], field: Node, condition: Node?, span: Span) -> Value {
-        if values.contains(where: \.isUnknown) {
-            let name = describe(field)
-            addMissingItems(name)
+        let unknownCount = values.filter(\.isUnknown).count
+        if unknownCount > 0 {
+            addMissingItems(describe(field), unknown: unknownCount, of: values.count)
             return .unknown
         }
         switch kind {
@@ -164,8 +163,9 @@ extension Evaluator {
             let (allKept, allUnknown) = selected(everything, condition, counting: false)
             guard allUnknown.isEmpty else { return .unknown }
             let totals = allKept.map { index in withItem(everything, at: index) { value(field) } }
-            if totals.contains(where: \.isUnknown) {
-                addMissingItems(describe(field))
+            let unknownTotals = totals.filter(\.isUnknown).count
+            if unknownTotals > 0 {
+                addMissingItems(describe(field), unknown: unknownTotals, of: totals.count)
                 return .unknown
             }
             let total = sum(totals, span: span)
@@ -177,8 +177,8 @@ extension Evaluator {
         }
     }
 
-    private func addMissingItems(_ name: String) {
-        fail("\(name) is unknown for some of the items", field: name)
+    private func addMissingItems(_ name: String, unknown: Int, of total: Int) {
+        addMissing(name, message: "\(name) is unknown for \(unknown) of \(total) items")
     }
 
     private func sum(_ values: [Value], span: Span) -> Value {

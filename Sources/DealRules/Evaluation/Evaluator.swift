@@ -249,6 +249,13 @@ public final class Evaluator {
         addReason(UndeterminedReason(field: field, problem: .missing))
     }
 
+    /// A missing field with an explanation (`capacity is unknown for 1 of 3 items`),
+    /// replacing the bare `missing` reason for that field.
+    func addMissing(_ field: String, message: String) {
+        reasons.removeAll { $0.problem == .missing && $0.field == field && $0.message == nil }
+        addReason(UndeterminedReason(field: field, problem: .missing, message: message))
+    }
+
     func imprecise(_ field: String?, _ message: String) {
         addReason(UndeterminedReason(field: field, problem: .imprecise, message: message))
     }
