@@ -74,6 +74,16 @@ public enum Measure {
         Double(value.tv_sec) + Double(value.tv_usec) / 1e6
     }
 
+    /// `MemAvailable` from /proc/meminfo in bytes (nil where there is none).
+    public static func availableMemoryBytes() -> Int? {
+        guard let info = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8) else { return nil }
+        for line in info.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
+            let fields = line.split(separator: " ")
+            if fields.count >= 2, let kilobytes = Int(fields[1]) { return kilobytes * 1024 }
+        }
+        return nil
+    }
+
     public struct Machine: Sendable {
         public var cores: Int
         public var cpu: String

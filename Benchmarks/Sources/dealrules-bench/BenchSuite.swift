@@ -89,8 +89,27 @@ struct BenchSuite {
 
     // MARK: Evaluation
 
+    /// Bytes per deal an evaluation run holds at its peak: the loaded deals
+    /// and a report of 20 outcomes each (measured: about 19 KB).
+    static let bytesPerDeal = 20_000
+    /// Evaluation rates by size, for the extrapolation of sizes too large to run.
+    var rates: [(deals: Int, seconds: Double, baseline: Double)] = []
+
     mutating func evaluation(_ program: CheckedProgram, deals count: Int) {
         print("\n== evaluation, \(Measure.grouped(Double(count))) deals")
+        let needed = count * BenchSuite.bytesPerDeal
+        if let available = Measure.availableMemoryBytes(), needed > available / 2 {
+            // A shared machine: never risk pushing other work out of memory.
+            print("  skipped: needs about \(Measure.megabytes(needed)), \(Measure.megabytes(available)) available")
+            if let largest = rates.last {
+                let scale = Double(count) / Double(largest.deals)
+                let estimate = largest.seconds * scale
+                report("interpreter, all 20 rules (extrapolated)", "≈ \(Measure.format(estimate * 1000, 0)) ms from \(Measure.grouped(Double(largest.deals)))",
+                       target: "< 1 s", met: estimate < 1)
+                print("    baseline extrapolated: ≈ \(Measure.format(largest.baseline * scale * 1000, 0)) ms for 18 rules")
+            }
+            return
+        }
         let bytes = DealWriters.write(DealGenerator.generate(count: count), as: .ndjson)
         var loadedDeals: [Deal]? = nil
         let loadSeconds = Measure.best(runs: 1) { loadedDeals = try? BenchProgram.deals(bytes, format: .ndjson) }
@@ -146,6 +165,7 @@ struct BenchSuite {
             full = RuleRunner.run(program, deals: deals, options: RuleRunner.Options(asOf: BenchProgram.asOf))
         }
         let ruleCount = program.rules.count
+        rates.append((count, allSeconds, baselineSeconds))
         let met: Bool? = count >= 1_000_000 ? allSeconds < 1 : nil
         report("interpreter, all \(ruleCount) rules", "\(Measure.format(allSeconds * 1000)) ms, \(Measure.grouped(Double(count * ruleCount) / allSeconds))/s",
                target: count >= 1_000_000 ? "< 1 s" : "—", met: met)
@@ -182,6 +202,10 @@ struct BenchSuite {
         var sizes = [options.loadDeals]
         if let largest = options.sizes.max(), largest > options.loadDeals { sizes.append(largest) }
         for size in sizes {
+            if let available = Measure.availableMemoryBytes(), size * BenchSuite.bytesPerDeal > available / 2 {
+                print("  \(Measure.grouped(Double(size))) deals skipped: needs about \(Measure.megabytes(size * BenchSuite.bytesPerDeal))")
+                continue
+            }
             let path = options.work + "/memory-\(size).ndjson"
             if !FileManager.default.fileExists(atPath: path) {
                 _ = FileManager.default.createFile(atPath: path, contents: Data(DealWriters.write(DealGenerator.generate(count: size), as: .ndjson)))
