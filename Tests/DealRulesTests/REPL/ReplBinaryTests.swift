@@ -59,12 +59,12 @@ struct ReplBinaryTests {
 
     // MARK: At a terminal
 
-    /// Between two lines the editor hands the terminal back to the line
-    /// discipline, and it takes it over again only after the prompt has
-    /// started to appear. A control key typed in that instant is handled by
-    /// the line discipline instead (Ctrl-D becomes a NUL in the next line,
-    /// Ctrl-C is lost). A person never types that fast, a test can: wait a
-    /// moment after the prompt before a control key.
+    /// Between two lines libedit gives the terminal back to the line
+    /// discipline and takes it again only as the prompt appears; a control
+    /// key typed in that instant is handled by the line discipline (Ctrl-D
+    /// becomes a NUL in the next line, Ctrl-C is lost until the next key).
+    /// A person never types that fast, a test can: wait a moment after the
+    /// prompt before a control key.
     static func settle() {
         usleep(200_000)
     }
