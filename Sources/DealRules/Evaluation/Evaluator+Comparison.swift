@@ -140,7 +140,12 @@ extension Evaluator {
         if datesOnly || isDate(lhs) || isDate(rhs) {
             guard let a = asDate(lhs), let b = asDate(rhs) else {
                 if datesOnly {
-                    fail("\(field ?? "the value") is \(article(lhs.typeName)) \(lhs.typeName) (\(ValueRendering.render(lhs))), not a date", field: field)
+                    // Blame the side that is not a date: with `before 10000` it is the literal, not the field.
+                    if asDate(lhs) != nil {
+                        fail("the value compared with \(field ?? "it") is \(article(rhs.typeName)) \(rhs.typeName) (\(ValueRendering.render(rhs))), not a date", field: field)
+                    } else {
+                        fail("\(field ?? "the value") is \(article(lhs.typeName)) \(lhs.typeName) (\(ValueRendering.render(lhs))), not a date", field: field)
+                    }
                     return .unknown
                 }
                 return mismatch(lhs, rhs, node: node, field: field)
