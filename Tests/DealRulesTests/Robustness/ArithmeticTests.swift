@@ -119,6 +119,17 @@ struct RobustnessArithmeticTests {
         #expect(RobustnessFixtures.outcome(early.report, rule: "far target", subject: "y1") == "clear")
     }
 
+    /// 10000 is not a year (years run 1…9999), so it is a number; the reason
+    /// names it, not the field it was compared with.
+    @Test func yearTenThousandAsALiteralIsNotADate() throws {
+        let run = try #require(RobustnessFixtures.run("if capacity target is before 10000, flag ten thousand.",
+                                                      data: "- {id: a, capacity target: 2028-06}\n"))
+        #expect(RobustnessFixtures.outcome(run.report, rule: "ten thousand", subject: "a") == "undetermined")
+        let reason = Self.reasons(run.report, rule: "ten thousand", subject: "a")
+        #expect(reason.contains("(10000), not a date"), "\(reason)")
+        #expect(!reason.contains("is a date"), "\(reason)")
+    }
+
     @Test func outOfRangeDateLiteralsAreSyntaxErrors() {
         for literal in ["0000-01-01", "2026-13", "2026-02-30"] {
             let checked = RobustnessFixtures.check("if capacity target is before \(literal), flag odd.")
