@@ -46,3 +46,18 @@ enum CollectionNames {
         return names + candidates(for: key).dropFirst()
     }
 }
+
+/// Identifies one `share of F` over one set of deals (see `Evaluator.shareTotals`).
+struct ShareTotalKey: Hashable {
+    var source: ObjectIdentifier
+    var start: Int
+    var end: Int
+    var dealCount: Int
+    var firstPosition: Int
+    var lastPosition: Int
+}
+
+struct ShareTotal {
+    var value: Value
+    var reasons: [UndeterminedReason]
+}

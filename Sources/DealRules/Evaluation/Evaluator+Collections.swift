@@ -159,22 +159,40 @@ extension Evaluator {
                 return .unknown
             }
             let part = sum(values, span: span)
-            let everything = Items.deals(group.allDeals)
-            let (allKept, allUnknown) = selected(everything, condition, counting: false)
-            guard allUnknown.isEmpty else { return .unknown }
-            let totals = allKept.map { index in withItem(everything, at: index) { value(field) } }
-            let unknownTotals = totals.filter(\.isUnknown).count
-            if unknownTotals > 0 {
-                addMissingItems(describe(field), unknown: unknownTotals, of: totals.count)
-                return .unknown
-            }
-            let total = sum(totals, span: span)
+            let total = shareTotal(field: field, condition: condition, span: span, allDeals: group.allDeals)
+            if total.isUnknown { return .unknown }
             let ratio = arithmetic(.divide, part, total, span: span)
             if case .number(let number, _) = ratio { return .number(number, isPercent: true) }
             return ratio
         case .count:
             return .integer(values.count)
         }
+    }
+
+    /// The sum of F over all deals for `share of F`: the same for every
+    /// group of a run, so computed once per run (with the reasons it gave).
+    private func shareTotal(field: Node, condition: Node?, span: Span, allDeals: [Deal]) -> Value {
+        let key = ShareTotalKey(source: ObjectIdentifier(span.source), start: span.start, end: span.end, dealCount: allDeals.count,
+                                firstPosition: allDeals.first?.position ?? 0, lastPosition: allDeals.last?.position ?? 0)
+        if let cached = shareTotals[key] {
+            for reason in cached.reasons { addReasonOnce(reason) }
+            return cached.value
+        }
+        let reasonsBefore = reasons.count
+        let everything = Items.deals(allDeals)
+        let (allKept, allUnknown) = selected(everything, condition, counting: false)
+        var total = Value.unknown
+        if allUnknown.isEmpty {
+            let totals = allKept.map { index in withItem(everything, at: index) { value(field) } }
+            let unknownTotals = totals.filter(\.isUnknown).count
+            if unknownTotals > 0 {
+                addMissingItems(describe(field), unknown: unknownTotals, of: totals.count)
+            } else {
+                total = sum(totals, span: span)
+            }
+        }
+        shareTotals[key] = ShareTotal(value: total, reasons: Array(reasons.dropFirst(reasonsBefore)))
+        return total
     }
 
     private func addMissingItems(_ name: String, unknown: Int, of total: Int) {

@@ -22,6 +22,8 @@ public final class Evaluator {
     private var definitionsInProgress: Set<Int> = []
     /// Suppresses evidence while looking inside collections item by item.
     private var evidenceMuted = 0
+    /// `share of F` totals over all deals, kept across the groups of a run.
+    var shareTotals: [ShareTotalKey: ShareTotal] = [:]
     /// Depth of `deal where …` iterations inside a grouped rule: there a
     /// definition's value belongs to the deal being looked at, not the group.
     var dealIterations = 0
@@ -263,6 +265,8 @@ public final class Evaluator {
     func fail(_ message: String, field: String?) {
         addReason(UndeterminedReason(field: field, problem: .error, message: message))
     }
+
+    func addReasonOnce(_ reason: UndeterminedReason) { addReason(reason) }
 
     private func addReason(_ reason: UndeterminedReason) {
         if !reasons.contains(reason) { reasons.append(reason) }

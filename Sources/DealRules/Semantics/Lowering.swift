@@ -250,7 +250,6 @@ struct Lowering {
         diagnostics.append(.error(code, "type mismatch: `\(subject.span.text)` is \(lhs) but `\(operand.span.text)` is \(rhs); \(problem)", at: operand.span, help: help))
     }
 
-    @discardableResult
     static func isLiteralZero(_ expr: Expr) -> Bool {
         switch expr {
         case .literal(.number(let number, _), _): return number.isZero
@@ -259,6 +258,7 @@ struct Lowering {
         }
     }
 
+    @discardableResult
     private mutating func requireDate(_ type: StaticType, _ subject: Expr, word: String) -> Bool {
         switch type {
         case .anything, .date, .number: return true
