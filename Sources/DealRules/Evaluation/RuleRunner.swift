@@ -29,6 +29,8 @@ public enum RuleRunner {
         var undetermined: [UndeterminedOutcome] = []
         var clear: [ClearOutcome] = []
         var subjects: [String] = deals.map(\.subject)
+        // Membership by set: a grouped rule over many deals has many keys.
+        var knownSubjects = Set(subjects)
         var rules: [RuleInfo] = []
 
         func record(_ rule: CheckedRule, subject: String) {
@@ -68,12 +70,12 @@ public enum RuleRunner {
                 let keyName = keyName(of: keyNode, program: program)
                 for group in grouping.groups {
                     let subject = ValueRendering.render(group.key)
-                    if !subjects.contains(subject) { subjects.append(subject) }
+                    if knownSubjects.insert(subject).inserted { subjects.append(subject) }
                     evaluator.begin(group: GroupScope(keyName: keyName, key: group.key, deals: group.deals, allDeals: deals))
                     record(rule, subject: subject)
                 }
             case .forAllDeals:
-                if !subjects.contains("portfolio") { subjects.append("portfolio") }
+                if knownSubjects.insert("portfolio").inserted { subjects.append("portfolio") }
                 evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals))
                 record(rule, subject: "portfolio")
             }
