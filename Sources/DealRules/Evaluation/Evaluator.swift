@@ -166,6 +166,11 @@ public final class Evaluator {
             if scope.names.contains(first) {
                 return navigate(FieldRead(value: scope.value, provenance: nil, found: true), rest)
             }
+            // An unknown item (`~` in a list) has no known fields: whatever
+            // the condition asks of it is unknown, never the deal's value.
+            if scope.record == nil && scope.value.isUnknown {
+                return FieldRead(value: .unknown, provenance: nil, found: false)
+            }
             if let record = scope.record, let entry = Evaluator.entry(first, in: record) {
                 return navigate(FieldRead(value: entry.value, provenance: entry.provenance, found: true), rest)
             }
