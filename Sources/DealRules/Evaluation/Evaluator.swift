@@ -176,6 +176,9 @@ public final class Evaluator {
             }
         }
         if let group {
+            if path.keys.count > 1, let keyName = group.keyName, keyName == path.keys.joined(separator: ".") {
+                return FieldRead(value: group.key, provenance: nil, found: true)
+            }
             if let keyName = group.keyName, keyName == first {
                 return navigate(FieldRead(value: group.key, provenance: nil, found: true), rest)
             }

@@ -153,9 +153,11 @@ public enum RuleRunner {
         return grouping
     }
 
-    private static func keyName(of node: Node, program: CheckedProgram) -> String? {
+    /// The name K answers to inside a grouped rule: a definition's key, or a
+    /// field path's keys joined by `.` (`power.source`).
+    static func keyName(of node: Node, program: CheckedProgram) -> String? {
         switch node {
-        case .field(let path, _): return path.keys.count == 1 ? path.keys[0] : nil
+        case .field(let path, _): return path.keys.joined(separator: ".")
         case .definition(let index, _): return program.definitions.indices.contains(index) ? program.definitions[index].key : nil
         default: return nil
         }
