@@ -55,7 +55,31 @@ public enum ValueRendering {
             return "\(plain(shown)) \(unitName(word, count: shown))" + perText
         }
         if quantity.unit.isDimensionless { return plain(amount) + perText }
-        return "\(plain(amount)) \(quantity.unit.description)" + perText
+        if let per = quantity.perWord, quantity.unit == UnitSignature.dimensionless.divided(by: UnitSignature(per.dimension)) {
+            return plain(amount) + perText // `0.2 per GW`
+        }
+        return "\(plain(amount)) \(baseUnits(quantity.unit))" + perText
+    }
+
+    /// A derived unit in base units: `W·months`, `USD per W`.
+    static func baseUnits(_ unit: UnitSignature) -> String {
+        func name(_ dimension: BaseDimension) -> String {
+            switch dimension {
+            case .power: return "W"
+            case .energy: return "Wh"
+            case .months: return "months"
+            case .days: return "days"
+            case .currency(let code): return code
+            }
+        }
+        func term(_ factor: UnitSignature.Factor) -> String {
+            let power = abs(factor.power)
+            return power == 1 ? name(factor.dimension) : "\(name(factor.dimension))^\(power)"
+        }
+        let top = unit.factors.filter { $0.power > 0 }.map(term).joined(separator: "·")
+        let bottom = unit.factors.filter { $0.power < 0 }.map(term).joined(separator: "·")
+        if bottom.isEmpty { return top }
+        return top.isEmpty ? "per \(bottom)" : "\(top) per \(bottom)"
     }
 
     /// `$27 billion`, `$900 million`, `EUR 4 billion`, `$500`.

@@ -22,7 +22,9 @@ extension Evaluator {
             if op == .multiply {
                 return .quantity(Quantity(amount: amount, unit: b.unit, displayWord: b.displayWord, perWord: b.perWord))
             }
-            return .quantity(Quantity(amount: amount, unit: UnitSignature.dimensionless.divided(by: b.unit)))
+            // `1 / 5 GW` renders per the divisor's unit: `0.2 per GW`.
+            let perWord = b.unit.simpleDimension != nil ? b.displayWord : nil
+            return .quantity(Quantity(amount: amount, unit: UnitSignature.dimensionless.divided(by: b.unit), perWord: perWord))
         case (.date(let date), .quantity(let duration)), (.quantity(let duration), .date(let date)):
             guard op == .add || (op == .subtract && isDateFirst(lhs)) else { return unitMismatch(op, lhs, rhs, span: span) }
             guard let shifted = shift(date, by: duration, sign: op == .add ? 1 : -1) else {
