@@ -107,7 +107,7 @@ public enum ExplainRun {
             }
         case .forEach(let keyNode, _):
             let grouping = RuleRunner.groups(of: deals, by: keyNode, evaluator: evaluator)
-            let keyName = groupKeyName(keyNode, program: program)
+            let keyName = RuleRunner.keyName(of: keyNode, program: program)
             subjects = grouping.groups.map { ValueRendering.render($0.key) } + grouping.unplaced.map(\.deal.subject)
             if let group = grouping.groups.first(where: { ValueRendering.render($0.key) == subject }) {
                 groupDeals = group.deals.map(\.subject)
@@ -158,14 +158,6 @@ public enum ExplainRun {
         let folded = NameFolding.foldSymbol(name)
         return program.rules.first { NameFolding.foldSymbol($0.info.name) == folded }
             ?? program.rules.first { NameFolding.foldSymbol($0.info.flag) == folded }
-    }
-
-    private static func groupKeyName(_ node: Node, program: CheckedProgram) -> String? {
-        switch node {
-        case .field(let path, _): return path.keys.count == 1 ? path.keys[0] : nil
-        case .definition(let index, _): return program.definitions.indices.contains(index) ? program.definitions[index].key : nil
-        default: return nil
-        }
     }
 
     /// Puts each reason on the unknown leaves that read its field.
