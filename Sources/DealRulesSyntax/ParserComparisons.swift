@@ -38,7 +38,7 @@ extension SyntaxParser {
                 op = .atMost(try parseOrderingOperand(after: said + " at most`"))
             } else {
                 var help = ["write `is at least V` or `is at most V`"]
-                if let word = current.lowercasedWord, let suggestion = Suggestion.closest(to: word, among: ["least", "most"]) {
+                if let word = current.lowercasedWord, let suggestion = Suggestions.closest(to: word, among: ["least", "most"], maximumDistance: 2) {
                     help.insert("did you mean `at \(suggestion)`?", at: 0)
                 }
                 throw fail(SyntaxCode.unexpectedToken, "expected `least` or `most` after \(said) at`", help: help)
@@ -167,7 +167,7 @@ extension SyntaxParser {
     /// `is mroe than 5`: a symbol followed by `than` is a misspelled operator.
     mutating func misspelledComparison(_ name: Name) -> ParseFailure {
         var help = ["the comparisons with `than` are `is more than`, `is greater than` and `is less than`"]
-        if let suggestion = Suggestion.closest(to: name.words.last ?? "", among: ["more", "less", "greater"]) {
+        if let suggestion = Suggestions.closest(to: name.words.last ?? "", among: ["more", "less", "greater"], maximumDistance: 2) {
             help.insert("did you mean `is \(suggestion) than`?", at: 0)
         }
         report(SyntaxCode.unexpectedToken, "unknown comparison `is \(name.text) than`", at: name.span.through(span(current)), help: help)
@@ -177,7 +177,7 @@ extension SyntaxParser {
     /// `is betwen 1 and 2`: a one-word symbol followed by a value.
     mutating func misspelledOperator(_ name: Name) -> ParseFailure {
         let operators = ["between", "before", "after", "beyond", "within"]
-        if let suggestion = Suggestion.closest(to: name.words[0], among: operators) {
+        if let suggestion = Suggestions.closest(to: name.words[0], among: operators, maximumDistance: 2) {
             report(SyntaxCode.unexpectedToken, "unknown comparison `is \(name.text)`", at: name.span,
                    help: ["did you mean `is \(suggestion)`?"])
             return ParseFailure()

@@ -103,7 +103,7 @@ extension SyntaxParser {
         }
         guard let level = Severity(rawValue: text.lowercased()) else {
             var help = ["levels are info, low, medium, high, critical"]
-            if let suggestion = Suggestion.closest(to: text, among: Keywords.severityWords) {
+            if let suggestion = Suggestions.closest(to: text, among: Keywords.severityWords, maximumDistance: 2) {
                 help.insert("did you mean `\(suggestion)`?", at: 0)
             }
             report(SyntaxCode.unknownSeverity, "unknown severity level `\(text)`", at: span(token), help: help)

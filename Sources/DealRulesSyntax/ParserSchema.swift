@@ -83,7 +83,7 @@ extension SyntaxParser {
         case "text": return .text
         default:
             var help = ["types are boolean, number, money, power, energy, duration, date, text, `one of …`, `list of T` and `{ name: T, … }`"]
-            if let suggestion = Suggestion.closest(to: word, among: SyntaxParser.typeWords + ["list of", "one of"]) {
+            if let suggestion = Suggestions.closest(to: word, among: SyntaxParser.typeWords + ["list of", "one of"], maximumDistance: 2) {
                 help.insert("did you mean `\(suggestion)`?", at: 0)
             }
             report(SyntaxCode.unknownType, "unknown type `\(source.slice(token.start, token.end))`", at: span(token), help: help)

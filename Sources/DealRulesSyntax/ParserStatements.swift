@@ -47,7 +47,7 @@ extension SyntaxParser {
     var looksLikeMisspelledStatement: Bool {
         guard let word = current.lowercasedWord, !Keywords.reserved.contains(word) else { return false }
         guard span(current).location.column == 1 else { return false }
-        return Suggestion.closest(to: word, among: Keywords.statementStarters, maximumDistance: word.count > 4 ? 2 : 1) != nil
+        return Suggestions.closest(to: word, among: Keywords.statementStarters, maximumDistance: word.count > 4 ? 2 : 1) != nil
     }
 
     mutating func synchronize(from start: Int) {
@@ -73,7 +73,7 @@ extension SyntaxParser {
         default:
             var help = ["a statement begins with `if`, `when`, `rule`, `define`, `use`, `test` or `field`"]
             if let word = current.lowercasedWord,
-               let suggestion = Suggestion.closest(to: word, among: Keywords.statementStarters) {
+               let suggestion = Suggestions.closest(to: word, among: Keywords.statementStarters, maximumDistance: 2) {
                 help.insert("did you mean `\(suggestion)`?", at: 0)
             }
             throw fail(SyntaxCode.expectedStatement, "expected a statement", help: help)
@@ -131,7 +131,7 @@ extension SyntaxParser {
         for index in 1..<(name.words.count - 1) {
             let word = name.words[index].lowercased()
             let next = name.words[index + 1].lowercased()
-            if Suggestion.closest(to: word, among: ["severity"]) != nil, Severity(rawValue: next) != nil {
+            if Suggestions.closest(to: word, among: ["severity"], maximumDistance: 2) != nil, Severity(rawValue: next) != nil {
                 report(SyntaxCode.unknownSeverity, "`\(name.words[index])` is not a keyword, so it became part of the flag name `\(name.text)`",
                        at: name.span, help: ["did you mean `severity \(next)`?"])
                 throw ParseFailure()

@@ -32,33 +32,3 @@ public enum SyntaxLimits {
     /// After this many syntax errors in one file the rest are summarised.
     public static let maximumDiagnostics = 100
 }
-
-/// Edit distance for did-you-mean suggestions (small inputs only).
-enum Suggestion {
-    static func closest(to word: String, among candidates: [String], maximumDistance: Int = 2) -> String? {
-        let lower = word.lowercased()
-        guard lower.count <= 40 else { return nil }
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(Array(lower), Array(candidate))
-            if distance <= maximumDistance, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
-        }
-        return best?.0
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
-}

@@ -1,3 +1,5 @@
+import DealRulesModel
+
 /// Did-you-mean for what is typed at the prompt. Commands and ids are
 /// short and typed fast, so beyond the checker's close matches this also
 /// accepts a swap of two letters (`:dael`) and a name that begins with or

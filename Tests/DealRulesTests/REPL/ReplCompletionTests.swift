@@ -69,7 +69,7 @@ struct ReplCompletionTests {
         let folder = try replTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in ["a.rules", "b.yaml", "c.txt"] {
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data())
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data())
         }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let engine = ReplFixture.started()

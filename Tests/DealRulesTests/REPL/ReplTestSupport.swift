@@ -57,25 +57,7 @@ enum ReplGolden {
         .appendingPathComponent("Golden").appendingPathComponent("repl")
 
     static func expect(_ actual: String, name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("missing golden file \(url.path); run with UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        guard expected != actual else { return }
-        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(want, got).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(want.count, got.count)
-        let wanted = line < want.count ? String(want[line]) : "<end>"
-        let found = line < got.count ? String(got[line]) : "<end>"
-        Issue.record("repl/\(name) differs at line \(line + 1):\n  expected: \(wanted)\n  actual:   \(found)\n(UPDATE_GOLDEN=1 accepts the new output)",
-                     sourceLocation: sourceLocation)
+        try Golden.expect(actual, area: "repl", name: name, sourceLocation: sourceLocation)
     }
 }
 

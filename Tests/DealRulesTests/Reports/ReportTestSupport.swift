@@ -16,28 +16,7 @@ enum ReportTestSupport {
 
     /// Compares `actual` with the golden file, or rewrites it under `UPDATE_GOLDEN=1`.
     static func expectGolden(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = goldenDirectory.appendingPathComponent(name)
-        if updatingGolden {
-            try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("missing golden file \(url.path); run with UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        if expected != actual {
-            let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let firstDifference = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }
-            let line = firstDifference?.offset ?? min(expectedLines.count, actualLines.count)
-            let want = line < expectedLines.count ? String(expectedLines[line]) : "<end>"
-            let got = line < actualLines.count ? String(actualLines[line]) : "<end>"
-            let message = "\(name) differs at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)\n"
-                + "(run with UPDATE_GOLDEN=1 to accept)"
-            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
-        }
+        try Golden.expect(actual, area: "reports", name: name, sourceLocation: sourceLocation)
     }
 
     /// A fresh temporary directory for one test.

@@ -9,11 +9,12 @@ enum Golden {
 
     static var updating: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
 
+    /// `name` may include subfolders (`explain/firing.txt`).
     static func expect(_ actual: String, area: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let directory = root.appendingPathComponent(area)
         let url = directory.appendingPathComponent(name)
         if updating {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
             return
         }

@@ -33,25 +33,7 @@ enum ToolingSupport {
     }
 
     static func expectGolden(_ actual: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("missing golden file \(url.path); run with UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
-            return
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        guard expected != actual else { return }
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
-        let want = line < expectedLines.count ? String(expectedLines[line]) : "<end>"
-        let got = line < actualLines.count ? String(actualLines[line]) : "<end>"
-        Issue.record("tooling/\(name) differs at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)\n(run with UPDATE_GOLDEN=1 to accept)",
-                     sourceLocation: sourceLocation)
+        try Golden.expect(actual, area: "tooling", name: name, sourceLocation: sourceLocation)
     }
 
     /// A checked program from rule text; records an issue when it has errors.
