@@ -65,7 +65,7 @@ extension Evaluator {
         case (.unknown, _), (_, .unknown):
             return .unknown
         case (.text(let a), .text(let b)), (.text(let a), .symbol(let b)), (.symbol(let a), .text(let b)), (.symbol(let a), .symbol(let b)):
-            return Truth(NameFolding.foldSymbol(a) == NameFolding.foldSymbol(b))
+            return Truth(FoldedText.equal(a, b))
         case (.boolean(let a), .boolean(let b)):
             return Truth(a == b)
         case (.number(let a, _), .number(let b, _)):
@@ -265,7 +265,7 @@ extension Evaluator {
         case .text(let text), .symbol(let text):
             switch needle {
             case .text(let part), .symbol(let part):
-                return Truth(NameFolding.foldSymbol(text).contains(NameFolding.foldSymbol(part)))
+                return Truth(FoldedText.contains(text, part))
             default:
                 return Truth(NameFolding.foldSymbol(text).contains(NameFolding.foldSymbol(ValueRendering.render(needle))))
             }
