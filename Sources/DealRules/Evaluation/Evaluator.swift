@@ -171,8 +171,8 @@ public final class Evaluator {
             if scope.record == nil && scope.value.isUnknown {
                 return FieldRead(value: .unknown, provenance: nil, found: false)
             }
-            if let record = scope.record, let entry = Evaluator.entry(first, in: record) {
-                return navigate(FieldRead(value: entry.value, provenance: entry.provenance, found: true), rest)
+            if let record = scope.record, let found = Evaluator.fieldRead(first, in: record) {
+                return navigate(found, rest)
             }
         }
         if let group {
@@ -187,19 +187,15 @@ public final class Evaluator {
                 return FieldRead(value: .unknown, provenance: nil, found: false)
             }
         }
-        guard let deal, let entry = Evaluator.entry(first, in: deal) else {
+        guard let deal, let found = Evaluator.fieldRead(first, in: deal) else {
             return FieldRead(value: .unknown, provenance: nil, found: false)
         }
-        return navigate(FieldRead(value: entry.value, provenance: entry.provenance, found: true), rest)
+        return navigate(found, rest)
     }
 
     /// Looks a key up, accepting a collection's singular (`party` → `parties`).
     static func entry(_ key: String, in record: Record) -> RecordEntry? {
-        if let exact = record.entry(key) { return exact }
-        for candidate in CollectionNames.candidates(for: key).dropFirst() {
-            if let entry = record.entry(candidate) { return entry }
-        }
-        return nil
+        record.index(ofField: key).map { record.entries[$0] }
     }
 
     private func navigate(_ start: FieldRead, _ keys: ArraySlice<String>) -> FieldRead {
@@ -233,8 +229,7 @@ public final class Evaluator {
         }
         switch current.value {
         case .record(let record):
-            guard let entry = Evaluator.entry(key, in: record) else { return FieldRead(value: .unknown, provenance: nil, found: false) }
-            return FieldRead(value: entry.value, provenance: entry.provenance, found: true)
+            return Evaluator.fieldRead(key, in: record) ?? FieldRead(value: .unknown, provenance: nil, found: false)
         case .list(let items):
             let values = items.map { step(FieldRead(value: $0, provenance: nil, found: true), key).value }
             return FieldRead(value: .list(values), provenance: nil, found: true)
