@@ -247,7 +247,7 @@ public final class Evaluator {
 
     func note(_ field: String, _ value: Value, _ provenance: Provenance?) {
         guard !evidence.contains(where: { $0.field == field }) else { return }
-        evidence.append(Evidence(field: field, value: ValueRendering.render(value), status: provenance?.status, source: provenance?.source))
+        evidence.append(Evidence(field: field, raw: value, status: provenance?.status, source: provenance?.source))
     }
 
     func missing(_ field: String) {

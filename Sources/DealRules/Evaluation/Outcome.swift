@@ -8,15 +8,43 @@ public struct Evidence: Sendable, Hashable {
     /// The field as the rule named it (`capacity target`).
     public var field: String
     /// Rendered as in messages (LANGUAGE.md §8), without the status suffix.
-    public var value: String
+    /// Evaluation keeps the value itself and renders it when this is read:
+    /// most evidence (that of clear outcomes) is never shown.
+    public var value: String {
+        get { rendered ?? ValueRendering.render(raw) }
+        set { rendered = newValue }
+    }
     public var status: ProvenanceStatus?
     public var source: String?
+    private var rendered: String?
+    private var raw: Value
 
     public init(field: String, value: String, status: ProvenanceStatus?, source: String?) {
         self.field = field
-        self.value = value
+        self.rendered = value
+        self.raw = .unknown
         self.status = status
         self.source = source
+    }
+
+    /// Evidence of a value read during evaluation, rendered when shown.
+    init(field: String, raw: Value, status: ProvenanceStatus?, source: String?) {
+        self.field = field
+        self.rendered = nil
+        self.raw = raw
+        self.status = status
+        self.source = source
+    }
+
+    public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
+        lhs.field == rhs.field && lhs.status == rhs.status && lhs.source == rhs.source && lhs.value == rhs.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(field)
+        hasher.combine(value)
+        hasher.combine(status)
+        hasher.combine(source)
     }
 }
 
