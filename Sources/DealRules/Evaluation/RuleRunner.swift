@@ -33,9 +33,9 @@ public enum RuleRunner {
         var knownSubjects = Set(subjects)
         var rules: [RuleInfo] = []
 
-        func record(_ rule: CheckedRule, subject: String) {
+        func record(_ rule: CheckedRule, _ condition: CompiledCondition, subject: String) {
             guard wantedSubjects.isEmpty || wantedSubjects.contains(subject) else { return }
-            let truth = evaluator.truth(rule.condition)
+            let truth = condition.truth(evaluator)
             switch truth {
             case .true:
                 findings.append(finding(rule, subject: subject, evaluator: evaluator))
@@ -53,11 +53,12 @@ public enum RuleRunner {
                 continue
             }
             rules.append(rule.info)
+            let condition = CompiledCondition(rule.condition, definitions: program.definitions)
             switch rule.scope {
             case .perDeal:
                 for deal in deals {
                     evaluator.begin(deal: deal)
-                    record(rule, subject: deal.subject)
+                    record(rule, condition, subject: deal.subject)
                 }
             case .forEach(let keyNode, let display):
                 let grouping = groups(of: deals, by: keyNode, evaluator: evaluator)
@@ -72,12 +73,12 @@ public enum RuleRunner {
                     let subject = ValueRendering.render(group.key)
                     if knownSubjects.insert(subject).inserted { subjects.append(subject) }
                     evaluator.begin(group: GroupScope(keyName: keyName, key: group.key, deals: group.deals, allDeals: deals))
-                    record(rule, subject: subject)
+                    record(rule, condition, subject: subject)
                 }
             case .forAllDeals:
                 if knownSubjects.insert("portfolio").inserted { subjects.append("portfolio") }
                 evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals))
-                record(rule, subject: "portfolio")
+                record(rule, condition, subject: "portfolio")
             }
         }
         return CheckReport(asOf: options.asOf, rules: rules, subjects: subjects, dealCount: deals.count, findings: findings,
