@@ -123,4 +123,23 @@ struct RobustnessLimitTests {
         #expect(!enough.stderr.contains("E432"))
         #expect(enough.stdout.contains("d5"))
     }
+
+    /// The flag itself, through the executable.
+    @Test func maxDealsFlagOnTheCommandLine() throws {
+        let folder = RobustnessFixtures.scratchFolder("max-deals-flag")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        RobustnessFixtures.write("if exclusive, flag exclusive deal.\n", to: folder + "/r.rules")
+        RobustnessFixtures.write((1...5).map { "{\"id\": \"d\($0)\", \"exclusive\": true}" }.joined(separator: "\n") + "\n", to: folder + "/d.ndjson")
+        let arguments = ["check", folder + "/r.rules", "--data", folder + "/d.ndjson", "--as-of", "2026-11-24"]
+        let limited = try Command.dealrules(arguments + ["--max-deals", "3"])
+        #expect(limited.status == 2)
+        #expect(limited.stderr.contains("E432"))
+        let enough = try Command.dealrules(arguments + ["--max-deals", "5"])
+        #expect(enough.status == 0) // medium findings do not fail the default `--fail-on high`
+        #expect(enough.stdout.contains("d5"))
+        #expect(!enough.stderr.contains("E432"))
+        let invalid = try Command.dealrules(arguments + ["--max-deals", "0"])
+        #expect(invalid.status != 0 && invalid.status != 1)
+        #expect(invalid.stderr.contains("--max-deals"))
+    }
 }
