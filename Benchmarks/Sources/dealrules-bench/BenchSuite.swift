@@ -112,13 +112,14 @@ struct BenchSuite {
         }
         let bytes = DealWriters.write(DealGenerator.generate(count: count), as: .ndjson)
         var loadedDeals: [Deal]? = nil
-        let loadSeconds = Measure.best(runs: 1) { loadedDeals = try? BenchProgram.deals(bytes, format: .ndjson) }
+        // Wall time: the loader may use a second thread for large inputs.
+        let loadSeconds = Measure.time { loadedDeals = try? BenchProgram.deals(bytes, format: .ndjson) }.seconds
         guard let deals = loadedDeals else {
             print("  the generated data does not load")
             failures += 1
             return
         }
-        report("load NDJSON (excluded below)", "\(Measure.format(loadSeconds * 1000)) ms, \(Measure.format(Double(bytes.count) / 1e6 / loadSeconds)) MB/s")
+        report("load NDJSON (excluded below)", "\(Measure.format(loadSeconds * 1000)) ms wall, \(Measure.format(Double(bytes.count) / 1e6 / loadSeconds)) MB/s")
         let runs = count >= 1_000_000 ? 1 : 3
         let perDeal = BaselineRules.ruleNames
         let width = perDeal.count
@@ -185,13 +186,21 @@ struct BenchSuite {
             _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
             let runs = format == .yaml ? 1 : 3
             var loaded = 0
-            let seconds = Measure.best(runs: runs) {
+            // The loaders may read a large file on two threads, so this is
+            // wall time (best of runs), with the CPU time of all threads beside it.
+            var seconds = Double.infinity
+            var cpu = Double.infinity
+            for _ in 0..<runs {
+                let (wallStart, cpuStart) = (Measure.now(), Measure.cpuSeconds())
                 loaded = DataLoader.loadAll(paths: [path], format: nil).deals.count
+                seconds = min(seconds, Measure.now() - wallStart)
+                cpu = min(cpu, Measure.cpuSeconds() - cpuStart)
             }
             let rate = Double(bytes.count) / 1e6 / seconds
             let needsTarget = format == .json || format == .ndjson
-            report("load \(format.rawValue) (\(Measure.megabytes(bytes.count)), \(loaded) deals)", "\(Measure.format(rate)) MB/s",
+            report("load \(format.rawValue) (\(Measure.megabytes(bytes.count)), \(loaded) deals)", "\(Measure.format(rate)) MB/s wall",
                    target: needsTarget ? "≥ 150 MB/s" : "—", met: needsTarget ? rate >= 150 : nil)
+            print("    \(Measure.format(Double(bytes.count) / 1e6 / cpu)) MB per CPU second (all threads)")
         }
     }
 
