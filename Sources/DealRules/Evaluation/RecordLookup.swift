@@ -54,7 +54,7 @@ extension Record {
     }
 }
 
-/// Byte helpers for `Record.index(ofField:)`.
+/// Byte comparisons for `Record.index(ofField:)`.
 private enum RecordKeyBytes {
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte >= 0x80 { return false }
