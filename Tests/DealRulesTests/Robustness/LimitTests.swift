@@ -25,6 +25,28 @@ struct RobustnessLimitTests {
         #expect(RobustnessFixtures.outcome(within.report, rule: "deep", subject: "a") == "finding")
     }
 
+    /// Flat chains and chains of definitions are depth too: evaluating them
+    /// recurses just as deeply as parentheses would. Flat chains count in
+    /// the file (E120); definitions are counted through their uses (E208).
+    @Test func longChainsAndDefinitionChainsMeetTheSameLimit() {
+        let terms = (0..<20_000).map { "capacity is at least \($0) MW" }
+        let chain = RobustnessFixtures.check("if " + terms.joined(separator: " and ") + ", flag long chain.")
+        #expect(RobustnessFixtures.codes(chain.diagnostics) == ["E120"])
+
+        var definitions = ["define d0 as capacity."]
+        for index in 1..<1_000 { definitions.append("define d\(index) as d\(index - 1) + 1 MW.") }
+        definitions.append("if d999 is more than 1 GW, flag deep definitions.")
+        // Counted through the definitions used, a condition may nest 512 levels (E208).
+        let deep = RobustnessFixtures.check(definitions.joined(separator: "\n"))
+        #expect(deep.program == nil)
+        #expect(Set(RobustnessFixtures.codes(deep.diagnostics)) == ["E208"])
+        let deepError = deep.diagnostics.first { $0.code == "E208" }
+        #expect(deepError?.message.contains("512") == true)
+
+        let shallow = RobustnessFixtures.check(definitions.prefix(100).joined(separator: "\n") + "\nif d99 is more than 1 GW, flag fine.")
+        #expect(shallow.diagnostics.isEmpty)
+    }
+
     @Test func ruleFileSizeOnDiskAndInMemory() throws {
         let folder = RobustnessFixtures.scratchFolder("size")
         defer { try? FileManager.default.removeItem(atPath: folder) }
