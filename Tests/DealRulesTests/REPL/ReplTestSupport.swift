@@ -7,7 +7,18 @@ import DealRulesModel
 /// sessions through `ReplDriver` into a transcript that reads like a
 /// terminal session (prompt, typed line, then what was printed).
 enum ReplFixture {
-    static let root = PseudoTerminal.repositoryRoot()
+    /// The repository reached through a link of fixed length, so that tables
+    /// whose widths depend on file paths come out the same in every checkout.
+    static let root: String = {
+        let repository = PseudoTerminal.repositoryRoot()
+        let link = NSTemporaryDirectory() + "dealrules-repl-fixture-\(getuid())"
+        let manager = FileManager.default
+        if (try? manager.destinationOfSymbolicLink(atPath: link)) != repository {
+            try? manager.removeItem(atPath: link)
+            try? manager.createSymbolicLink(atPath: link, withDestinationPath: repository)
+        }
+        return (try? manager.destinationOfSymbolicLink(atPath: link)) == repository ? link : repository
+    }()
     static let rules = root + "/Rules"
     static let deals = root + "/data/deals.yaml"
     static let asOf = DateValue(year: 2026, month: 11, day: 24) ?? .epoch
