@@ -124,13 +124,7 @@ struct ConditionCompiler {
         case .oneOf(let operands):
             let others = operands.map(value)
             return { evaluator in
-                let a = subject(evaluator)
-                var result = Truth.false
-                for other in others {
-                    result = result.or(evaluator.equals(a, other(evaluator), node: node, field: field))
-                    if result == .true { break }
-                }
-                return result
+                evaluator.oneOf(subject(evaluator), others.map { other in { other(evaluator) } }, node: node, field: field)
             }
         case .greaterThan(let operand):
             return ordered(subject, value(operand), .greater, node: node, field: field)
@@ -144,10 +138,7 @@ struct ConditionCompiler {
             let lowCode = value(low)
             let highCode = value(high)
             return { evaluator in
-                let a = subject(evaluator)
-                let lower = evaluator.order(a, lowCode(evaluator), .atLeast, node: node, field: field)
-                if lower == .false { return .false }
-                return lower.and(evaluator.order(a, highCode(evaluator), .atMost, node: node, field: field))
+                evaluator.between(subject(evaluator), { lowCode(evaluator) }, { highCode(evaluator) }, node: node, field: field)
             }
         case .before(let operand):
             return ordered(subject, value(operand), .less, node: node, field: field, datesOnly: true)

@@ -24,12 +24,7 @@ extension Evaluator {
         case .equals(let operand):
             return equals(subject, value(operand), node: node, field: field)
         case .oneOf(let operands):
-            var result = Truth.false
-            for operand in operands {
-                result = result.or(equals(subject, value(operand), node: node, field: field))
-                if result == .true { break }
-            }
-            return result
+            return oneOf(subject, operands.map { operand in { self.value(operand) } }, node: node, field: field)
         case .greaterThan(let operand):
             return order(subject, value(operand), .greater, node: node, field: field)
         case .atLeast(let operand):
@@ -39,9 +34,7 @@ extension Evaluator {
         case .atMost(let operand):
             return order(subject, value(operand), .atMost, node: node, field: field)
         case .between(let low, let high):
-            let lower = order(subject, value(low), .atLeast, node: node, field: field)
-            if lower == .false { return .false }
-            return lower.and(order(subject, value(high), .atMost, node: node, field: field))
+            return between(subject, { self.value(low) }, { self.value(high) }, node: node, field: field)
         case .before(let operand):
             return order(subject, value(operand), .less, node: node, field: field, datesOnly: true)
         case .after(let operand):
@@ -55,6 +48,23 @@ extension Evaluator {
         case .known, .unknown, .status:
             return .unknown
         }
+    }
+
+    /// `X is one of A, B, …`: operands are evaluated only until one matches.
+    func oneOf(_ subject: Value, _ operands: [() -> Value], node: CompareNode, field: String?) -> Truth {
+        var result = Truth.false
+        for operand in operands {
+            result = result.or(equals(subject, operand(), node: node, field: field))
+            if result == .true { break }
+        }
+        return result
+    }
+
+    /// `X is between A and B`: `A <= X and X <= B`, B read only when needed.
+    func between(_ subject: Value, _ low: () -> Value, _ high: () -> Value, node: CompareNode, field: String?) -> Truth {
+        let lower = order(subject, low(), .atLeast, node: node, field: field)
+        if lower == .false { return .false }
+        return lower.and(order(subject, high(), .atMost, node: node, field: field))
     }
 
     // MARK: Equality
