@@ -208,7 +208,7 @@ extension Evaluator {
             result = x.lastDay <= d.lastDay ? .true : (x.firstDay > d.lastDay ? .false : .unknown)
         }
         if result == .unknown {
-            imprecise(field, "\(field ?? "the date") \(x) is too imprecise: it straddles \(d)")
+            imprecise(field, "\(x) straddles \(d)")
         }
         return result
     }
@@ -228,13 +228,13 @@ extension Evaluator {
         if beyond {
             if date.firstDay > limit { return .true }
             if date.lastDay <= limit { return .false }
-            imprecise(field, "\(field ?? "the date") \(date) is too imprecise: it straddles \(end) (as of \(asOf) + \(ValueRendering.render(duration)))")
+            imprecise(field, "\(date) straddles \(end) (as of \(asOf) + \(ValueRendering.render(duration)))")
             return .unknown
         }
         let start = asOf.firstDay
         if date.firstDay >= start && date.lastDay <= limit { return .true }
         if date.lastDay < start || date.firstDay > limit { return .false }
-        imprecise(field, "\(field ?? "the date") \(date) is too imprecise: it is partly inside \(asOf) to \(end)")
+        imprecise(field, "\(date) is only partly inside \(asOf) to \(end)")
         return .unknown
     }
 
