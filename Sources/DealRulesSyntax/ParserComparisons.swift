@@ -130,35 +130,18 @@ extension SyntaxParser {
     }
 
     mutating func parseValueOperandIfPresent() throws -> Expr? {
-        let token = current
-        switch token.kind {
-        case .literal(let value):
-            advance()
-            return .literal(value, span(token))
-        case .string(let text):
-            advance()
-            return .literal(.text(text), span(token))
+        if let literal = takeScalarLiteral() { return .literal(literal.value, literal.span) }
+        if let quoted = takeQuotedName() { return .symbol(quoted) }
+        switch current.kind {
         case .leftParen:
             return try parseGroup()
-        case .quotedName(let text):
-            advance()
-            return .symbol(Name(words: [text], isQuoted: true, span: span(token)))
-        case .word(let text):
-            switch text.lowercased() {
-            case "true", "yes":
-                advance()
-                return .literal(.boolean(true), span(token))
-            case "false", "no":
-                advance()
-                return .literal(.boolean(false), span(token))
-            default:
-                guard let name = parseNameIfPresent() else { return nil }
-                if current.isWord("than") { throw misspelledComparison(name) }
-                if case .literal = current.kind, name.words.count == 1 {
-                    throw misspelledOperator(name)
-                }
-                return .symbol(name)
+        case .word:
+            guard let name = parseNameIfPresent() else { return nil }
+            if current.isWord("than") { throw misspelledComparison(name) }
+            if case .literal = current.kind, name.words.count == 1 {
+                throw misspelledOperator(name)
             }
+            return .symbol(name)
         default:
             return nil
         }

@@ -106,29 +106,16 @@ extension SyntaxParser {
 
     /// A primary, or nil (consuming nothing) when none starts here.
     mutating func parsePrimary() throws -> Expr? {
+        // `no party where …` is a quantifier; a `no` on its own is false.
+        if current.isWord("no"), peek().startsName, !peek().atLineStart { return try parseQuantified() }
+        if let literal = takeScalarLiteral() { return .literal(literal.value, literal.span) }
         let token = current
         switch token.kind {
-        case .literal(let value):
-            advance()
-            return .literal(value, span(token))
-        case .string(let text):
-            advance()
-            return .literal(.text(text), span(token))
         case .leftParen:
             return try parseGroup()
         case .word(let text):
             let word = text.lowercased()
             switch word {
-            case "true", "yes":
-                advance()
-                return .literal(.boolean(true), span(token))
-            case "false":
-                advance()
-                return .literal(.boolean(false), span(token))
-            case "no":
-                if peek().startsName, !peek().atLineStart { return try parseQuantified() }
-                advance()
-                return .literal(.boolean(false), span(token))
             case "not":
                 return try parseNot()
             case "any", "every":

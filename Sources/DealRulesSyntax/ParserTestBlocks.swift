@@ -201,14 +201,10 @@ extension SyntaxParser {
 
     /// A value in a record literal.
     mutating func parseLiteralValue(after context: String) throws -> LiteralExpr {
+        if let literal = takeScalarLiteral() { return .value(literal.value, literal.span) }
+        if let quoted = takeQuotedName() { return .symbol(quoted) }
         let token = current
         switch token.kind {
-        case .literal(let value):
-            advance()
-            return .value(value, span(token))
-        case .string(let text):
-            advance()
-            return .value(.text(text), span(token))
         case .leftBrace:
             return .record(try parseRecordLiteral())
         case .leftBracket:
@@ -223,17 +219,8 @@ extension SyntaxParser {
                 try parser.expectClosing(.rightBracket, "]", opener: open)
                 return .list(items, parser.span(from: open.start))
             }
-        case .quotedName(let text):
-            advance()
-            return .symbol(Name(words: [text], isQuoted: true, span: span(token)))
         case .word(let text):
             switch text.lowercased() {
-            case "true", "yes":
-                advance()
-                return .value(.boolean(true), span(token))
-            case "false", "no":
-                advance()
-                return .value(.boolean(false), span(token))
             case "unknown":
                 advance()
                 return .value(.unknown, span(token))

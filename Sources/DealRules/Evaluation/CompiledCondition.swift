@@ -104,11 +104,7 @@ struct ConditionCompiler {
             return { Truth(subject($0).isUnknown) }
         case .status(let wanted):
             let subjectNode = node.subject
-            return { evaluator in
-                let (status, isUnknown) = evaluator.status(of: subjectNode)
-                if isUnknown { return .unknown }
-                return Truth(status == wanted)
-            }
+            return { evaluator in evaluator.hasStatus(subjectNode, wanted) }
         default:
             break
         }

@@ -12,9 +12,7 @@ extension Evaluator {
         case .unknown:
             return Truth(value(node.subject).isUnknown)
         case .status(let wanted):
-            let (status, isUnknown) = self.status(of: node.subject)
-            if isUnknown { return .unknown }
-            return Truth(status == wanted)
+            return hasStatus(node.subject, wanted)
         default:
             break
         }
@@ -48,6 +46,14 @@ extension Evaluator {
         case .known, .unknown, .status:
             return .unknown
         }
+    }
+
+    /// `X is confirmed/reported/estimated`: unknown X gives unknown; a plain
+    /// value has no status, so every status test on it is false.
+    func hasStatus(_ subject: Node, _ wanted: ProvenanceStatus) -> Truth {
+        let (status, isUnknown) = self.status(of: subject)
+        if isUnknown { return .unknown }
+        return Truth(status == wanted)
     }
 
     /// `X is one of A, B, …`: operands are evaluated only until one matches.
