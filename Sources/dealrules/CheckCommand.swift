@@ -23,14 +23,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Rule files or directories (every *.rules and *.rules.md inside).")
     var rules: [String] = []
 
-    @Option(name: .customLong("data"), help: "A deal data file: JSON, NDJSON, YAML or CSV; `-` reads standard input. Repeatable.")
-    var data: [String] = []
-
-    @Option(name: .customLong("data-format"), help: "Read data as json, ndjson, yaml or csv whatever the file name says.")
-    var dataFormat: DataFormat?
-
-    @Option(name: .customLong("as-of"), help: "The as-of date (YYYY-MM-DD); default today.")
-    var asOf: DateValue?
+    @OptionGroup var dealData: DealDataOptions
 
     @Option(help: "text, json, ndjson, junit, sarif, github, markdown or html.")
     var format: ReportFormat = .text
@@ -63,7 +56,6 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if rules.isEmpty { throw ValidationError("name at least one rule file or directory") }
-        if data.isEmpty { throw ValidationError("name the deal data with --data FILE (use - for standard input)") }
         if failOn != "none" && Severity(rawValue: failOn.lowercased()) == nil {
             throw ValidationError("--fail-on takes info, low, medium, high, critical or none, not \(failOn)")
         }
@@ -71,8 +63,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var request = CheckRun.Request(rulePaths: rules, dataPaths: data, asOf: asOf ?? .todayUTC, format: format)
-        request.dataFormat = dataFormat
+        var request = CheckRun.Request(rulePaths: rules, dataPaths: dealData.data, asOf: dealData.date, format: format)
+        request.dataFormat = dealData.dataFormat
         request.output = output
         request.failOn = failOn == "none" ? nil : Severity(rawValue: failOn.lowercased())
         request.failOnUndetermined = failOnUndetermined
@@ -82,7 +74,7 @@ struct CheckCommand: ParsableCommand {
         request.showClear = showClear
         request.color = color.enabled() && output == nil
         if let maxDeals { request.limits.maxDeals = maxDeals }
-        if !data.contains("-") { request.progress = ProgressReporter.forStandardError(dataPaths: data) }
+        if !dealData.data.contains("-") { request.progress = ProgressReporter.forStandardError(dataPaths: dealData.data) }
         try finish(CheckRun.execute(request))
     }
 }

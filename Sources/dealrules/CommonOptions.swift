@@ -1,5 +1,6 @@
 import ArgumentParser
 import DealRules
+import DealRulesData
 import DealRulesModel
 import Foundation
 
@@ -14,6 +15,25 @@ struct ColorOptions: ParsableArguments {
         if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
         return isatty(handle) == 1
     }
+}
+
+/// The deal data and as-of date that `check` and `explain` evaluate against.
+struct DealDataOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: "A deal data file: JSON, NDJSON, YAML or CSV; `-` reads standard input. Repeatable.")
+    var data: [String] = []
+
+    @Option(name: .customLong("data-format"), help: "Read data as json, ndjson, yaml or csv whatever the file name says.")
+    var dataFormat: DataFormat?
+
+    @Option(name: .customLong("as-of"), help: "The as-of date (YYYY-MM-DD); default today.")
+    var asOf: DateValue?
+
+    func validate() throws {
+        if data.isEmpty { throw ValidationError("name the deal data with --data FILE (use - for standard input)") }
+    }
+
+    /// The as-of date to evaluate with: the one given, else today.
+    var date: DateValue { asOf ?? .todayUTC }
 }
 
 extension DateValue: ExpressibleByArgument {

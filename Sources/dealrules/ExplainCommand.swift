@@ -27,14 +27,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("deal"), help: "The subject: a deal id, a group key, or portfolio.")
     var deal: String
 
-    @Option(name: .customLong("data"), help: "A deal data file: JSON, NDJSON, YAML or CSV; `-` reads standard input. Repeatable.")
-    var data: [String] = []
-
-    @Option(name: .customLong("data-format"), help: "Read data as json, ndjson, yaml or csv whatever the file name says.")
-    var dataFormat: DataFormat?
-
-    @Option(name: .customLong("as-of"), help: "The as-of date (YYYY-MM-DD); default today.")
-    var asOf: DateValue?
+    @OptionGroup var dealData: DealDataOptions
 
     @Option(help: "text or json.")
     var format: ExplainRun.Format = .text
@@ -43,12 +36,11 @@ struct ExplainCommand: ParsableCommand {
 
     func validate() throws {
         if rules.isEmpty { throw ValidationError("name at least one rule file or directory") }
-        if data.isEmpty { throw ValidationError("name the deal data with --data FILE (use - for standard input)") }
     }
 
     func run() throws {
-        var request = ExplainRun.Request(rule: rule, subject: deal, rulePaths: rules, dataPaths: data, asOf: asOf ?? .todayUTC, format: format)
-        request.dataFormat = dataFormat
+        var request = ExplainRun.Request(rule: rule, subject: deal, rulePaths: rules, dataPaths: dealData.data, asOf: dealData.date, format: format)
+        request.dataFormat = dealData.dataFormat
         request.color = color.enabled() && format == .text
         try finish(ExplainRun.execute(request))
     }
