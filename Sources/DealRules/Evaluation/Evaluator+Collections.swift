@@ -215,7 +215,7 @@ extension Evaluator {
             let whole = lookupForProjection(path)
             if let whole, !isList(whole.value) {
                 var current = whole
-                for key in inner.keys { current = step(current, key) }
+                for key in inner.keys { current = Evaluator.step(current, key) }
                 let display = "\(inner.display) of \(path.display)"
                 if items.isEmpty { note(display, current.value, current.provenance) }
                 if current.value.isUnknown { missing(display) }

@@ -90,9 +90,7 @@ extension Evaluator {
             guard a.unit == b.unit else { return mismatch(lhs, rhs, node: node, field: field) }
             return Truth(a.amount == b.amount)
         case (.range(let low, let high), .number(let b, _)):
-            if low == high { return Truth(low == b) }
-            let inside = DecimalNumber.compare(b, low) >= 0 && DecimalNumber.compare(b, high) <= 0
-            return inside ? .unknown : .false
+            return Evaluator.equalsRange(low, high, b)
         case (.date, _), (_, .date):
             guard let a = asDate(lhs), let b = asDate(rhs) else { return mismatch(lhs, rhs, node: node, field: field) }
             // X is D: X lies within the period D.
@@ -122,7 +120,9 @@ extension Evaluator {
     }
 
     /// A date, or a whole number 1000...9999 read as a year.
-    func asDate(_ value: Value) -> DateValue? {
+    func asDate(_ value: Value) -> DateValue? { Evaluator.date(of: value) }
+
+    static func date(of value: Value) -> DateValue? {
         switch value {
         case .date(let date): return date
         case .number(let number, false):
@@ -170,16 +170,12 @@ extension Evaluator {
         }
         switch (lhs, rhs) {
         case (.number(let a, _), .number(let b, _)):
-            return Truth(holds(DecimalNumber.compare(a, b), op))
+            return Truth(Evaluator.holds(DecimalNumber.compare(a, b), op))
         case (.quantity(let a), .quantity(let b)):
             guard a.unit == b.unit else { return mismatch(lhs, rhs, node: node, field: field) }
-            return Truth(holds(DecimalNumber.compare(a.amount, b.amount), op))
+            return Truth(Evaluator.holds(DecimalNumber.compare(a.amount, b.amount), op))
         case (.range(let low, let high), .number(let b, _)):
-            let atLow = holds(DecimalNumber.compare(low, b), op)
-            let atHigh = holds(DecimalNumber.compare(high, b), op)
-            if atLow && atHigh { return .true }
-            if !atLow && !atHigh { return .false }
-            return .unknown
+            return Evaluator.orderRange(low, high, b, op)
         default:
             return mismatch(lhs, rhs, node: node, field: field)
         }
@@ -190,7 +186,22 @@ extension Evaluator {
         return false
     }
 
-    private func holds(_ comparison: Int, _ op: OrderOp) -> Bool {
+    /// A count known only to lie in `low...high` against the number `b`.
+    static func orderRange(_ low: DecimalNumber, _ high: DecimalNumber, _ b: DecimalNumber, _ op: OrderOp) -> Truth {
+        let atLow = holds(DecimalNumber.compare(low, b), op)
+        let atHigh = holds(DecimalNumber.compare(high, b), op)
+        if atLow && atHigh { return .true }
+        if !atLow && !atHigh { return .false }
+        return .unknown
+    }
+
+    static func equalsRange(_ low: DecimalNumber, _ high: DecimalNumber, _ b: DecimalNumber) -> Truth {
+        if low == high { return Truth(low == b) }
+        let inside = DecimalNumber.compare(b, low) >= 0 && DecimalNumber.compare(b, high) <= 0
+        return inside ? .unknown : .false
+    }
+
+    static func holds(_ comparison: Int, _ op: OrderOp) -> Bool {
         switch op {
         case .greater: return comparison > 0
         case .atLeast: return comparison >= 0
@@ -202,21 +213,26 @@ extension Evaluator {
     /// Periods: true when every day of X satisfies the order against D,
     /// false when none does, unknown when X straddles the boundary.
     func orderDates(_ x: DateValue, _ d: DateValue, _ op: OrderOp, field: String?) -> Truth {
-        let result: Truth
-        switch op {
-        case .greater: // after: X begins after D ends
-            result = x.firstDay > d.lastDay ? .true : (x.lastDay <= d.lastDay ? .false : .unknown)
-        case .atLeast:
-            result = x.firstDay >= d.firstDay ? .true : (x.lastDay < d.firstDay ? .false : .unknown)
-        case .less: // before: X ends before D begins
-            result = x.lastDay < d.firstDay ? .true : (x.firstDay >= d.firstDay ? .false : .unknown)
-        case .atMost:
-            result = x.lastDay <= d.lastDay ? .true : (x.firstDay > d.lastDay ? .false : .unknown)
-        }
+        let result = Evaluator.orderDays(x.firstDay, x.lastDay, d.firstDay, d.lastDay, op)
         if result == .unknown {
             imprecise(field, "\(x) straddles \(d)")
         }
         return result
+    }
+
+    /// `orderDates` on day numbers: X is the period `first...last`, D the
+    /// period `dFirst...dLast`.
+    static func orderDays(_ first: Int, _ last: Int, _ dFirst: Int, _ dLast: Int, _ op: OrderOp) -> Truth {
+        switch op {
+        case .greater: // after: X begins after D ends
+            return first > dLast ? .true : (last <= dLast ? .false : .unknown)
+        case .atLeast:
+            return first >= dFirst ? .true : (last < dFirst ? .false : .unknown)
+        case .less: // before: X ends before D begins
+            return last < dFirst ? .true : (first >= dFirst ? .false : .unknown)
+        case .atMost:
+            return last <= dLast ? .true : (first > dLast ? .false : .unknown)
+        }
     }
 
     /// `X is beyond N years` / `X is within N years`, relative to the as-of date.
@@ -230,23 +246,37 @@ extension Evaluator {
             fail("`\(beyond ? "beyond" : "within")` needs a duration such as 2 years, not \(ValueRendering.render(duration))", field: field)
             return .unknown
         }
-        let limit = end.firstDay
+        let result = Evaluator.relativeDays(date.firstDay, date.lastDay, start: asOf.firstDay, limit: end.firstDay, beyond: beyond)
+        if result == .unknown {
+            if beyond {
+                imprecise(field, "\(date) straddles \(end) (as of \(asOf) + \(ValueRendering.render(duration)))")
+            } else {
+                imprecise(field, "\(date) is only partly inside \(asOf) to \(end)")
+            }
+        }
+        return result
+    }
+
+    /// `relative` on day numbers: the period `first...last` against the
+    /// as-of day `start` and the day `limit` a duration after it.
+    static func relativeDays(_ first: Int, _ last: Int, start: Int, limit: Int, beyond: Bool) -> Truth {
         if beyond {
-            if date.firstDay > limit { return .true }
-            if date.lastDay <= limit { return .false }
-            imprecise(field, "\(date) straddles \(end) (as of \(asOf) + \(ValueRendering.render(duration)))")
+            if first > limit { return .true }
+            if last <= limit { return .false }
             return .unknown
         }
-        let start = asOf.firstDay
-        if date.firstDay >= start && date.lastDay <= limit { return .true }
-        if date.lastDay < start || date.firstDay > limit { return .false }
-        imprecise(field, "\(date) is only partly inside \(asOf) to \(end)")
+        if first >= start && last <= limit { return .true }
+        if last < start || first > limit { return .false }
         return .unknown
     }
 
     /// date ± duration; nil when the duration is not a whole number of
     /// months or days, or the result leaves years 1–9999.
     func shift(_ date: DateValue, by duration: Quantity, sign: Int) -> DateValue? {
+        Evaluator.shift(date, by: duration, sign: sign)
+    }
+
+    static func shift(_ date: DateValue, by duration: Quantity, sign: Int) -> DateValue? {
         guard let dimension = duration.unit.simpleDimension, let count = duration.amount.intValue else { return nil }
         let (signed, overflow) = count.multipliedReportingOverflow(by: sign)
         guard !overflow else { return nil }

@@ -164,7 +164,7 @@ public final class Evaluator {
         let rest = path.keys.dropFirst()
         for scope in items.reversed() {
             if scope.names.contains(first) {
-                return navigate(FieldRead(value: scope.value, provenance: nil, found: true), rest)
+                return Evaluator.navigate(FieldRead(value: scope.value, provenance: nil, found: true), rest)
             }
             // An unknown item (`~` in a list) has no known fields: whatever
             // the condition asks of it is unknown, never the deal's value.
@@ -172,7 +172,7 @@ public final class Evaluator {
                 return FieldRead(value: .unknown, provenance: nil, found: false)
             }
             if let record = scope.record, let found = Evaluator.fieldRead(first, in: record) {
-                return navigate(found, rest)
+                return Evaluator.navigate(found, rest)
             }
         }
         if let group {
@@ -180,17 +180,23 @@ public final class Evaluator {
                 return FieldRead(value: group.key, provenance: nil, found: true)
             }
             if let keyName = group.keyName, keyName == first {
-                return navigate(FieldRead(value: group.key, provenance: nil, found: true), rest)
+                return Evaluator.navigate(FieldRead(value: group.key, provenance: nil, found: true), rest)
             }
             if deal == nil {
                 fail("\(path.display) is a field of each deal; in a grouped rule use an aggregate such as sum of \(path.display)", field: path.display)
                 return FieldRead(value: .unknown, provenance: nil, found: false)
             }
         }
-        guard let deal, let found = Evaluator.fieldRead(first, in: deal) else {
+        guard let deal else { return FieldRead(value: .unknown, provenance: nil, found: false) }
+        return Evaluator.dealRead(path, in: deal)
+    }
+
+    /// A field path read from a deal's record, outside any item or group scope.
+    static func dealRead(_ path: FieldPath, in deal: Record) -> FieldRead {
+        guard let first = path.keys.first, let found = fieldRead(first, in: deal) else {
             return FieldRead(value: .unknown, provenance: nil, found: false)
         }
-        return navigate(found, rest)
+        return navigate(found, path.keys.dropFirst())
     }
 
     /// Looks a key up, accepting a collection's singular (`party` → `parties`).
@@ -198,17 +204,17 @@ public final class Evaluator {
         record.index(ofField: key).map { record.entries[$0] }
     }
 
-    private func navigate(_ start: FieldRead, _ keys: ArraySlice<String>) -> FieldRead {
+    static func navigate(_ start: FieldRead, _ keys: ArraySlice<String>) -> FieldRead {
         var current = start
         for key in keys {
-            current = step(current, key)
+            current = Evaluator.step(current, key)
         }
         return current
     }
 
     /// One step down a path: a record's field, a figure's provenance, or
     /// the same field of every item of a list.
-    func step(_ current: FieldRead, _ key: String) -> FieldRead {
+    static func step(_ current: FieldRead, _ key: String) -> FieldRead {
         switch key {
         case "source":
             if let provenance = current.provenance, !isRecord(current.value) {
@@ -238,7 +244,7 @@ public final class Evaluator {
         }
     }
 
-    private func isRecord(_ value: Value) -> Bool {
+    private static func isRecord(_ value: Value) -> Bool {
         if case .record = value { return true }
         return false
     }

@@ -176,9 +176,11 @@ public struct CheckReport: Sendable {
     /// Ordered by rule source order, then subject order in the data.
     public var findings: [Finding]
     public var undetermined: [UndeterminedOutcome]
-    /// Always filled (JUnit needs every rule × subject); listed by text and
-    /// JSON reports only when `showClear` is set (`--show-clear`).
+    /// Filled when the report was asked for them (JUnit and HTML need every
+    /// rule × subject; text and JSON list them with `--show-clear`).
     public var clear: [ClearOutcome]
+    /// Clear outcomes of the run, listed in `clear` or not.
+    public var clearCount: Int
     public var showClear: Bool
     /// Problems that did not stop the run (data warnings, skipped records).
     public var errors: [Diagnostic]
@@ -188,7 +190,7 @@ public struct CheckReport: Sendable {
 
     public init(asOf: DateValue, rules: [RuleInfo], subjects: [String], dealCount: Int, findings: [Finding],
                 undetermined: [UndeterminedOutcome], clear: [ClearOutcome], errors: [Diagnostic],
-                showClear: Bool = false, baseline: BaselineComparison? = nil, failOn: Severity? = .high) {
+                showClear: Bool = false, baseline: BaselineComparison? = nil, failOn: Severity? = .high, clearCount: Int? = nil) {
         self.asOf = asOf
         self.rules = rules
         self.subjects = subjects
@@ -196,6 +198,7 @@ public struct CheckReport: Sendable {
         self.findings = findings
         self.undetermined = undetermined
         self.clear = clear
+        self.clearCount = clearCount ?? clear.count
         self.showClear = showClear
         self.errors = errors
         self.baseline = baseline

@@ -21,30 +21,26 @@ public enum RuleRunner {
         }
     }
 
+    /// Every outcome with its evidence: `evaluate`, then the full report.
     public static func run(_ program: CheckedProgram, deals: [Deal], options: Options) -> CheckReport {
+        evaluate(program, deals: deals, options: options).report(includeClear: true)
+    }
+
+    /// Decides every rule × subject. Per-deal rules run as kernels over
+    /// columns (`KernelCompiler`), grouped and portfolio rules through the
+    /// evaluator; evidence and messages wait for `RuleOutcomes.report`.
+    public static func evaluate(_ program: CheckedProgram, deals: [Deal], options: Options) -> RuleOutcomes {
         let evaluator = Evaluator(asOf: options.asOf, definitions: program.definitions)
+        let rowEvaluator = RowEvaluator(deals: deals, evaluator: Evaluator(asOf: options.asOf, definitions: program.definitions))
+        let dealTable = DealTable(deals: deals, interner: Interner())
         let wantedRules = Set(options.rules.map { NameFolding.foldSymbol($0) })
         let wantedSubjects = Set(options.subjects)
-        var findings: [Finding] = []
-        var undetermined: [UndeterminedOutcome] = []
-        var clear: [ClearOutcome] = []
         var subjects: [String] = deals.map(\.subject)
         // Membership by set: a grouped rule over many deals has many keys.
         var knownSubjects = Set(subjects)
         var rules: [RuleInfo] = []
-
-        func record(_ rule: CheckedRule, _ condition: CompiledCondition, subject: String) {
-            guard wantedSubjects.isEmpty || wantedSubjects.contains(subject) else { return }
-            let truth = condition.truth(evaluator)
-            switch truth {
-            case .true:
-                findings.append(finding(rule, subject: subject, evaluator: evaluator))
-            case .unknown:
-                undetermined.append(UndeterminedOutcome(rule: rule.info, subject: subject, reasons: reasons(evaluator), evidence: evaluator.evidence))
-            case .false:
-                clear.append(ClearOutcome(rule: rule.info, subject: subject, evidence: evaluator.evidence))
-            }
-        }
+        var entries: [RuleOutcomes.Entry] = []
+        let skipped: [Bool] = wantedSubjects.isEmpty ? [] : deals.map { !wantedSubjects.contains($0.subject) }
 
         for (done, rule) in program.rules.enumerated() {
             options.progress?(done, program.rules.count)
@@ -53,14 +49,26 @@ public enum RuleRunner {
                 continue
             }
             rules.append(rule.info)
-            let condition = CompiledCondition(rule.condition, definitions: program.definitions)
             switch rule.scope {
             case .perDeal:
-                for deal in deals {
-                    evaluator.begin(deal: deal)
-                    record(rule, condition, subject: deal.subject)
+                let compiler = KernelCompiler(definitions: program.definitions, table: dealTable, asOf: options.asOf, evaluator: rowEvaluator)
+                let kernel = compiler.condition(rule.condition)
+                var codes = [RuleOutcomes.Code](repeating: .skipped, count: deals.count)
+                for row in 0..<deals.count where skipped.isEmpty || !skipped[row] {
+                    var truth = kernel(row)
+                    if truth == .deferred { truth = RowTruth(rowEvaluator.at(row).truth(rule.condition)) }
+                    switch truth {
+                    case .isTrue: codes[row] = .finding
+                    case .isFalse: codes[row] = .clear
+                    case .isUnknown, .deferred: codes[row] = .undetermined
+                    }
                 }
+                entries.append(.perDeal(rule: done, codes: codes))
             case .forEach(let keyNode, let display):
+                let condition = CompiledCondition(rule.condition, definitions: program.definitions)
+                var findings: [Finding] = []
+                var undetermined: [UndeterminedOutcome] = []
+                var clear: [ClearOutcome] = []
                 let grouping = groups(of: deals, by: keyNode, evaluator: evaluator)
                 for unplaced in grouping.unplaced where wantedSubjects.isEmpty || wantedSubjects.contains(unplaced.deal.subject) {
                     undetermined.append(UndeterminedOutcome(
@@ -72,17 +80,41 @@ public enum RuleRunner {
                 for group in grouping.groups {
                     let subject = ValueRendering.render(group.key)
                     if knownSubjects.insert(subject).inserted { subjects.append(subject) }
+                    guard wantedSubjects.isEmpty || wantedSubjects.contains(subject) else { continue }
                     evaluator.begin(group: GroupScope(keyName: keyName, key: group.key, deals: group.deals, allDeals: deals))
-                    record(rule, condition, subject: subject)
+                    record(rule, truth: condition.truth(evaluator), subject: subject, evaluator: evaluator,
+                           findings: &findings, undetermined: &undetermined, clear: &clear)
                 }
+                entries.append(.listed(findings: findings, undetermined: undetermined, clear: clear))
             case .forAllDeals:
+                let condition = CompiledCondition(rule.condition, definitions: program.definitions)
+                var findings: [Finding] = []
+                var undetermined: [UndeterminedOutcome] = []
+                var clear: [ClearOutcome] = []
                 if knownSubjects.insert("portfolio").inserted { subjects.append("portfolio") }
-                evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals))
-                record(rule, condition, subject: "portfolio")
+                if wantedSubjects.isEmpty || wantedSubjects.contains("portfolio") {
+                    evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals))
+                    record(rule, truth: condition.truth(evaluator), subject: "portfolio", evaluator: evaluator,
+                           findings: &findings, undetermined: &undetermined, clear: &clear)
+                }
+                entries.append(.listed(findings: findings, undetermined: undetermined, clear: clear))
             }
         }
-        return CheckReport(asOf: options.asOf, rules: rules, subjects: subjects, dealCount: deals.count, findings: findings,
-                           undetermined: undetermined, clear: clear, errors: [])
+        return RuleOutcomes(asOf: options.asOf, program: program, deals: deals, rules: rules, subjects: subjects, entries: entries)
+    }
+
+    /// Files one outcome, with its evidence, message and reasons from the
+    /// evaluator that just decided it.
+    static func record(_ rule: CheckedRule, truth: Truth, subject: String, evaluator: Evaluator,
+                       findings: inout [Finding], undetermined: inout [UndeterminedOutcome], clear: inout [ClearOutcome]) {
+        switch truth {
+        case .true:
+            findings.append(finding(rule, subject: subject, evaluator: evaluator))
+        case .unknown:
+            undetermined.append(UndeterminedOutcome(rule: rule.info, subject: subject, reasons: reasons(evaluator), evidence: evaluator.evidence))
+        case .false:
+            clear.append(ClearOutcome(rule: rule.info, subject: subject, evidence: evaluator.evidence))
+        }
     }
 
     // MARK: Outcomes

@@ -2,6 +2,17 @@
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, ndjson, junit, sarif, github, markdown, html
 
+    /// Whether the format shows clear outcomes one by one (JUnit has a test
+    /// case per rule × subject, HTML a cell); the others count them, unless
+    /// `--show-clear` asks for the list.
+    public func listsClearOutcomes(showClear: Bool) -> Bool {
+        switch self {
+        case .junit, .html: return true
+        case .text, .json, .ndjson: return showClear
+        case .sarif, .github, .markdown: return false
+        }
+    }
+
     /// The usual file extension, for `--output` defaults and golden files.
     public var fileExtension: String {
         switch self {

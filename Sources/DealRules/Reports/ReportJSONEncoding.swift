@@ -102,7 +102,7 @@ enum ReportJSONEncoding {
             JSONMember("findings", .integer(report.findings.count)),
             JSONMember("undetermined", .integer(report.undetermined.count)),
         ]
-        if report.showClear { members.append(JSONMember("clear", .integer(report.clear.count))) }
+        if report.showClear { members.append(JSONMember("clear", .integer(report.clearCount))) }
         members.append(JSONMember("by_severity", .object(Severity.allCases.map {
             JSONMember($0.rawValue, .integer(counts[$0] ?? 0))
         })))

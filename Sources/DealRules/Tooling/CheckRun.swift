@@ -74,7 +74,8 @@ public enum CheckRun {
             let deals = data.deals.count
             options.progress = { done, total in progress.update("evaluating rules over \(deals) deals:", done: done, total: total) }
         }
-        var report = RuleRunner.run(program, deals: data.deals, options: options)
+        let outcomes = RuleRunner.evaluate(program, deals: data.deals, options: options)
+        var report = outcomes.report(includeClear: request.format.listsClearOutcomes(showClear: request.showClear))
         progress?.finish()
         report.errors = data.diagnostics
         report.showClear = request.showClear

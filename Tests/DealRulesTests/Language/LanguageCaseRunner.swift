@@ -55,7 +55,10 @@ enum LanguageCaseRunner {
         } else {
             deals = [Deal(record: Record(entries: [RecordEntry(key: "id", originalKey: "id", value: .text("d"))]), position: 1)]
         }
-        let report = RuleRunner.run(program, deals: deals, options: RuleRunner.Options(asOf: languageCase.asOf))
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: languageCase.asOf))
+        // The kernels must decide every outcome as the evaluator does.
+        problems += outcomes.disagreementsWithEvaluator()
+        let report = outcomes.report(includeClear: true)
         problems += OutcomeComparison(report: report, languageCase: languageCase).problems()
         return problems
     }

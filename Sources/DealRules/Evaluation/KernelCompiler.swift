@@ -1,0 +1,639 @@
+import DealRulesModel
+import DealRulesSyntax
+
+/// Turns a per-deal rule's condition into a `RowKernel` over columns.
+///
+/// Kernels decide the common cases natively — symbols and text by interned
+/// id, numbers and quantities of one unit, dates as day periods, provenance
+/// statuses, `contains`, counts and quantifiers over list fields — with the
+/// very comparisons `Evaluator` uses (`orderDays`, `relativeDays`,
+/// `orderRange`, …). Whatever else a row holds comes back `deferred`, and
+/// for deal rows the evaluator then decides that part for that row, so a
+/// kernel's truth is always the evaluator's truth. Reasons and evidence
+/// are never computed here: reports ask the evaluator for them
+/// (`RuleOutcomes.report`).
+struct KernelCompiler {
+    let definitions: [CheckedDefinition]
+    let table: RowTable
+    let asOf: DateValue
+    /// Deal rows: decides what kernels leave. Item rows have none: their
+    /// `deferred` goes up to the enclosing deal-level condition.
+    let evaluator: RowEvaluator?
+    var inlined = 0
+
+    /// Definitions inlined inside one another before the evaluator takes over.
+    static let maximumInlining = 64
+
+    func condition(_ node: Node) -> RowKernel {
+        switch node {
+        case .not(let inner, _):
+            let code = condition(inner)
+            return { code($0).negated }
+        case .and(let lhs, let rhs):
+            let left = condition(lhs)
+            let right = condition(rhs)
+            return { row in
+                let first = left(row)
+                if first == .isFalse || first == .deferred { return first }
+                return first.and(right(row))
+            }
+        case .or(let lhs, let rhs):
+            let left = condition(lhs)
+            let right = condition(rhs)
+            return { row in
+                let first = left(row)
+                if first == .isTrue || first == .deferred { return first }
+                return first.or(right(row))
+            }
+        case .compare(let compare):
+            guard let code = self.compare(compare) else {
+                return decided { $0.truth(node) }
+            }
+            let checked = resolved(code) { $0.compare(compare) }
+            return compare.negated ? { checked($0).negated } : checked
+        case .definition(let index, _):
+            guard inlined < KernelCompiler.maximumInlining, definitions.indices.contains(index) else {
+                return decided { $0.truth(node) }
+            }
+            var inner = self
+            inner.inlined += 1
+            return inner.condition(definitions[index].body)
+        case .quantified(let quantifier, let path, let inner, _):
+            let code = quantified(quantifier, path, inner)
+            return resolved(code) { $0.truth(node) }
+        default:
+            return decided { $0.truth(node) }
+        }
+    }
+
+    // MARK: Handing over to the evaluator
+
+    private func resolved(_ code: @escaping RowKernel, _ decide: @escaping (Evaluator) -> Truth) -> RowKernel {
+        guard let evaluator else { return code }
+        return { row in
+            let result = code(row)
+            return result == .deferred ? RowTruth(decide(evaluator.at(row))) : result
+        }
+    }
+
+    private func decided(_ decide: @escaping (Evaluator) -> Truth) -> RowKernel {
+        guard let evaluator else { return { _ in .deferred } }
+        return { row in RowTruth(decide(evaluator.at(row))) }
+    }
+
+    // MARK: Comparisons
+
+    /// The un-negated comparison, or nil when it has no native form.
+    func compare(_ node: CompareNode) -> RowKernel? {
+        switch node.op {
+        case .known, .unknown:
+            guard let unknown = unknownTest(node.subject) else { return nil }
+            let wantsUnknown: Bool
+            if case .unknown = node.op { wantsUnknown = true } else { wantsUnknown = false }
+            return { row in
+                let isUnknown = unknown(row)
+                return isUnknown == .deferred ? .deferred : RowTruth((isUnknown == .isTrue) == wantsUnknown)
+            }
+        case .status(let wanted):
+            guard case .field(let path, _) = node.subject else { return nil }
+            let column = table.column(path)
+            let code = CellColumn.code(wanted)
+            return { row in column.kinds[row] == .unknown ? .isUnknown : RowTruth(column.statuses[row] == code) }
+        default:
+            break
+        }
+        if case .aggregate(.count, nil, let path?, let condition, _) = node.subject {
+            return countComparison(node.op, counted(path, condition))
+        }
+        guard case .field(let path, _) = node.subject else {
+            return amount(node.subject).flatMap { amountComparison(node.op, $0) }
+        }
+        let column = table.column(path)
+        switch node.op {
+        case .equals(let operand):
+            return constant(operand).flatMap { equality(column, $0) }
+        case .oneOf(let operands):
+            return oneOf(column, operands)
+        case .greaterThan(let operand):
+            return constant(operand).flatMap { order(column, $0, .greater, datesOnly: false) }
+        case .atLeast(let operand):
+            return constant(operand).flatMap { order(column, $0, .atLeast, datesOnly: false) }
+        case .lessThan(let operand):
+            return constant(operand).flatMap { order(column, $0, .less, datesOnly: false) }
+        case .atMost(let operand):
+            return constant(operand).flatMap { order(column, $0, .atMost, datesOnly: false) }
+        case .before(let operand):
+            return constant(operand).flatMap { order(column, $0, .less, datesOnly: true) }
+        case .after(let operand):
+            return constant(operand).flatMap { order(column, $0, .greater, datesOnly: true) }
+        case .between(let low, let high):
+            guard let lowValue = constant(low), let highValue = constant(high),
+                  let lower = order(column, lowValue, .atLeast, datesOnly: false),
+                  let upper = order(column, highValue, .atMost, datesOnly: false) else { return nil }
+            return KernelCompiler.between(lower, upper)
+        case .beyond(let operand):
+            return constant(operand).flatMap { relative(column, $0, beyond: true) }
+        case .within(let operand):
+            return constant(operand).flatMap { relative(column, $0, beyond: false) }
+        case .contains(let operand):
+            return constant(operand).flatMap { contains(column, path, $0) }
+        case .known, .unknown, .status:
+            return nil
+        }
+    }
+
+    private func constant(_ node: Node) -> Value? {
+        switch node {
+        case .constant(let value, _): return value
+        case .symbol(let text, _): return .symbol(text)
+        default: return nil
+        }
+    }
+
+    /// `.isTrue` where the node's value is unknown.
+    private func unknownTest(_ node: Node) -> RowKernel? {
+        switch node {
+        case .field(let path, _):
+            let column = table.column(path)
+            return { RowTruth(column.kinds[$0] == .unknown) }
+        case .constant(let value, _):
+            let flag = RowTruth(value.isUnknown)
+            return { _ in flag }
+        case .aggregate(.count, nil, let path?, let condition, _):
+            let count = counted(path, condition)
+            return { row in
+                let cell = count(row)
+                return cell.state == .deferred ? .deferred : RowTruth(cell.state == .unknown)
+            }
+        case .definition(let index, _):
+            guard inlined < KernelCompiler.maximumInlining, definitions.indices.contains(index) else { return nil }
+            var inner = self
+            inner.inlined += 1
+            return inner.unknownTest(definitions[index].body)
+        case .arithmetic:
+            guard let code = amount(node) else { return nil }
+            return { row in
+                switch code(row).state {
+                case .known: return .isFalse
+                case .unknown: return .isTrue
+                case .deferred: return .deferred
+                }
+            }
+        case .not, .and, .or, .compare, .quantified:
+            // A condition's value is unknown exactly when its truth is.
+            let code = condition(node)
+            return { row in
+                let truth = code(row)
+                return truth == .deferred ? .deferred : RowTruth(truth == .isUnknown)
+            }
+        default:
+            return nil
+        }
+    }
+
+    private func equality(_ column: CellColumn, _ value: Value) -> RowKernel? {
+        switch value {
+        case .unknown:
+            return { _ in .isUnknown }
+        case .text(let text), .symbol(let text):
+            let id = table.interner.id(ofText: text)
+            return { row in
+                switch column.kinds[row] {
+                case .text: return RowTruth(column.textIDs[row] == id)
+                case .unknown: return .isUnknown
+                default: return .deferred
+                }
+            }
+        case .boolean(let flag):
+            let id: Int32 = flag ? 1 : 0
+            return { row in
+                switch column.kinds[row] {
+                case .boolean: return RowTruth(column.textIDs[row] == id)
+                case .unknown: return .isUnknown
+                default: return .deferred
+                }
+            }
+        case .number(let number, _):
+            return { row in
+                switch column.kinds[row] {
+                case .number: return RowTruth(column.amounts[row] == number)
+                case .unknown: return .isUnknown
+                default: return .deferred
+                }
+            }
+        case .quantity(let quantity):
+            let unit = table.interner.id(ofUnit: quantity.unit)
+            let amount = quantity.amount
+            return { row in
+                switch column.kinds[row] {
+                case .quantity where column.unitIDs[row] == unit: return RowTruth(column.amounts[row] == amount)
+                case .unknown: return .isUnknown
+                default: return .deferred
+                }
+            }
+        case .date(let date):
+            let first = date.firstDay
+            let last = date.lastDay
+            return { row in
+                switch column.kinds[row] {
+                case .date:
+                    // X is D: X lies within the period D.
+                    if column.firstDays[row] >= first && column.lastDays[row] <= last { return .isTrue }
+                    if column.lastDays[row] < first || column.firstDays[row] > last { return .isFalse }
+                    return .isUnknown
+                case .unknown: return .isUnknown
+                default: return .deferred
+                }
+            }
+        case .list, .record, .range:
+            return nil
+        }
+    }
+
+    private func oneOf(_ column: CellColumn, _ operands: [Node]) -> RowKernel? {
+        let values = operands.compactMap(constant)
+        guard values.count == operands.count, !values.isEmpty else { return nil }
+        var ids: [Int32] = []
+        for value in values {
+            switch value {
+            case .text(let text), .symbol(let text): ids.append(table.interner.id(ofText: text))
+            default: break
+            }
+        }
+        if ids.count == values.count {
+            return { row in
+                switch column.kinds[row] {
+                case .text: return RowTruth(ids.contains(column.textIDs[row]))
+                case .unknown: return .isUnknown
+                default: return .deferred
+                }
+            }
+        }
+        let codes = values.compactMap { equality(column, $0) }
+        guard codes.count == values.count else { return nil }
+        return { row in
+            var result = RowTruth.isFalse
+            for code in codes {
+                result = result.or(code(row))
+                if result == .isTrue || result == .deferred { return result }
+            }
+            return result
+        }
+    }
+
+    private func order(_ column: CellColumn, _ value: Value, _ op: Evaluator.OrderOp, datesOnly: Bool) -> RowKernel? {
+        var isDate = false
+        if case .date = value { isDate = true }
+        if datesOnly || isDate {
+            guard let date = Evaluator.date(of: value) else { return nil }
+            let first = date.firstDay
+            let last = date.lastDay
+            return { row in
+                switch column.kinds[row] {
+                case .date: return RowTruth(Evaluator.orderDays(column.firstDays[row], column.lastDays[row], first, last, op))
+                case .unknown: return .isUnknown
+                default: return .deferred
+                }
+            }
+        }
+        switch value {
+        case .unknown:
+            return { _ in .isUnknown }
+        case .number(let number, _):
+            return { row in
+                switch column.kinds[row] {
+                case .number: return RowTruth(Evaluator.holds(DecimalNumber.compare(column.amounts[row], number), op))
+                case .unknown: return .isUnknown
+                default: return .deferred
+                }
+            }
+        case .quantity(let quantity):
+            let unit = table.interner.id(ofUnit: quantity.unit)
+            let amount = quantity.amount
+            return { row in
+                switch column.kinds[row] {
+                case .quantity where column.unitIDs[row] == unit:
+                    return RowTruth(Evaluator.holds(DecimalNumber.compare(column.amounts[row], amount), op))
+                case .unknown: return .isUnknown
+                default: return .deferred
+                }
+            }
+        default:
+            return nil
+        }
+    }
+
+    static func between(_ lower: @escaping RowKernel, _ upper: @escaping RowKernel) -> RowKernel {
+        return { row in
+            let low = lower(row)
+            if low == .isFalse || low == .deferred { return low }
+            return low.and(upper(row))
+        }
+    }
+
+    private func relative(_ column: CellColumn, _ value: Value, beyond: Bool) -> RowKernel? {
+        guard case .quantity(let span) = value, let end = Evaluator.shift(asOf, by: span, sign: 1) else { return nil }
+        let start = asOf.firstDay
+        let limit = end.firstDay
+        return { row in
+            switch column.kinds[row] {
+            case .date:
+                return RowTruth(Evaluator.relativeDays(column.firstDays[row], column.lastDays[row], start: start, limit: limit, beyond: beyond))
+            case .unknown: return .isUnknown
+            default: return .deferred
+            }
+        }
+    }
+
+    private func contains(_ column: CellColumn, _ path: FieldPath, _ value: Value) -> RowKernel? {
+        let needle: String
+        switch value {
+        case .text(let text), .symbol(let text): needle = text
+        default: return nil
+        }
+        let needleID = table.interner.id(ofText: needle)
+        let memo = ContainsMemo(needle: needle, interner: table.interner)
+        let items = table.items(path)
+        let itemColumn = items.selfColumn
+        return { row in
+            switch column.kinds[row] {
+            case .unknown:
+                return .isUnknown
+            case .text:
+                return RowTruth(memo.contains(column.textIDs[row]))
+            case .list:
+                var result = RowTruth.isFalse
+                for item in items.starts[row]..<items.starts[row + 1] {
+                    switch itemColumn.kinds[item] {
+                    case .text: if itemColumn.textIDs[item] == needleID { return .isTrue }
+                    case .unknown: result = .isUnknown
+                    default: return .deferred
+                    }
+                }
+                return result
+            default:
+                return .deferred
+            }
+        }
+    }
+
+    // MARK: Collections
+
+    private func itemCompiler(_ items: ItemTable) -> KernelCompiler {
+        KernelCompiler(definitions: definitions, table: items, asOf: asOf, evaluator: nil, inlined: inlined)
+    }
+
+    private func quantified(_ quantifier: Quantifier, _ path: FieldPath, _ inner: Node?) -> RowKernel {
+        let items = table.items(path)
+        let code = inner.map { itemCompiler(items).condition($0) }
+        return { row in
+            guard items.known[row] else { return .isUnknown }
+            var sawTrue = false
+            var sawFalse = false
+            var sawUnknown = false
+            for item in items.starts[row]..<items.starts[row + 1] {
+                switch code?(item) ?? .isTrue {
+                case .isTrue: sawTrue = true
+                case .isFalse: sawFalse = true
+                case .isUnknown: sawUnknown = true
+                case .deferred: return .deferred
+                }
+            }
+            switch quantifier {
+            case .any: return sawTrue ? .isTrue : (sawUnknown ? .isUnknown : .isFalse)
+            case .no: return sawTrue ? .isFalse : (sawUnknown ? .isUnknown : .isTrue)
+            case .every: return sawFalse ? .isFalse : (sawUnknown ? .isUnknown : .isTrue)
+            }
+        }
+    }
+
+    /// `count of P where C` in one row: kept items, and items whose
+    /// membership is unknown (LANGUAGE.md §6.5).
+    struct CountCell {
+        enum State { case known, unknown, deferred }
+        var state: State
+        var kept = 0
+        var unsure = 0
+    }
+
+    private func counted(_ path: FieldPath, _ inner: Node?) -> (Int) -> CountCell {
+        let items = table.items(path)
+        let code = inner.map { itemCompiler(items).condition($0) }
+        return { row in
+            guard items.known[row] else { return CountCell(state: .unknown) }
+            var cell = CountCell(state: .known)
+            for item in items.starts[row]..<items.starts[row + 1] {
+                switch code?(item) ?? .isTrue {
+                case .isTrue: cell.kept += 1
+                case .isFalse: break
+                case .isUnknown: cell.unsure += 1
+                case .deferred: return CountCell(state: .deferred)
+                }
+            }
+            return cell
+        }
+    }
+
+    /// A count (a number, or a range while some membership is unknown)
+    /// against a plain number.
+    private func countComparison(_ op: CompareNode.Operator, _ count: @escaping (Int) -> CountCell) -> RowKernel? {
+        func number(_ node: Node) -> DecimalNumber? {
+            if case .number(let number, _)? = constant(node) { return number }
+            return nil
+        }
+        func ordered(_ node: Node, _ order: Evaluator.OrderOp) -> RowKernel? {
+            guard let limit = number(node) else { return nil }
+            return { row in
+                let cell = count(row)
+                switch cell.state {
+                case .deferred: return .deferred
+                case .unknown: return .isUnknown
+                case .known:
+                    return RowTruth(Evaluator.orderRange(DecimalNumber(cell.kept), DecimalNumber(cell.kept + cell.unsure), limit, order))
+                }
+            }
+        }
+        switch op {
+        case .equals(let operand):
+            guard let target = number(operand) else { return nil }
+            return { row in
+                let cell = count(row)
+                switch cell.state {
+                case .deferred: return .deferred
+                case .unknown: return .isUnknown
+                case .known: return RowTruth(Evaluator.equalsRange(DecimalNumber(cell.kept), DecimalNumber(cell.kept + cell.unsure), target))
+                }
+            }
+        case .greaterThan(let operand): return ordered(operand, .greater)
+        case .atLeast(let operand): return ordered(operand, .atLeast)
+        case .lessThan(let operand): return ordered(operand, .less)
+        case .atMost(let operand): return ordered(operand, .atMost)
+        case .between(let low, let high):
+            guard let lower = ordered(low, .atLeast), let upper = ordered(high, .atMost) else { return nil }
+            return KernelCompiler.between(lower, upper)
+        default:
+            return nil
+        }
+    }
+}
+
+extension KernelCompiler {
+    /// A number or a quantity in one row: the amount, and the unit's id
+    /// in the `Interner` (-1 for a plain number).
+    struct AmountCell {
+        enum State { case known, unknown, deferred }
+        var state: State
+        var amount: DecimalNumber = .zero
+        var unit: Int32 = -1
+
+        static let unknown = AmountCell(state: .unknown)
+        static let deferred = AmountCell(state: .deferred)
+    }
+
+    typealias AmountKernel = (Int) -> AmountCell
+
+    /// Numbers and quantities, with `+ - × /` as `Evaluator.arithmetic`
+    /// does them: exact decimals, unit algebra, unknown on overflow or
+    /// division by zero (the evaluator gives the reason when reporting).
+    func amount(_ node: Node) -> AmountKernel? {
+        switch node {
+        case .field(let path, _):
+            let column = table.column(path)
+            return { row in
+                switch column.kinds[row] {
+                case .number: return AmountCell(state: .known, amount: column.amounts[row], unit: -1)
+                case .quantity: return AmountCell(state: .known, amount: column.amounts[row], unit: column.unitIDs[row])
+                case .unknown: return .unknown
+                default: return .deferred
+                }
+            }
+        case .constant(let value, _):
+            guard let cell = amountConstant(value) else { return nil }
+            return { _ in cell }
+        case .definition(let index, _):
+            guard inlined < KernelCompiler.maximumInlining, definitions.indices.contains(index) else { return nil }
+            var inner = self
+            inner.inlined += 1
+            return inner.amount(definitions[index].body)
+        case .arithmetic(let op, let lhs, let rhs, _):
+            guard let left = amount(lhs), let right = amount(rhs) else { return nil }
+            let interner = table.interner
+            return { row in
+                // Unknown on either side makes the result unknown, whatever the other holds.
+                let a = left(row)
+                if a.state == .unknown { return a }
+                let b = right(row)
+                if b.state == .unknown { return b }
+                if a.state == .deferred || b.state == .deferred { return .deferred }
+                return KernelCompiler.combine(op, a, b, interner: interner)
+            }
+        default:
+            return nil
+        }
+    }
+
+    private func amountConstant(_ value: Value) -> AmountCell? {
+        switch value {
+        case .number(let number, _): return AmountCell(state: .known, amount: number, unit: -1)
+        case .quantity(let quantity): return AmountCell(state: .known, amount: quantity.amount, unit: table.interner.id(ofUnit: quantity.unit))
+        case .unknown: return .unknown
+        default: return nil
+        }
+    }
+
+    private static func combine(_ op: ArithmeticOperator, _ a: AmountCell, _ b: AmountCell, interner: Interner) -> AmountCell {
+        let unit: Int32
+        switch op {
+        case .add, .subtract:
+            // Plain zero against a quantity, and unit mismatches: the evaluator's.
+            guard a.unit == b.unit else { return .deferred }
+            unit = a.unit
+        case .multiply:
+            unit = a.unit < 0 ? b.unit : (b.unit < 0 ? a.unit : interner.id(ofUnit: a.unit, b.unit, dividing: false))
+        case .divide:
+            unit = b.unit < 0 ? a.unit : interner.id(ofUnit: a.unit, b.unit, dividing: true)
+        }
+        let result: DecimalNumber?
+        switch op {
+        case .add: result = a.amount.adding(b.amount)
+        case .subtract: result = a.amount.subtracting(b.amount)
+        case .multiply: result = a.amount.multiplied(by: b.amount)
+        case .divide: result = b.amount.isZero ? nil : a.amount.divided(by: b.amount)
+        }
+        guard let result else { return .unknown }
+        return AmountCell(state: .known, amount: result, unit: unit)
+    }
+
+    /// A computed number or quantity against a constant one.
+    func amountComparison(_ op: CompareNode.Operator, _ subject: @escaping AmountKernel) -> RowKernel? {
+        func target(_ node: Node) -> AmountCell? {
+            switch node {
+            case .constant(let value, _):
+                guard let cell = amountConstant(value), cell.state == .known else { return nil }
+                return cell
+            default:
+                return nil
+            }
+        }
+        func ordered(_ node: Node, _ order: Evaluator.OrderOp) -> RowKernel? {
+            guard let limit = target(node) else { return nil }
+            return { row in
+                let cell = subject(row)
+                switch cell.state {
+                case .deferred: return .deferred
+                case .unknown: return .isUnknown
+                case .known:
+                    guard cell.unit == limit.unit else { return .deferred }
+                    return RowTruth(Evaluator.holds(DecimalNumber.compare(cell.amount, limit.amount), order))
+                }
+            }
+        }
+        switch op {
+        case .equals(let operand):
+            guard let other = target(operand) else { return nil }
+            return { row in
+                let cell = subject(row)
+                switch cell.state {
+                case .deferred: return .deferred
+                case .unknown: return .isUnknown
+                case .known:
+                    guard cell.unit == other.unit else { return .deferred }
+                    return RowTruth(cell.amount == other.amount)
+                }
+            }
+        case .greaterThan(let operand): return ordered(operand, .greater)
+        case .atLeast(let operand): return ordered(operand, .atLeast)
+        case .lessThan(let operand): return ordered(operand, .less)
+        case .atMost(let operand): return ordered(operand, .atMost)
+        case .between(let low, let high):
+            guard let lower = ordered(low, .atLeast), let upper = ordered(high, .atMost) else { return nil }
+            return KernelCompiler.between(lower, upper)
+        default:
+            return nil
+        }
+    }
+}
+
+/// `contains` of one needle per interned text, worked out once per text.
+final class ContainsMemo {
+    private let needle: String
+    private let interner: Interner
+    /// 0 not yet known, 1 no, 2 yes.
+    private var answers: [UInt8] = []
+
+    init(needle: String, interner: Interner) {
+        self.needle = needle
+        self.interner = interner
+    }
+
+    func contains(_ id: Int32) -> Bool {
+        let index = Int(id)
+        if index < answers.count, answers[index] != 0 { return answers[index] == 2 }
+        let texts = interner.texts
+        guard texts.indices.contains(index) else { return false }
+        if answers.count < texts.count { answers.append(contentsOf: repeatElement(0, count: texts.count - answers.count)) }
+        let found = FoldedText.contains(texts[index], needle)
+        answers[index] = found ? 2 : 1
+        return found
+    }
+}

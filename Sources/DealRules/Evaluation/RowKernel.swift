@@ -1,0 +1,76 @@
+import DealRulesModel
+import DealRulesSyntax
+
+/// A condition's truth in one row, or `deferred` when the row holds a value
+/// the kernel does not decide itself (a type mismatch, a list where a
+/// scalar was expected, …): the evaluator then decides, with its reasons.
+enum RowTruth: UInt8 {
+    case isFalse, isTrue, isUnknown, deferred
+
+    init(_ truth: Truth) {
+        switch truth {
+        case .false: self = .isFalse
+        case .true: self = .isTrue
+        case .unknown: self = .isUnknown
+        }
+    }
+
+    init(_ flag: Bool) { self = flag ? .isTrue : .isFalse }
+
+    var truth: Truth? {
+        switch self {
+        case .isFalse: return .false
+        case .isTrue: return .true
+        case .isUnknown: return .unknown
+        case .deferred: return nil
+        }
+    }
+
+    var negated: RowTruth {
+        switch self {
+        case .isFalse: return .isTrue
+        case .isTrue: return .isFalse
+        case .isUnknown, .deferred: return self
+        }
+    }
+
+    /// `Truth.and`, with `deferred` winning over everything but `false`
+    /// on the left (the evaluator does not look right of a false).
+    func and(_ other: RowTruth) -> RowTruth {
+        if other == .deferred { return .deferred }
+        if self == .isFalse || other == .isFalse { return .isFalse }
+        if self == .isUnknown || other == .isUnknown { return .isUnknown }
+        return .isTrue
+    }
+
+    func or(_ other: RowTruth) -> RowTruth {
+        if other == .deferred { return .deferred }
+        if self == .isTrue || other == .isTrue { return .isTrue }
+        if self == .isUnknown || other == .isUnknown { return .isUnknown }
+        return .isFalse
+    }
+}
+
+/// Truth of a condition for the row at an index of a `RowTable`.
+typealias RowKernel = (Int) -> RowTruth
+
+/// The evaluator, positioned on one deal at a time, for the parts of a
+/// condition kernels leave to it.
+final class RowEvaluator {
+    let deals: [Deal]
+    let evaluator: Evaluator
+    private var current = -1
+
+    init(deals: [Deal], evaluator: Evaluator) {
+        self.deals = deals
+        self.evaluator = evaluator
+    }
+
+    func at(_ row: Int) -> Evaluator {
+        if row != current {
+            evaluator.begin(deal: deals[row])
+            current = row
+        }
+        return evaluator
+    }
+}

@@ -1,0 +1,129 @@
+import DealRulesModel
+import DealRulesSyntax
+
+/// Every rule × subject outcome of a run, compactly: for a per-deal rule one
+/// byte per deal. Findings, undetermined outcomes and (when asked for) clear
+/// outcomes become full report entries — message, evidence, basis, reasons —
+/// only in `report(includeClear:)`, which asks the evaluator for them; most
+/// outcomes of a large portfolio are clear and never need that.
+public struct RuleOutcomes: Sendable {
+    /// Outcome of one rule for one deal row.
+    enum Code: UInt8, Sendable {
+        case clear, finding, undetermined, skipped
+    }
+
+    enum Entry: Sendable {
+        /// A per-deal rule: `codes[row]` for `deals[row]`.
+        case perDeal(rule: Int, codes: [Code])
+        /// A grouped or portfolio rule, few subjects: reported as evaluated.
+        case listed(findings: [Finding], undetermined: [UndeterminedOutcome], clear: [ClearOutcome])
+    }
+
+    public let asOf: DateValue
+    let program: CheckedProgram
+    let deals: [Deal]
+    /// Rules in source order, as evaluated.
+    public let rules: [RuleInfo]
+    /// Deal subjects in data order, then group keys and `portfolio`.
+    public let subjects: [String]
+    let entries: [Entry]
+
+    public private(set) var findingCount = 0
+    public private(set) var undeterminedCount = 0
+    public private(set) var clearCount = 0
+
+    init(asOf: DateValue, program: CheckedProgram, deals: [Deal], rules: [RuleInfo], subjects: [String], entries: [Entry]) {
+        self.asOf = asOf
+        self.program = program
+        self.deals = deals
+        self.rules = rules
+        self.subjects = subjects
+        self.entries = entries
+        for entry in entries {
+            switch entry {
+            case .perDeal(_, let codes):
+                for code in codes {
+                    switch code {
+                    case .finding: findingCount += 1
+                    case .undetermined: undeterminedCount += 1
+                    case .clear: clearCount += 1
+                    case .skipped: break
+                    }
+                }
+            case .listed(let findings, let undetermined, let clear):
+                findingCount += findings.count
+                undeterminedCount += undetermined.count
+                clearCount += clear.count
+            }
+        }
+    }
+
+    /// The report: findings and undetermined outcomes with their evidence,
+    /// and clear outcomes too when `includeClear` (JUnit, HTML, `--show-clear`);
+    /// otherwise only their number.
+    public func report(includeClear: Bool) -> CheckReport {
+        let evaluator = Evaluator(asOf: asOf, definitions: program.definitions)
+        var findings: [Finding] = []
+        var undetermined: [UndeterminedOutcome] = []
+        var clear: [ClearOutcome] = []
+        findings.reserveCapacity(findingCount)
+        undetermined.reserveCapacity(undeterminedCount)
+        if includeClear { clear.reserveCapacity(clearCount) }
+        for entry in entries {
+            switch entry {
+            case .perDeal(let index, let codes):
+                let rule = program.rules[index]
+                let condition = CompiledCondition(rule.condition, definitions: program.definitions)
+                for (row, code) in codes.enumerated() where code == .finding || code == .undetermined || (includeClear && code == .clear) {
+                    let deal = deals[row]
+                    evaluator.begin(deal: deal)
+                    RuleRunner.record(rule, truth: condition.truth(evaluator), subject: deal.subject, evaluator: evaluator,
+                                      findings: &findings, undetermined: &undetermined, clear: &clear)
+                }
+            case .listed(let listedFindings, let listedUndetermined, let listedClear):
+                findings += listedFindings
+                undetermined += listedUndetermined
+                if includeClear { clear += listedClear }
+            }
+        }
+        return CheckReport(asOf: asOf, rules: rules, subjects: subjects, dealCount: deals.count, findings: findings,
+                           undetermined: undetermined, clear: clear, errors: [], clearCount: clearCount)
+    }
+}
+
+extension RuleOutcomes {
+    /// Outcomes the evaluator, walking each condition itself, decides
+    /// differently from the kernels (`rule · subject: kernel ≠ evaluator`).
+    /// Empty when kernels and evaluator agree; tests and the benchmark check it.
+    public func disagreementsWithEvaluator() -> [String] {
+        let evaluator = Evaluator(asOf: asOf, definitions: program.definitions)
+        var found: [String] = []
+        for entry in entries {
+            guard case .perDeal(let index, let codes) = entry else { continue }
+            let rule = program.rules[index]
+            for (row, code) in codes.enumerated() where code != .skipped {
+                evaluator.begin(deal: deals[row])
+                let expected: Code
+                switch evaluator.truth(rule.condition) {
+                case .true: expected = .finding
+                case .false: expected = .clear
+                case .unknown: expected = .undetermined
+                }
+                if expected != code {
+                    found.append("\(rule.info.name) · \(deals[row].subject): kernel \(code) ≠ evaluator \(expected)")
+                }
+            }
+        }
+        return found
+    }
+
+    /// The outcome code of a per-deal rule for one deal row, for tests.
+    func code(rule name: String, row: Int) -> Code? {
+        for entry in entries {
+            if case .perDeal(let index, let codes) = entry, program.rules[index].info.name == name, codes.indices.contains(row) {
+                return codes[row]
+            }
+        }
+        return nil
+    }
+}

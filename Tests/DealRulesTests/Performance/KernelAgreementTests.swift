@@ -1,0 +1,152 @@
+@testable import DealRules
+import DealRulesModel
+import Foundation
+import Testing
+
+/// Row kernels decide per-deal rules over columns; the evaluator decides
+/// everything else and every report entry. These tests hold the kernels to
+/// the evaluator's truth on data full of unknown, imprecise, wrongly typed
+/// and oddly shaped values, and check that reports built from the compact
+/// outcomes are the reports `RuleRunner.run` gives.
+@Suite struct KernelAgreementTests {
+    static let asOf = DateValue(year: 2026, month: 11, day: 24)!
+
+    /// Every comparison form kernels handle natively, and some they hand back.
+    static let kernelRules = """
+    define big as capacity is at least 1 GW.
+    define fossil as power source is one of gas, coal, oil.
+    define bigger as big.
+    if kind is compute, flag k1.
+    if kind is one of compute, chips, flag k2.
+    if capacity is more than 500 MW and capacity is at most 5 GW, flag k3.
+    if capacity is between 500 MW and 2 GW, flag k4.
+    if capacity is 1 GW, flag k5.
+    if deal value is at least $50 billion, flag k6.
+    if capacity target is beyond 2 years, flag k7.
+    if capacity target is within 1 year, flag k8.
+    if announced is before 2025-01, flag k9.
+    if announced is after 2027, flag k10.
+    if announced is 2026, flag k11.
+    if capacity target is at least 2028-06, flag k12.
+    if deal value is confirmed or deal value is reported, flag k13.
+    if term is not estimated, flag k14.
+    if chips contains Trainium3, flag k15.
+    if notes contains "press", flag k16.
+    if source of deal value contains "press", flag k17.
+    if count of chips is at least 2, flag k18.
+    if count of parties where role is utility is 1, flag k19.
+    if any party where role is hyperscaler, flag k20.
+    if every party where role is lab, flag k21.
+    if no party where name is AWS and role is hyperscaler, flag k22.
+    if big and not fossil, flag k23.
+    if capacity is known and term is unknown, flag k24.
+    if hyperscaler is unknown or location is "Louisiana", flag k25.
+    if count of chips is between 1 and 2, flag k26.
+    if exclusivity is not preferred, flag k27.
+    if bigger or capacity is less than 900 MW, flag k28.
+    if term is at least 10 years and term is at most 240 months, flag k29.
+    if kind is 3 or kind is true, flag k30.
+    if count of parties where role is lab is known, flag k31.
+    if any party where any chip where chip is Trainium3, flag k32.
+    if status of deal value is reported, flag k33.
+    if deal value / capacity is more than $20 billion per GW, flag k34.
+    if capacity target is 2028, flag k35.
+    """
+
+    static func program(rules text: String) throws -> CheckedProgram {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kernel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("kernel.rules")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let loaded = ProgramLoader.load(paths: [file.path])
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.message))")
+        return try #require(loaded.program)
+    }
+
+    static func program(directory: String) throws -> CheckedProgram {
+        let loaded = ProgramLoader.load(paths: [CompiledConditionTests.root.appendingPathComponent(directory).path])
+        #expect(!loaded.hasErrors, "\(loaded.diagnostics.map(\.message))")
+        return try #require(loaded.program)
+    }
+
+    @Test func kernelsAgreeWithTheEvaluatorOnEveryNativeForm() throws {
+        let program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
+        var random = RandomDeals(seed: 99)
+        let deals = random.deals(600)
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: KernelAgreementTests.asOf))
+        let disagreements = outcomes.disagreementsWithEvaluator()
+        #expect(disagreements.count == 0, "\(disagreements.prefix(8))")
+        // Every rule meets true, false and unknown somewhere, so no form is vacuous.
+        for rule in program.rules {
+            let codes = Set((0..<deals.count).compactMap { outcomes.code(rule: rule.info.name, row: $0) })
+            #expect(codes.count >= 2, "\(rule.info.name) only ever gave \(codes)")
+        }
+        #expect(outcomes.findingCount > 0 && outcomes.undeterminedCount > 0 && outcomes.clearCount > 0)
+    }
+
+    @Test(arguments: ["Rules", "Benchmarks/rules"])
+    func kernelsAgreeWithTheEvaluatorOnTheBundledRules(_ directory: String) throws {
+        let program = try KernelAgreementTests.program(directory: directory)
+        var random = RandomDeals(seed: 2027)
+        let deals = random.deals(500)
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: KernelAgreementTests.asOf))
+        let disagreements = outcomes.disagreementsWithEvaluator()
+        #expect(disagreements.count == 0, "\(disagreements.prefix(8))")
+    }
+
+    @Test func aReportWithoutClearOutcomesCountsThem() throws {
+        let program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
+        var random = RandomDeals(seed: 5)
+        let deals = random.deals(200)
+        let options = RuleRunner.Options(asOf: KernelAgreementTests.asOf)
+        let full = RuleRunner.run(program, deals: deals, options: options)
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: options)
+        let lean = outcomes.report(includeClear: false)
+        #expect(lean.findings == full.findings)
+        #expect(lean.undetermined == full.undetermined)
+        #expect(lean.clear.isEmpty)
+        #expect(lean.clearCount == full.clear.count)
+        #expect(full.clearCount == full.clear.count)
+        #expect(outcomes.findingCount == full.findings.count)
+        #expect(outcomes.undeterminedCount == full.undetermined.count)
+    }
+
+    @Test func subjectAndRuleFiltersLeaveOtherOutcomesOut() throws {
+        let program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
+        var random = RandomDeals(seed: 11)
+        let deals = random.deals(50)
+        let options = RuleRunner.Options(asOf: KernelAgreementTests.asOf, rules: ["k1", "k15"], subjects: ["deal-3", "deal-7"])
+        let report = RuleRunner.run(program, deals: deals, options: options)
+        #expect(report.rules.map(\.flag) == ["k1", "k15"])
+        let outcomes = report.findings.count + report.undetermined.count + report.clear.count
+        #expect(outcomes == 4)
+        let subjects = Set(report.findings.map(\.subject) + report.undetermined.map(\.subject) + report.clear.map(\.subject))
+        #expect(subjects == ["deal-3", "deal-7"])
+    }
+
+    @Test func interningFoldsTextAsComparisonsDo() {
+        let interner = Interner()
+        #expect(interner.id(ofText: "Natural_Gas") == interner.id(ofText: "natural gas"))
+        #expect(interner.id(ofText: "non-exclusive") == interner.id(ofText: "Non Exclusive"))
+        #expect(interner.id(ofText: "gas") != interner.id(ofText: "oil"))
+        let memo = ContainsMemo(needle: "press", interner: interner)
+        #expect(memo.contains(interner.id(ofText: "Press Release")))
+        #expect(!memo.contains(interner.id(ofText: "company filing")))
+        #expect(!memo.contains(9_999))
+    }
+
+    @Test func rowTruthFollowsThreeValuedLogicAndKeepsDeferrals() {
+        let all: [RowTruth] = [.isFalse, .isTrue, .isUnknown]
+        for a in all {
+            for b in all {
+                #expect(a.and(b).truth == a.truth!.and(b.truth!))
+                #expect(a.or(b).truth == a.truth!.or(b.truth!))
+            }
+            #expect(a.negated.truth == a.truth!.negated)
+            #expect(a.and(.deferred) == .deferred)
+            #expect(a.or(.deferred) == .deferred)
+        }
+        #expect(RowTruth.deferred.negated == .deferred)
+    }
+}
