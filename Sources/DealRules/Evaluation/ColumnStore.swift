@@ -83,50 +83,23 @@ final class CellColumn {
     let firstDays: [Int]
     let lastDays: [Int]
 
-    init(rows: Int, interner: Interner, read: (Int) -> Evaluator.FieldRead) {
-        var kinds = [CellKind](repeating: .unknown, count: rows)
-        var statuses = [UInt8](repeating: 0, count: rows)
-        var textIDs = [Int32](repeating: -1, count: rows)
-        var amounts = [DecimalNumber](repeating: .zero, count: rows)
-        var unitIDs = [Int32](repeating: -1, count: rows)
-        var firstDays = [Int](repeating: 0, count: rows)
-        var lastDays = [Int](repeating: 0, count: rows)
+    init(_ builder: CellColumnBuilder) {
+        kinds = builder.kinds
+        statuses = builder.statuses
+        textIDs = builder.textIDs
+        amounts = builder.amounts
+        unitIDs = builder.unitIDs
+        firstDays = builder.firstDays
+        lastDays = builder.lastDays
+    }
+
+    convenience init(rows: Int, interner: Interner, read: (Int) -> Evaluator.FieldRead) {
+        var builder = CellColumnBuilder(rows: rows, interner: interner)
         for row in 0..<rows {
             let found = read(row)
-            statuses[row] = CellColumn.code(found.provenance?.status)
-            switch found.value {
-            case .unknown:
-                kinds[row] = .unknown
-            case .boolean(let flag):
-                kinds[row] = .boolean
-                textIDs[row] = flag ? 1 : 0
-            case .number(let number, _):
-                kinds[row] = .number
-                amounts[row] = number
-            case .quantity(let quantity):
-                kinds[row] = .quantity
-                amounts[row] = quantity.amount
-                unitIDs[row] = interner.id(ofUnit: quantity.unit)
-            case .date(let date):
-                kinds[row] = .date
-                firstDays[row] = date.firstDay
-                lastDays[row] = date.lastDay
-            case .text(let text), .symbol(let text):
-                kinds[row] = .text
-                textIDs[row] = interner.id(ofText: text)
-            case .list:
-                kinds[row] = .list
-            case .record, .range:
-                kinds[row] = .other
-            }
+            builder.set(row, found.value, found.provenance?.status)
         }
-        self.kinds = kinds
-        self.statuses = statuses
-        self.textIDs = textIDs
-        self.amounts = amounts
-        self.unitIDs = unitIDs
-        self.firstDays = firstDays
-        self.lastDays = lastDays
+        self.init(builder)
     }
 
     static func code(_ status: ProvenanceStatus?) -> UInt8 {
@@ -135,6 +108,58 @@ final class CellColumn {
         case .confirmed?: return 1
         case .reported?: return 2
         case .estimated?: return 3
+        }
+    }
+}
+
+/// The arrays of a `CellColumn` while it is being filled.
+struct CellColumnBuilder {
+    let interner: Interner
+    var kinds: [CellKind]
+    var statuses: [UInt8]
+    var textIDs: [Int32]
+    var amounts: [DecimalNumber]
+    var unitIDs: [Int32]
+    var firstDays: [Int]
+    var lastDays: [Int]
+
+    init(rows: Int, interner: Interner) {
+        self.interner = interner
+        kinds = [CellKind](repeating: .unknown, count: rows)
+        statuses = [UInt8](repeating: 0, count: rows)
+        textIDs = [Int32](repeating: -1, count: rows)
+        amounts = [DecimalNumber](repeating: .zero, count: rows)
+        unitIDs = [Int32](repeating: -1, count: rows)
+        firstDays = [Int](repeating: 0, count: rows)
+        lastDays = [Int](repeating: 0, count: rows)
+    }
+
+    mutating func set(_ row: Int, _ value: Value, _ status: ProvenanceStatus?) {
+        statuses[row] = CellColumn.code(status)
+        switch value {
+        case .unknown:
+            kinds[row] = .unknown
+        case .boolean(let flag):
+            kinds[row] = .boolean
+            textIDs[row] = flag ? 1 : 0
+        case .number(let number, _):
+            kinds[row] = .number
+            amounts[row] = number
+        case .quantity(let quantity):
+            kinds[row] = .quantity
+            amounts[row] = quantity.amount
+            unitIDs[row] = interner.id(ofUnit: quantity.unit)
+        case .date(let date):
+            kinds[row] = .date
+            firstDays[row] = date.firstDay
+            lastDays[row] = date.lastDay
+        case .text(let text), .symbol(let text):
+            kinds[row] = .text
+            textIDs[row] = interner.id(ofText: text)
+        case .list:
+            kinds[row] = .list
+        case .record, .range:
+            kinds[row] = .other
         }
     }
 }
@@ -156,15 +181,30 @@ class RowTable {
         Evaluator.FieldRead(value: .unknown, provenance: nil, found: false)
     }
 
-    /// `read` for one path over many rows in order.
-    func reader(_ path: FieldPath) -> (Int) -> Evaluator.FieldRead {
-        { self.read(path, row: $0) }
+    /// The column of `read(path)` over every row.
+    func buildColumn(_ path: FieldPath) -> CellColumn {
+        CellColumn(rows: rowCount, interner: interner) { read(path, row: $0) }
     }
 
     func column(_ path: FieldPath) -> CellColumn {
         if let column = columns[path.keys] { return column }
-        let column = CellColumn(rows: rowCount, interner: interner, read: reader(path))
+        let column = buildColumn(path)
         columns[path.keys] = column
+        return column
+    }
+
+    /// `F of P` (a projection without `where`): F read inside P, unless P
+    /// holds a list — then the evaluator projects item by item, so the
+    /// cell is left to it.
+    func projectionColumn(_ path: FieldPath, _ inner: FieldPath) -> CellColumn {
+        let key = ["\u{1}of"] + path.keys + ["\u{1}of"] + inner.keys
+        if let column = columns[key] { return column }
+        let column = CellColumn(rows: rowCount, interner: interner) { row in
+            let whole = read(path, row: row)
+            if case .list = whole.value { return Evaluator.FieldRead(value: .record(Record()), provenance: nil, found: true) }
+            return Evaluator.navigate(whole, inner.keys[...])
+        }
+        columns[key] = column
         return column
     }
 
@@ -193,21 +233,32 @@ final class DealTable: RowTable {
         Evaluator.dealRead(path, in: deals[row].record)
     }
 
-    /// Reads remember where the previous deal had the key: deals from one
-    /// file usually list their keys in one order, so most reads hit at once.
-    override func reader(_ path: FieldPath) -> (Int) -> Evaluator.FieldRead {
-        guard let first = path.keys.first else { return { self.read(path, row: $0) } }
-        let rest = path.keys.dropFirst()
+    /// One pass over the deals' entries, remembering where the previous deal
+    /// had the key: deals from one file usually list their keys in one
+    /// order. Keys not found as written (plural spellings, paths) take
+    /// `Evaluator.dealRead`, which the fast path agrees with.
+    override func buildColumn(_ path: FieldPath) -> CellColumn {
+        guard path.keys.count == 1, let key = path.keys.first else { return super.buildColumn(path) }
+        var builder = CellColumnBuilder(rows: rowCount, interner: interner)
         var hint = 0
-        return { row in
-            let record = self.deals[row].record
-            if hint < record.entries.count, record.entries[hint].key == first {
-                let entry = record.entries[hint]
-                return Evaluator.navigate(Evaluator.FieldRead(value: entry.value, provenance: entry.provenance, found: true), rest)
+        deals.withUnsafeBufferPointer { deals in
+            for row in deals.indices {
+                let found: Int? = deals[row].record.entries.withUnsafeBufferPointer { entries in
+                    if hint < entries.count && entries[hint].key == key { return hint }
+                    for index in entries.indices where entries[index].key == key { return index }
+                    return nil
+                }
+                if let found {
+                    hint = found
+                    let entry = deals[row].record.entries[found]
+                    builder.set(row, entry.value, entry.provenance?.status)
+                } else {
+                    let read = Evaluator.dealRead(path, in: deals[row].record)
+                    builder.set(row, read.value, read.provenance?.status)
+                }
             }
-            if let index = record.index(ofKey: first) { hint = index }
-            return Evaluator.dealRead(path, in: record)
         }
+        return CellColumn(builder)
     }
 
     override func deal(ofRow row: Int) -> Record? { deals[row].record }

@@ -20,6 +20,10 @@ struct KernelCompiler {
     /// `deferred` goes up to the enclosing deal-level condition.
     let evaluator: RowEvaluator?
     var inlined = 0
+    /// Inside a grouped or portfolio rule `deals` names the group's deals,
+    /// which kernels do not model: collections of that name are left to
+    /// the evaluator.
+    var inGroup = false
 
     /// Definitions inlined inside one another before the evaluator takes over.
     static let maximumInlining = 64
@@ -105,10 +109,19 @@ struct KernelCompiler {
         if case .aggregate(.count, nil, let path?, let condition, _) = node.subject {
             return countComparison(node.op, counted(path, condition))
         }
-        guard case .field(let path, _) = node.subject else {
+        let path: FieldPath
+        let column: CellColumn
+        switch node.subject {
+        case .field(let fieldPath, _):
+            path = fieldPath
+            column = table.column(fieldPath)
+        case .projection(.field(let inner, _), let collection, nil, _):
+            // `source of deal value`: the cell is what the path `deal value.source` reads.
+            path = FieldPath(keys: collection.keys + inner.keys, display: "\(inner.display) of \(collection.display)")
+            column = table.projectionColumn(collection, inner)
+        default:
             return amount(node.subject).flatMap { amountComparison(node.op, $0) }
         }
-        let column = table.column(path)
         switch node.op {
         case .equals(let operand):
             return constant(operand).flatMap { equality(column, $0) }
@@ -159,6 +172,9 @@ struct KernelCompiler {
         case .constant(let value, _):
             let flag = RowTruth(value.isUnknown)
             return { _ in flag }
+        case .projection(.field(let inner, _), let collection, nil, _):
+            let column = table.projectionColumn(collection, inner)
+            return { RowTruth(column.kinds[$0] == .unknown) }
         case .aggregate(.count, nil, let path?, let condition, _):
             let count = counted(path, condition)
             return { row in
@@ -353,8 +369,7 @@ struct KernelCompiler {
         }
         let needleID = table.interner.id(ofText: needle)
         let memo = ContainsMemo(needle: needle, interner: table.interner)
-        let items = table.items(path)
-        let itemColumn = items.selfColumn
+        let lists = LazyItems(table: table, path: path)
         return { row in
             switch column.kinds[row] {
             case .unknown:
@@ -362,6 +377,8 @@ struct KernelCompiler {
             case .text:
                 return RowTruth(memo.contains(column.textIDs[row]))
             case .list:
+                let items = lists.table
+                let itemColumn = items.selfColumn
                 var result = RowTruth.isFalse
                 for item in items.starts[row]..<items.starts[row + 1] {
                     switch itemColumn.kinds[item] {
@@ -380,10 +397,15 @@ struct KernelCompiler {
     // MARK: Collections
 
     private func itemCompiler(_ items: ItemTable) -> KernelCompiler {
-        KernelCompiler(definitions: definitions, table: items, asOf: asOf, evaluator: nil, inlined: inlined)
+        KernelCompiler(definitions: definitions, table: items, asOf: asOf, evaluator: nil, inlined: inlined, inGroup: inGroup)
+    }
+
+    private func namesTheGroup(_ path: FieldPath) -> Bool {
+        inGroup && path.keys.count == 1 && (path.keys[0] == "deals" || path.keys[0] == "deal")
     }
 
     private func quantified(_ quantifier: Quantifier, _ path: FieldPath, _ inner: Node?) -> RowKernel {
+        if namesTheGroup(path) { return { _ in .deferred } }
         let items = table.items(path)
         let code = inner.map { itemCompiler(items).condition($0) }
         return { row in
@@ -417,6 +439,7 @@ struct KernelCompiler {
     }
 
     private func counted(_ path: FieldPath, _ inner: Node?) -> (Int) -> CountCell {
+        if namesTheGroup(path) { return { _ in CountCell(state: .deferred) } }
         let items = table.items(path)
         let code = inner.map { itemCompiler(items).condition($0) }
         return { row in
@@ -436,7 +459,7 @@ struct KernelCompiler {
 
     /// A count (a number, or a range while some membership is unknown)
     /// against a plain number.
-    private func countComparison(_ op: CompareNode.Operator, _ count: @escaping (Int) -> CountCell) -> RowKernel? {
+    func countComparison(_ op: CompareNode.Operator, _ count: @escaping (Int) -> CountCell) -> RowKernel? {
         func number(_ node: Node) -> DecimalNumber? {
             if case .number(let number, _)? = constant(node) { return number }
             return nil
@@ -611,6 +634,18 @@ extension KernelCompiler {
         default:
             return nil
         }
+    }
+}
+
+/// The items of a list field, built the first time a row holds a list.
+final class LazyItems {
+    private let owner: RowTable
+    private let path: FieldPath
+    private(set) lazy var table: ItemTable = owner.items(path)
+
+    init(table: RowTable, path: FieldPath) {
+        self.owner = table
+        self.path = path
     }
 }
 

@@ -10,11 +10,21 @@ public struct RuleOutcomes: Sendable {
     /// Outcome of one rule for one deal row.
     enum Code: UInt8, Sendable {
         case clear, finding, undetermined, skipped
+
+        init(_ truth: Truth) {
+            switch truth {
+            case .true: self = .finding
+            case .false: self = .clear
+            case .unknown: self = .undetermined
+            }
+        }
     }
 
     enum Entry: Sendable {
         /// A per-deal rule: `codes[row]` for `deals[row]`.
         case perDeal(rule: Int, codes: [Code])
+        /// A `for all deals` rule decided by a kernel (`portfolioTruth`).
+        case portfolio(rule: Int, code: Code)
         /// A grouped or portfolio rule, few subjects: reported as evaluated.
         case listed(findings: [Finding], undetermined: [UndeterminedOutcome], clear: [ClearOutcome])
     }
@@ -50,6 +60,13 @@ public struct RuleOutcomes: Sendable {
                     case .skipped: break
                     }
                 }
+            case .portfolio(_, let code):
+                switch code {
+                case .finding: findingCount += 1
+                case .undetermined: undeterminedCount += 1
+                case .clear: clearCount += 1
+                case .skipped: break
+                }
             case .listed(let findings, let undetermined, let clear):
                 findingCount += findings.count
                 undeterminedCount += undetermined.count
@@ -63,6 +80,7 @@ public struct RuleOutcomes: Sendable {
     /// otherwise only their number.
     public func report(includeClear: Bool) -> CheckReport {
         let evaluator = Evaluator(asOf: asOf, definitions: program.definitions)
+        let portfolio = GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals)
         var findings: [Finding] = []
         var undetermined: [UndeterminedOutcome] = []
         var clear: [ClearOutcome] = []
@@ -80,6 +98,13 @@ public struct RuleOutcomes: Sendable {
                     RuleRunner.record(rule, truth: condition.truth(evaluator), subject: deal.subject, evaluator: evaluator,
                                       findings: &findings, undetermined: &undetermined, clear: &clear)
                 }
+            case .portfolio(let index, let code):
+                guard code != .clear || includeClear else { continue }
+                let rule = program.rules[index]
+                evaluator.begin(group: portfolio)
+                RuleRunner.record(rule, truth: CompiledCondition(rule.condition, definitions: program.definitions).truth(evaluator),
+                                  subject: "portfolio", evaluator: evaluator,
+                                  findings: &findings, undetermined: &undetermined, clear: &clear)
             case .listed(let listedFindings, let listedUndetermined, let listedClear):
                 findings += listedFindings
                 undetermined += listedUndetermined
@@ -99,22 +124,31 @@ extension RuleOutcomes {
         let evaluator = Evaluator(asOf: asOf, definitions: program.definitions)
         var found: [String] = []
         for entry in entries {
+            if case .portfolio(let index, let code) = entry {
+                evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals))
+                let expected = Code(evaluator.truth(program.rules[index].condition))
+                if expected != code { found.append("\(program.rules[index].info.name) · portfolio: kernel \(code) ≠ evaluator \(expected)") }
+                continue
+            }
             guard case .perDeal(let index, let codes) = entry else { continue }
             let rule = program.rules[index]
             for (row, code) in codes.enumerated() where code != .skipped {
                 evaluator.begin(deal: deals[row])
-                let expected: Code
-                switch evaluator.truth(rule.condition) {
-                case .true: expected = .finding
-                case .false: expected = .clear
-                case .unknown: expected = .undetermined
-                }
+                let expected = Code(evaluator.truth(rule.condition))
                 if expected != code {
                     found.append("\(rule.info.name) · \(deals[row].subject): kernel \(code) ≠ evaluator \(expected)")
                 }
             }
         }
         return found
+    }
+
+    /// Names of the `for all deals` rules a kernel decided, for tests.
+    var portfolioRulesDecidedByKernels: [String] {
+        entries.compactMap { entry in
+            if case .portfolio(let index, _) = entry { return program.rules[index].info.name }
+            return nil
+        }
     }
 
     /// The outcome code of a per-deal rule for one deal row, for tests.

@@ -92,7 +92,12 @@ public enum RuleRunner {
                 var undetermined: [UndeterminedOutcome] = []
                 var clear: [ClearOutcome] = []
                 if knownSubjects.insert("portfolio").inserted { subjects.append("portfolio") }
-                if wantedSubjects.isEmpty || wantedSubjects.contains("portfolio") {
+                let wanted = wantedSubjects.isEmpty || wantedSubjects.contains("portfolio")
+                if wanted, let truth = KernelCompiler.portfolioTruth(rule.condition, definitions: program.definitions, table: dealTable, asOf: options.asOf) {
+                    entries.append(.portfolio(rule: done, code: RuleOutcomes.Code(truth)))
+                    continue
+                }
+                if wanted {
                     evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals))
                     record(rule, truth: condition.truth(evaluator), subject: "portfolio", evaluator: evaluator,
                            findings: &findings, undetermined: &undetermined, clear: &clear)
