@@ -79,9 +79,11 @@ final class CellColumn {
     /// Numbers, and quantities in base units.
     let amounts: [DecimalNumber]
     let unitIDs: [Int32]
-    /// Dates as day periods.
+    /// Dates as day periods; also for whole numbers 1000–9999, which
+    /// compare with dates as years (`Evaluator.date(of:)`).
     let firstDays: [Int]
     let lastDays: [Int]
+    let isYear: [Bool]
 
     init(_ builder: CellColumnBuilder) {
         kinds = builder.kinds
@@ -91,6 +93,12 @@ final class CellColumn {
         unitIDs = builder.unitIDs
         firstDays = builder.firstDays
         lastDays = builder.lastDays
+        isYear = builder.isYear
+    }
+
+    /// Whether the cell reads as a date: a date, or a number that is a year.
+    @inline(__always) func isDate(_ row: Int) -> Bool {
+        kinds[row] == .date || isYear[row]
     }
 
     convenience init(rows: Int, interner: Interner, read: (Int) -> Evaluator.FieldRead) {
@@ -122,6 +130,7 @@ struct CellColumnBuilder {
     var unitIDs: [Int32]
     var firstDays: [Int]
     var lastDays: [Int]
+    var isYear: [Bool]
 
     init(rows: Int, interner: Interner) {
         self.interner = interner
@@ -132,6 +141,7 @@ struct CellColumnBuilder {
         unitIDs = [Int32](repeating: -1, count: rows)
         firstDays = [Int](repeating: 0, count: rows)
         lastDays = [Int](repeating: 0, count: rows)
+        isYear = [Bool](repeating: false, count: rows)
     }
 
     mutating func set(_ row: Int, _ value: Value, _ status: ProvenanceStatus?) {
@@ -145,6 +155,11 @@ struct CellColumnBuilder {
         case .number(let number, _):
             kinds[row] = .number
             amounts[row] = number
+            if let year = Evaluator.date(of: value) {
+                isYear[row] = true
+                firstDays[row] = year.firstDay
+                lastDays[row] = year.lastDay
+            }
         case .quantity(let quantity):
             kinds[row] = .quantity
             amounts[row] = quantity.amount
@@ -168,7 +183,7 @@ struct CellColumnBuilder {
 class RowTable {
     let rowCount: Int
     let interner: Interner
-    private var columns: [[String]: CellColumn] = [:]
+    var columns: [[String]: CellColumn] = [:]
     private var itemTables: [[String]: ItemTable] = [:]
 
     init(rowCount: Int, interner: Interner) {
@@ -208,6 +223,11 @@ class RowTable {
         return column
     }
 
+    /// The value of `read(path)` in every row, in row order.
+    func values(_ path: FieldPath) -> [Value] {
+        (0..<rowCount).map { read(path, row: $0).value }
+    }
+
     /// The items of a collection field in every row (`Evaluator.items(of:)`).
     func items(_ path: FieldPath) -> ItemTable {
         if let table = itemTables[path.keys] { return table }
@@ -233,32 +253,73 @@ final class DealTable: RowTable {
         Evaluator.dealRead(path, in: deals[row].record)
     }
 
-    /// One pass over the deals' entries, remembering where the previous deal
-    /// had the key: deals from one file usually list their keys in one
-    /// order. Keys not found as written (plural spellings, paths) take
-    /// `Evaluator.dealRead`, which the fast path agrees with.
     override func buildColumn(_ path: FieldPath) -> CellColumn {
-        guard path.keys.count == 1, let key = path.keys.first else { return super.buildColumn(path) }
-        var builder = CellColumnBuilder(rows: rowCount, interner: interner)
-        var hint = 0
+        prefetch([path])
+        return columns[path.keys] ?? super.buildColumn(path)
+    }
+
+    /// Builds the columns of these fields in one pass over the deals, so
+    /// each deal's entries are visited once for all of them. Remembers
+    /// where the previous deal had each key: deals from one file usually
+    /// list their keys in one order. Keys not found as written (plural
+    /// spellings) take `Evaluator.dealRead`, which the fast path agrees with.
+    func prefetch(_ paths: [FieldPath]) {
+        var wanted: [FieldPath] = []
+        for path in paths where path.keys.count == 1 && columns[path.keys] == nil && !wanted.contains(where: { $0.keys == path.keys }) {
+            wanted.append(path)
+        }
+        guard !wanted.isEmpty else { return }
+        let keys = wanted.map { $0.keys[0] }
+        var builders = wanted.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
+        scan(keys) { row, column, entry in
+            if let entry {
+                builders[column].set(row, entry.value, entry.provenance?.status)
+            } else {
+                let read = Evaluator.dealRead(wanted[column], in: deals[row].record)
+                builders[column].set(row, read.value, read.provenance?.status)
+            }
+        }
+        for (path, builder) in zip(wanted, builders) { columns[path.keys] = CellColumn(builder) }
+    }
+
+    override func values(_ path: FieldPath) -> [Value] {
+        guard path.keys.count == 1 else { return super.values(path) }
+        var values = [Value](repeating: .unknown, count: rowCount)
+        scan(path.keys) { row, _, entry in
+            values[row] = entry?.value ?? Evaluator.dealRead(path, in: deals[row].record).value
+        }
+        return values
+    }
+
+    /// Calls `visit` for every deal and key with the entry of exactly that
+    /// key, or nil when the deal has none.
+    private func scan(_ keys: [String], _ visit: (Int, Int, RecordEntry?) -> Void) {
+        var hints = [Int](repeating: 0, count: keys.count)
         deals.withUnsafeBufferPointer { deals in
             for row in deals.indices {
-                let found: Int? = deals[row].record.entries.withUnsafeBufferPointer { entries in
-                    if hint < entries.count && entries[hint].key == key { return hint }
-                    for index in entries.indices where entries[index].key == key { return index }
-                    return nil
-                }
-                if let found {
-                    hint = found
-                    let entry = deals[row].record.entries[found]
-                    builder.set(row, entry.value, entry.provenance?.status)
-                } else {
-                    let read = Evaluator.dealRead(path, in: deals[row].record)
-                    builder.set(row, read.value, read.provenance?.status)
+                deals[row].record.entries.withUnsafeBufferPointer { entries in
+                    for column in keys.indices {
+                        let key = keys[column]
+                        var found = -1
+                        let hint = hints[column]
+                        if hint < entries.count && entries[hint].key == key {
+                            found = hint
+                        } else {
+                            for index in entries.indices where entries[index].key == key {
+                                found = index
+                                break
+                            }
+                        }
+                        if found >= 0 {
+                            hints[column] = found
+                            visit(row, column, entries[found])
+                        } else {
+                            visit(row, column, nil)
+                        }
+                    }
                 }
             }
         }
-        return CellColumn(builder)
     }
 
     override func deal(ofRow row: Int) -> Record? { deals[row].record }
@@ -284,8 +345,7 @@ final class ItemTable: RowTable {
         var owners: [Int] = []
         starts.reserveCapacity(owner.rowCount + 1)
         known.reserveCapacity(owner.rowCount)
-        for row in 0..<owner.rowCount {
-            let value = owner.read(path, row: row).value
+        for (row, value) in owner.values(path).enumerated() {
             switch value {
             case .unknown:
                 known.append(false)

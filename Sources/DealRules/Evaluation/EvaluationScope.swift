@@ -11,7 +11,7 @@ struct ItemScope {
 
 /// The deals a grouped (`for each K`) or portfolio (`for all deals`) rule
 /// is looking at.
-struct GroupScope {
+struct GroupScope: Sendable {
     /// Normalised name of K, which evaluates to the group key.
     var keyName: String?
     var key: Value

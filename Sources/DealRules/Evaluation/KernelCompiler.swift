@@ -252,7 +252,7 @@ struct KernelCompiler {
             let last = date.lastDay
             return { row in
                 switch column.kinds[row] {
-                case .date:
+                case .date, .number where column.isYear[row]:
                     // X is D: X lies within the period D.
                     if column.firstDays[row] >= first && column.lastDays[row] <= last { return .isTrue }
                     if column.lastDays[row] < first || column.firstDays[row] > last { return .isFalse }
@@ -306,7 +306,8 @@ struct KernelCompiler {
             let last = date.lastDay
             return { row in
                 switch column.kinds[row] {
-                case .date: return RowTruth(Evaluator.orderDays(column.firstDays[row], column.lastDays[row], first, last, op))
+                case .date, .number where column.isYear[row]:
+                    return RowTruth(Evaluator.orderDays(column.firstDays[row], column.lastDays[row], first, last, op))
                 case .unknown: return .isUnknown
                 default: return .deferred
                 }
@@ -353,7 +354,7 @@ struct KernelCompiler {
         let limit = end.firstDay
         return { row in
             switch column.kinds[row] {
-            case .date:
+            case .date, .number where column.isYear[row]:
                 return RowTruth(Evaluator.relativeDays(column.firstDays[row], column.lastDays[row], start: start, limit: limit, beyond: beyond))
             case .unknown: return .isUnknown
             default: return .deferred
@@ -564,7 +565,7 @@ extension KernelCompiler {
         }
     }
 
-    private static func combine(_ op: ArithmeticOperator, _ a: AmountCell, _ b: AmountCell, interner: Interner) -> AmountCell {
+    static func combine(_ op: ArithmeticOperator, _ a: AmountCell, _ b: AmountCell, interner: Interner) -> AmountCell {
         let unit: Int32
         switch op {
         case .add, .subtract:
@@ -670,5 +671,35 @@ final class ContainsMemo {
         let found = FoldedText.contains(texts[index], needle)
         answers[index] = found ? 2 : 1
         return found
+    }
+}
+
+extension KernelCompiler {
+    /// The deal fields a condition reads directly (not inside `where`),
+    /// through definitions too: their columns are built in one pass.
+    static func fieldPaths(of node: Node, definitions: [CheckedDefinition]) -> [FieldPath] {
+        var paths: [FieldPath] = []
+        var seenDefinitions = Set<Int>()
+        func walk(_ node: Node) {
+            switch node {
+            case .field(let path, _):
+                paths.append(path)
+            case .definition(let index, _):
+                guard definitions.indices.contains(index), seenDefinitions.insert(index).inserted else { return }
+                walk(definitions[index].body)
+            case .not(let inner, _):
+                walk(inner)
+            case .and(let lhs, let rhs), .or(let lhs, let rhs), .arithmetic(_, let lhs, let rhs, _):
+                walk(lhs)
+                walk(rhs)
+            case .compare(let compare):
+                walk(compare.subject)
+                compare.operands.forEach(walk)
+            case .constant, .symbol, .quantified, .aggregate, .projection:
+                break
+            }
+        }
+        walk(node)
+        return paths
     }
 }

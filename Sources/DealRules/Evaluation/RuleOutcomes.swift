@@ -23,10 +23,21 @@ public struct RuleOutcomes: Sendable {
     enum Entry: Sendable {
         /// A per-deal rule: `codes[row]` for `deals[row]`.
         case perDeal(rule: Int, codes: [Code])
+        /// A `for each K` rule: deals without a K, then one outcome per group.
+        case grouped(rule: Int, unplaced: [UndeterminedOutcome], groups: [GroupOutcome])
         /// A `for all deals` rule decided by a kernel (`portfolioTruth`).
         case portfolio(rule: Int, code: Code)
         /// A grouped or portfolio rule, few subjects: reported as evaluated.
         case listed(findings: [Finding], undetermined: [UndeterminedOutcome], clear: [ClearOutcome])
+    }
+
+    /// One group of a `for each K` rule.
+    struct GroupOutcome: Sendable {
+        var subject: String
+        var scope: GroupScope
+        var code: Code
+        /// Decided by a `GroupKernel` rather than the evaluator.
+        var byKernel: Bool
     }
 
     public let asOf: DateValue
@@ -52,26 +63,26 @@ public struct RuleOutcomes: Sendable {
         for entry in entries {
             switch entry {
             case .perDeal(_, let codes):
-                for code in codes {
-                    switch code {
-                    case .finding: findingCount += 1
-                    case .undetermined: undeterminedCount += 1
-                    case .clear: clearCount += 1
-                    case .skipped: break
-                    }
-                }
+                for code in codes { count(code) }
             case .portfolio(_, let code):
-                switch code {
-                case .finding: findingCount += 1
-                case .undetermined: undeterminedCount += 1
-                case .clear: clearCount += 1
-                case .skipped: break
-                }
+                count(code)
+            case .grouped(_, let unplaced, let groups):
+                undeterminedCount += unplaced.count
+                for group in groups { count(group.code) }
             case .listed(let findings, let undetermined, let clear):
                 findingCount += findings.count
                 undeterminedCount += undetermined.count
                 clearCount += clear.count
             }
+        }
+    }
+
+    private mutating func count(_ code: Code) {
+        switch code {
+        case .finding: findingCount += 1
+        case .undetermined: undeterminedCount += 1
+        case .clear: clearCount += 1
+        case .skipped: break
         }
     }
 
@@ -105,6 +116,15 @@ public struct RuleOutcomes: Sendable {
                 RuleRunner.record(rule, truth: CompiledCondition(rule.condition, definitions: program.definitions).truth(evaluator),
                                   subject: "portfolio", evaluator: evaluator,
                                   findings: &findings, undetermined: &undetermined, clear: &clear)
+            case .grouped(let index, let unplaced, let groups):
+                undetermined += unplaced
+                let rule = program.rules[index]
+                let condition = CompiledCondition(rule.condition, definitions: program.definitions)
+                for group in groups where group.code != .clear || includeClear {
+                    evaluator.begin(group: group.scope)
+                    RuleRunner.record(rule, truth: condition.truth(evaluator), subject: group.subject, evaluator: evaluator,
+                                      findings: &findings, undetermined: &undetermined, clear: &clear)
+                }
             case .listed(let listedFindings, let listedUndetermined, let listedClear):
                 findings += listedFindings
                 undetermined += listedUndetermined
@@ -130,6 +150,14 @@ extension RuleOutcomes {
                 if expected != code { found.append("\(program.rules[index].info.name) · portfolio: kernel \(code) ≠ evaluator \(expected)") }
                 continue
             }
+            if case .grouped(let index, _, let groups) = entry {
+                for group in groups {
+                    evaluator.begin(group: group.scope)
+                    let expected = Code(evaluator.truth(program.rules[index].condition))
+                    if expected != group.code { found.append("\(program.rules[index].info.name) · \(group.subject): kernel \(group.code) ≠ evaluator \(expected)") }
+                }
+                continue
+            }
             guard case .perDeal(let index, let codes) = entry else { continue }
             let rule = program.rules[index]
             for (row, code) in codes.enumerated() where code != .skipped {
@@ -147,6 +175,14 @@ extension RuleOutcomes {
     var portfolioRulesDecidedByKernels: [String] {
         entries.compactMap { entry in
             if case .portfolio(let index, _) = entry { return program.rules[index].info.name }
+            return nil
+        }
+    }
+
+    /// Names of the `for each K` rules a kernel decided some group of, for tests.
+    var groupedRulesDecidedByKernels: [String] {
+        entries.compactMap { entry in
+            if case .grouped(let index, _, let groups) = entry, groups.contains(where: \.byKernel) { return program.rules[index].info.name }
             return nil
         }
     }

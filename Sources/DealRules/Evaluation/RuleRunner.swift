@@ -41,6 +41,10 @@ public enum RuleRunner {
         var rules: [RuleInfo] = []
         var entries: [RuleOutcomes.Entry] = []
         let skipped: [Bool] = wantedSubjects.isEmpty ? [] : deals.map { !wantedSubjects.contains($0.subject) }
+        dealTable.prefetch(program.rules.flatMap { rule -> [FieldPath] in
+            guard case .perDeal = rule.scope else { return [] }
+            return KernelCompiler.fieldPaths(of: rule.condition, definitions: program.definitions)
+        })
 
         for (done, rule) in program.rules.enumerated() {
             options.progress?(done, program.rules.count)
@@ -65,27 +69,32 @@ public enum RuleRunner {
                 }
                 entries.append(.perDeal(rule: done, codes: codes))
             case .forEach(let keyNode, let display):
-                let condition = CompiledCondition(rule.condition, definitions: program.definitions)
-                var findings: [Finding] = []
-                var undetermined: [UndeterminedOutcome] = []
-                var clear: [ClearOutcome] = []
+                var unplacedOutcomes: [UndeterminedOutcome] = []
                 let grouping = groups(of: deals, by: keyNode, evaluator: evaluator)
                 for unplaced in grouping.unplaced where wantedSubjects.isEmpty || wantedSubjects.contains(unplaced.deal.subject) {
-                    undetermined.append(UndeterminedOutcome(
+                    unplacedOutcomes.append(UndeterminedOutcome(
                         rule: rule.info, subject: unplaced.deal.subject,
                         reasons: unplaced.reasons.isEmpty ? [UndeterminedReason(field: display, problem: .missing)] : unplaced.reasons,
                         evidence: []))
                 }
                 let keyName = keyName(of: keyNode, program: program)
+                let kernel = GroupKernel(rule.condition, keyName: keyName, definitions: program.definitions, table: dealTable, asOf: options.asOf)
+                let condition = CompiledCondition(rule.condition, definitions: program.definitions)
+                var decided: [RuleOutcomes.GroupOutcome] = []
                 for group in grouping.groups {
                     let subject = ValueRendering.render(group.key)
                     if knownSubjects.insert(subject).inserted { subjects.append(subject) }
                     guard wantedSubjects.isEmpty || wantedSubjects.contains(subject) else { continue }
-                    evaluator.begin(group: GroupScope(keyName: keyName, key: group.key, deals: group.deals, allDeals: deals))
-                    record(rule, truth: condition.truth(evaluator), subject: subject, evaluator: evaluator,
-                           findings: &findings, undetermined: &undetermined, clear: &clear)
+                    let scope = GroupScope(keyName: keyName, key: group.key, deals: group.deals, allDeals: deals)
+                    if let kernel, let truth = kernel.truth(rows: group.rows) {
+                        decided.append(RuleOutcomes.GroupOutcome(subject: subject, scope: scope, code: RuleOutcomes.Code(truth), byKernel: true))
+                    } else {
+                        evaluator.begin(group: scope)
+                        let truth = condition.truth(evaluator)
+                        decided.append(RuleOutcomes.GroupOutcome(subject: subject, scope: scope, code: RuleOutcomes.Code(truth), byKernel: false))
+                    }
                 }
-                entries.append(.listed(findings: findings, undetermined: undetermined, clear: clear))
+                entries.append(.grouped(rule: done, unplaced: unplacedOutcomes, groups: decided))
             case .forAllDeals:
                 let condition = CompiledCondition(rule.condition, definitions: program.definitions)
                 var findings: [Finding] = []
@@ -146,6 +155,8 @@ public enum RuleRunner {
     struct Group {
         var key: Value
         var deals: [Deal]
+        /// Positions of `deals` in the run's deal list.
+        var rows: [Int] = []
     }
 
     struct Grouping {
@@ -158,7 +169,7 @@ public enum RuleRunner {
     static func groups(of deals: [Deal], by key: Node, evaluator: Evaluator) -> Grouping {
         var grouping = Grouping()
         var index: [String: Int] = [:]
-        for deal in deals {
+        for (row, deal) in deals.enumerated() {
             evaluator.begin(deal: deal)
             let value = evaluator.value(key)
             var keys: [Value]
@@ -182,9 +193,10 @@ public enum RuleRunner {
                 guard seen.insert(folded).inserted else { continue }
                 if let position = index[folded] {
                     grouping.groups[position].deals.append(deal)
+                    grouping.groups[position].rows.append(row)
                 } else {
                     index[folded] = grouping.groups.count
-                    grouping.groups.append(Group(key: key, deals: [deal]))
+                    grouping.groups.append(Group(key: key, deals: [deal], rows: [row]))
                 }
             }
         }

@@ -139,6 +139,44 @@ import Testing
         #expect(outcomes.findingCount == full.findings.count && outcomes.undeterminedCount == full.undetermined.count)
     }
 
+    static let groupedRules = """
+    rule "g1" for each hyperscaler
+      when share of capacity where capacity is known is more than 30%
+      flag g1
+    rule "g2" for each kind
+      when count of deals where chip roadmap is unvalidated is at least 2
+      flag g2
+    rule "g3" for each hyperscaler
+      when sum of deal value where deal value is known is at least $100 billion
+      flag g3
+    rule "g4" for each kind
+      when count of deals where kind is compute is at least 1
+      flag g4
+    rule "g5" for each hyperscaler
+      when not share of deal value where deal value is known is at most 50%
+      flag g5
+    rule "g6" for each exclusivity
+      when count of deals is between 2 and 30
+      flag g6
+    """
+
+    @Test(arguments: [6, 60, 300])
+    func groupedRulesAgreeWithTheEvaluator(_ size: Int) throws {
+        let program = try KernelAgreementTests.program(rules: KernelAgreementTests.groupedRules)
+        var random = RandomDeals(seed: UInt64(size) &+ 17)
+        let deals = random.deals(size)
+        let options = RuleRunner.Options(asOf: KernelAgreementTests.asOf)
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: options)
+        let disagreements = outcomes.disagreementsWithEvaluator()
+        #expect(disagreements.count == 0, "\(disagreements)")
+        // g4 reads K (kind) inside its condition, where K names the group's key: evaluator only.
+        let decided = outcomes.groupedRulesDecidedByKernels
+        #expect(decided.contains("g2") && decided.contains("g6") && !decided.contains("g4"), "\(decided)")
+        let full = RuleRunner.run(program, deals: deals, options: options)
+        #expect(outcomes.findingCount == full.findings.count && outcomes.undeterminedCount == full.undetermined.count)
+        #expect(outcomes.clearCount == full.clear.count)
+    }
+
     @Test func aReportWithoutClearOutcomesCountsThem() throws {
         let program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
         var random = RandomDeals(seed: 5)
