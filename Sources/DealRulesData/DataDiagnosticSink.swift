@@ -17,6 +17,16 @@ struct DataDiagnosticSink {
         self.bytes = bytes
     }
 
+    /// This sink with a path of its own: every location a reader makes
+    /// holds the path, and two threads retaining one shared string would
+    /// contend for its reference count.
+    func withOwnPath() -> DataDiagnosticSink {
+        var copy = DataDiagnosticSink(path: String(decoding: Array(path.utf8), as: UTF8.self), bytes: bytes)
+        copy.items = items
+        copy.lineStarts = lineStarts
+        return copy
+    }
+
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 
     func location(line: Int, column: Int) -> SourceLocation {

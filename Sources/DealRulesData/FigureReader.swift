@@ -5,10 +5,14 @@ import DealRulesModel
 /// provenance: `{value: 100, unit: USD billion, status: reported}`.
 enum FigureReader {
     static func isFigure(_ entries: [RecordEntry]) -> Bool {
+        entries.withUnsafeBufferPointer { isFigure($0) }
+    }
+
+    static func isFigure(_ entries: UnsafeBufferPointer<RecordEntry>) -> Bool {
         guard entries.count <= 5 else { return false }
         var hasValue = false
-        for entry in entries {
-            switch entry.key {
+        for index in entries.indices {
+            switch entries[index].key {
             case "value": hasValue = true
             case "unit", "status", "source", "as of": continue
             default: return false

@@ -1,21 +1,21 @@
 import DealRulesModel
 
 /// A large JSON array of deals read in two halves at once. The split is a
-/// guess — the first `}, {` after the middle — that reading the first half
-/// confirms: if that half ends exactly at the guessed comma, the second
-/// half (read meanwhile from the `{`) is joined on; if the guess was inside
-/// a string, the caller reads the whole file in order instead.
+/// guess — a `}, {` after the middle, preferably one with a line break in
+/// it — that reading the first half confirms: if that half ends exactly at
+/// the guessed comma, the second half (read meanwhile from the `{`) is
+/// joined on; if the guess was inside a deal, the first half simply reads
+/// on to the end, which is the same as reading in order.
 enum JSONHalvesReader {
     private enum FirstHalf {
-        /// Reading stopped before the guess (an error or the deal limit): this is the result.
+        /// Read in order to the end, or stopped before the guess (an error
+        /// or the deal limit): this is the result.
         case finished(FileLoad)
         /// The first half ended at the guessed comma.
         case reachedSplit(FileLoad)
-        /// The guess was not a boundary between deals.
-        case wrongGuess
     }
 
-    /// Nil when the input does not suit or the guess was wrong.
+    /// Nil when the input does not suit.
     static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector) -> FileLoad? {
         guard ParallelHalves.worthwhile(bytes, limits: limits) else { return nil }
         var start = 0
@@ -31,73 +31,93 @@ enum JSONHalvesReader {
         switch first {
         case .finished(let load): return load
         case .reachedSplit(let load): return ParallelHalves.join(load, second, collector: collector, path: path, bytes: bytes)
-        case .wrongGuess: return nil
         }
     }
 
-    /// The first `}` `,` `{` (whitespace allowed) after `middle`, within 1 MiB.
+    /// A `}` `,` `{` (whitespace allowed) after `middle`, within 1 MiB: the
+    /// first with a line break between `}` and `{` (deals written one per
+    /// line), else the first.
     private static func splitGuess(_ bytes: [UInt8], after middle: Int) -> (comma: Int, next: Int)? {
         var index = middle
         let limit = min(bytes.count, middle + (1 << 20))
+        var firstFound: (comma: Int, next: Int)? = nil
         while index < limit {
             if bytes[index] == UInt8(ascii: "}") {
                 var probe = index + 1
-                while probe < bytes.count, isSpace(bytes[probe]) { probe += 1 }
+                var lineBreak = false
+                while probe < bytes.count, isSpace(bytes[probe]) {
+                    lineBreak = lineBreak || bytes[probe] == 0x0A
+                    probe += 1
+                }
                 if probe < bytes.count, bytes[probe] == UInt8(ascii: ",") {
                     let comma = probe
                     probe += 1
-                    while probe < bytes.count, isSpace(bytes[probe]) { probe += 1 }
-                    if probe < bytes.count, bytes[probe] == UInt8(ascii: "{") { return (comma, probe) }
+                    while probe < bytes.count, isSpace(bytes[probe]) {
+                        lineBreak = lineBreak || bytes[probe] == 0x0A
+                        probe += 1
+                    }
+                    if probe < bytes.count, bytes[probe] == UInt8(ascii: "{") {
+                        if lineBreak { return (comma, probe) }
+                        if firstFound == nil { firstFound = (comma, probe) }
+                    }
                 }
             }
             index += 1
         }
-        return nil
+        return firstFound
     }
 
+    /// Reads the array in order, as `JSONDealReader` does, but stops at the
+    /// guessed comma if a deal ends there.
     private static func readFirstHalf(
         _ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector, open: Int, comma: Int
     ) -> FirstHalf {
         var collector = collector
-        var sink = DataDiagnosticSink(path: path, bytes: bytes)
-        var outcome = FirstHalf.wrongGuess
+        var atSplit = false
+        var diagnostics: [Diagnostic] = []
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(buffer: buffer, limits: limits, sink: sink)
+            var reader = JSONReader(buffer: buffer, limits: limits, sink: DataDiagnosticSink(path: path, bytes: bytes))
             let place = ParallelHalves.lineInfo(bytes, at: open)
             reader.reposition(start: open + 1, stop: buffer.count, line: place.line, lineStart: place.lineStart)
-            var reached = false
             do throws(JSONStop) {
-                while true {
-                    reader.skipWhitespace()
-                    try JSONDealReader.readDeal(&reader, collector: &collector)
-                    reader.skipWhitespace()
-                    if reader.index >= comma {
-                        reached = reader.index == comma
-                        break
-                    }
-                    guard let byte = reader.current else { throw reader.fail("the array of deals opened here is not closed", at: open) }
+                reader.skipWhitespace()
+                if reader.current == UInt8(ascii: "]") {
                     reader.index += 1
-                    // The array ended before the guess: the guess was not inside it.
-                    if byte == UInt8(ascii: "]") { break }
-                    guard byte == UInt8(ascii: ",") else {
-                        reader.index -= 1
-                        throw reader.fail("expected `,` or `]` after a deal, found \(reader.describeCurrent())", at: reader.index)
+                } else {
+                    var passed = false
+                    while true {
+                        reader.skipWhitespace()
+                        try JSONDealReader.readDeal(&reader, collector: &collector)
+                        reader.skipWhitespace()
+                        if !passed, reader.index >= comma {
+                            if reader.index == comma {
+                                atSplit = true
+                                break
+                            }
+                            passed = true // the guess was inside a deal: read on in order
+                        }
+                        guard let byte = reader.current else { throw reader.fail("the array of deals opened here is not closed", at: open) }
+                        reader.index += 1
+                        if byte == UInt8(ascii: "]") { break }
+                        guard byte == UInt8(ascii: ",") else {
+                            reader.index -= 1
+                            throw reader.fail("expected `,` or `]` after a deal, found \(reader.describeCurrent())", at: reader.index)
+                        }
+                    }
+                }
+                if !atSplit {
+                    reader.skipWhitespace()
+                    if reader.index < reader.end {
+                        throw reader.fail("unexpected \(reader.describeCurrent()) after the end of the data", at: reader.index)
                     }
                 }
             } catch {
-                // Before the guess, reading in order would have stopped here too.
-                if reader.index < comma {
-                    let load = FileLoad(deals: collector.deals, diagnostics: reader.sink.items, nextPosition: collector.nextPosition, stopped: true)
-                    outcome = .finished(load)
-                }
-                return
+                // Reported where it happened; the deals read so far are kept.
             }
-            sink = reader.sink
-            if reached {
-                outcome = .reachedSplit(FileLoad(deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition))
-            }
+            diagnostics = reader.sink.items
         }
-        return outcome
+        let load = FileLoad(deals: collector.deals, diagnostics: diagnostics, nextPosition: collector.nextPosition, stopped: !atSplit)
+        return atSplit ? .reachedSplit(load) : .finished(load)
     }
 
     /// The deals from `start` (a `{`) to the end of the array, numbered from 1.

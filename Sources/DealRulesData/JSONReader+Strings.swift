@@ -51,6 +51,65 @@ extension JSONReader {
         throw fail("the string opened here is not closed", at: open)
     }
 
+    /// A string value: a literal or text (`DataScalar.quoted`). A string
+    /// without escapes is looked up by its bytes first, so a value that
+    /// repeats is typed once and shared. `index` is at its opening quote.
+    mutating func parseStringValue() throws(JSONStop) -> Value {
+        let open = index
+        let start = index + 1
+        var position = start
+        // Eight plain bytes at a time (no quote, backslash, control or
+        // non-ASCII byte), then byte by byte from the first that is not.
+        let raw = UnsafeRawPointer(buffer.baseAddress!)
+        while position + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+            guard !JSONReader.hasSpecialByte(word) else { break }
+            position += 8
+        }
+        while position < end {
+            let byte = buffer[position]
+            if byte == UInt8(ascii: "\"") {
+                try checkLength(position - start, at: open)
+                index = position + 1
+                // The key includes the quotes, so no number has the same bytes.
+                let base = buffer.baseAddress! + open
+                let count = position + 1 - open
+                guard count <= 64 else {
+                    return DataScalar.quoted(Swift.String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self))
+                }
+                let hash = ByteKeyedCache<(Value, Provenance?)>.hash(base, count)
+                if let (cached, _) = values.find(base, count, hash: hash) { return cached }
+                let value = DataScalar.quoted(Swift.String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self))
+                values.insert(base, count, hash: hash, value: (value, nil))
+                return value
+            }
+            if byte == UInt8(ascii: "\\") {
+                index = position
+                return DataScalar.quoted(try parseEscapedString(open: open, prefix: start..<position))
+            }
+            if byte < 0x20 {
+                throw fail(byte == 0x0A ? "the string opened here is not closed on its line" : "control character in a string (escape it)", at: byte == 0x0A ? open : position)
+            }
+            if byte >= 0x80 {
+                position = try skipScalar(at: position)
+            } else {
+                position += 1
+            }
+        }
+        throw fail("the string opened here is not closed", at: open)
+    }
+
+    /// Whether any byte of `word` is `"`, `\\`, below 0x20 or above 0x7F.
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return control != 0 || word & highs != 0
+            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+    }
+
     private mutating func checkLength(_ length: Int, at open: Int) throws(JSONStop) {
         if length > limits.maxStringLength {
             throw fail("a string is longer than \(limits.maxStringLength) bytes", at: open, code: .stringTooLong)

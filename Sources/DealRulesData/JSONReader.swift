@@ -18,9 +18,18 @@ struct JSONReader {
     var assembler = RecordAssembler()
     /// Key ids of the objects being read, innermost last (reused scratch).
     private var idStack: [Int] = []
-    /// Entries the last object at each depth had: sibling objects tend to
-    /// be alike, so reserving that many saves regrowing the array.
-    private var sizeHints: [Int] = []
+    /// Entries and list items being read, innermost last; each mapping or
+    /// list moves its own into an array of exactly their number on closing.
+    private let entryStack = ScratchStack<RecordEntry>()
+    private let itemStack = ScratchStack<Value>()
+    /// What strings, numbers, figure objects and flat lists read so far
+    /// gave, by their bytes: repeated data is read once and its value shared.
+    var values = ByteKeyedCache<(Value, Provenance?)>()
+    /// Key ids whose values were flat figure objects or lists of scalars,
+    /// which the value cache is then tried for (a byte per key id).
+    private var flatKeys: [Bool] = []
+    private let trueValue = Value.boolean(true)
+    private let falseValue = Value.boolean(false)
 
     private(set) var line = 1
     private var lineStart = 0
@@ -37,7 +46,7 @@ struct JSONReader {
         self.index = 0
         self.end = buffer.count
         self.limits = limits
-        self.sink = sink
+        self.sink = sink.withOwnPath()
     }
 
     /// Restricts reading to `start..<stop`, which begins line `line`.
@@ -57,6 +66,8 @@ struct JSONReader {
         columnMarkValue = 1
         depth = 1 // an NDJSON line is one item of the list of deals
         idStack.removeAll(keepingCapacity: true)
+        entryStack.truncate(to: 0)
+        itemStack.truncate(to: 0)
     }
 
     // MARK: Positions
@@ -126,24 +137,24 @@ struct JSONReader {
     // MARK: Values
 
     /// Any JSON value; a figure object comes back with its provenance.
-    mutating func parseValue() throws(JSONStop) -> (Value, Provenance?) {
+    /// `keyID` is the interned id of the key the value belongs to (-1 for
+    /// list items), which decides whether a mapping or list is looked up
+    /// in the value cache.
+    mutating func parseValue(keyID: Int = -1) throws(JSONStop) -> (Value, Provenance?) {
         guard index < end else { throw fail("expected a value, found the end of the data", at: index) }
         switch buffer[index] {
         case UInt8(ascii: "{"):
-            let place = location(at: index)
-            let entries = try parseEntries()
-            return assembler.value(of: entries, at: place, sink: &sink)
+            return try parseObjectValue(keyID: keyID)
         case UInt8(ascii: "["):
-            return (try parseList(), nil)
+            return try parseListValue(keyID: keyID)
         case UInt8(ascii: "\""):
-            let text = try parseString()
-            return (DataScalar.quoted(text), nil)
+            return (try parseStringValue(), nil)
         case UInt8(ascii: "t"):
             try expectWord("true")
-            return (.boolean(true), nil)
+            return (trueValue, nil)
         case UInt8(ascii: "f"):
             try expectWord("false")
-            return (.boolean(false), nil)
+            return (falseValue, nil)
         case UInt8(ascii: "n"):
             try expectWord("null")
             return (.unknown, nil)
@@ -161,23 +172,110 @@ struct JSONReader {
         }
     }
 
+    // MARK: Flat mappings and lists
+
+    /// The end (after the closing bracket) of the mapping or list at
+    /// `open` when it is on one line, holds no mapping or list, and is
+    /// short enough to cache; whether it has non-ASCII bytes. Reading such
+    /// bytes gives the same value wherever they are (only the line, the
+    /// column and the depth depend on where, and those it leaves alone).
+    private func flatExtent(from open: Int) -> (end: Int, nonASCII: Bool)? {
+        let closer: UInt8 = buffer[open] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        let limit = min(end, open + values.maxKeyLength)
+        var position = open + 1
+        var inString = false
+        var nonASCII = false
+        while position < limit {
+            let byte = buffer[position]
+            if inString {
+                if byte == UInt8(ascii: "\"") {
+                    inString = false
+                } else if byte == UInt8(ascii: "\\") {
+                    position += 1
+                } else if byte < 0x20 {
+                    return nil
+                } else if byte >= 0x80 {
+                    nonASCII = true
+                }
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case closer: return (position + 1, nonASCII)
+                case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x0A: return nil
+                default: if byte >= 0x80 { nonASCII = true }
+                }
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    private func wantsCache(_ keyID: Int) -> Bool {
+        keyID >= 0 && keyID < flatKeys.count && flatKeys[keyID] && depth < limits.maxDepth
+    }
+
+    /// A cached flat mapping or list at `index`, skipped over.
+    private mutating func cachedFlat() -> (Value, Provenance?)? {
+        guard let (stop, nonASCII) = flatExtent(from: index) else { return nil }
+        let base = buffer.baseAddress! + index
+        let count = stop - index
+        guard let hit = values.find(base, count, hash: ByteKeyedCache<(Value, Provenance?)>.hash(base, count)) else { return nil }
+        if nonASCII { lineHasNonASCII = true }
+        index = stop
+        return hit
+    }
+
+    /// Remembers what the flat mapping or list in `start..<index` gave, if
+    /// reading it reported nothing.
+    private mutating func rememberFlat(_ result: (Value, Provenance?), from start: Int, keyID: Int, diagnosticsBefore: Int) {
+        guard keyID >= 0, sink.items.count == diagnosticsBefore, let (stop, _) = flatExtent(from: start), stop == index else { return }
+        let base = buffer.baseAddress! + start
+        let count = stop - start
+        values.insert(base, count, hash: ByteKeyedCache<(Value, Provenance?)>.hash(base, count), value: result)
+        while flatKeys.count <= keyID { flatKeys.append(false) }
+        flatKeys[keyID] = true
+    }
+
+    // MARK: Mappings
+
+    /// A nested mapping: a figure object becomes its value, anything else a record.
+    private mutating func parseObjectValue(keyID: Int) throws(JSONStop) -> (Value, Provenance?) {
+        if wantsCache(keyID), let hit = cachedFlat() { return hit }
+        let open = index
+        let diagnosticsBefore = sink.items.count
+        let place = location(at: index)
+        let first = try parseMembers()
+        let members = entryStack.elements(from: first)
+        if FigureReader.isFigure(members) {
+            let entries = entryStack.popArray(from: first)
+            let result = FigureReader.read(entries, at: place, units: &assembler.units, sink: &sink)
+            rememberFlat(result, from: open, keyID: keyID, diagnosticsBefore: diagnosticsBefore)
+            return result
+        }
+        return (.record(Record(entries: entryStack.popArray(from: first), location: place)), nil)
+    }
+
     /// An object's entries, keys folded and collisions removed; `index`
     /// is at its `{`.
     mutating func parseEntries() throws(JSONStop) -> [RecordEntry] {
+        let first = try parseMembers()
+        return entryStack.popArray(from: first)
+    }
+
+    /// Reads an object onto the entry stack, keys folded and collisions
+    /// removed; where its entries start on the stack. `index` is at its `{`.
+    private mutating func parseMembers() throws(JSONStop) -> Int {
         let open = index
         let start = idStack.count
+        let first = entryStack.count
         try enter(at: open)
         index += 1
-        var entries: [RecordEntry] = []
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return entries
+            return first
         }
-        let hintSlot = min(depth, 64)
-        while sizeHints.count <= hintSlot { sizeHints.append(4) }
-        entries.reserveCapacity(sizeHints[hintSlot])
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
@@ -191,9 +289,9 @@ struct JSONReader {
             }
             index += 1
             skipWhitespace()
-            let (value, provenance) = try parseValue()
+            let (value, provenance) = try parseValue(keyID: folded.id)
             idStack.append(folded.id)
-            entries.append(RecordEntry(key: folded.folded, originalKey: key, value: value, provenance: provenance, location: keyLocation))
+            entryStack.push(RecordEntry(key: folded.folded, originalKey: key, value: value, provenance: provenance, location: keyLocation))
             skipWhitespace()
             guard let byte = current else {
                 throw fail("the object opened here is not closed", at: open)
@@ -205,28 +303,44 @@ struct JSONReader {
                 throw fail("expected `,` or `}` after a value, found \(describeCurrent())", at: index)
             }
         }
-        sizeHints[hintSlot] = min(entries.count, 256)
         depth -= 1
-        assembler.removeCollisions(&entries, ids: idStack[start...], sink: &sink)
+        if assembler.mayCollide(ids: idStack[start...]) {
+            var entries = entryStack.popArray(from: first)
+            assembler.removeCollisions(&entries, ids: idStack[start...], sink: &sink)
+            for entry in entries { entryStack.push(entry) }
+        }
         idStack.removeLast(idStack.count - start)
-        return entries
+        return first
+    }
+
+    // MARK: Lists
+
+    private mutating func parseListValue(keyID: Int) throws(JSONStop) -> (Value, Provenance?) {
+        if wantsCache(keyID), let hit = cachedFlat() { return hit }
+        let open = index
+        let diagnosticsBefore = sink.items.count
+        let result = (try parseList(), Provenance?.none)
+        if keyID >= 0, index - open <= values.maxKeyLength {
+            rememberFlat(result, from: open, keyID: keyID, diagnosticsBefore: diagnosticsBefore)
+        }
+        return result
     }
 
     private mutating func parseList() throws(JSONStop) -> Value {
         let open = index
+        let first = itemStack.count
         try enter(at: open)
         index += 1
-        var items: [Value] = []
         skipWhitespace()
         if current == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .list(items)
+            return .list([])
         }
         while true {
             skipWhitespace()
             let (value, _) = try parseValue()
-            items.append(value)
+            itemStack.push(value)
             skipWhitespace()
             guard let byte = current else { throw fail("the list opened here is not closed", at: open) }
             index += 1
@@ -237,7 +351,7 @@ struct JSONReader {
             }
         }
         depth -= 1
-        return .list(items)
+        return .list(itemStack.popArray(from: first))
     }
 
     private mutating func expectWord(_ word: StaticString) throws(JSONStop) {
@@ -295,8 +409,13 @@ struct JSONReader {
             while let byte = current, isDigit(byte) { index += 1 }
         }
         if !hasExponent, digitCount <= 18 {
-            let value = DecimalNumber(significand: negative ? -significand : significand, exponent: Int32(-fractionDigits))
-            return .number(value)
+            let base = buffer.baseAddress! + start
+            let count = index - start
+            let hash = ByteKeyedCache<(Value, Provenance?)>.hash(base, count)
+            if let (cached, _) = values.find(base, count, hash: hash) { return cached }
+            let value = Value.number(DecimalNumber(significand: negative ? -significand : significand, exponent: Int32(-fractionDigits)))
+            values.insert(base, count, hash: hash, value: (value, nil))
+            return value
         }
         // Long or exponent forms take the exact (slower) route.
         let text = Swift.String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)

@@ -1,4 +1,11 @@
 import DealRulesModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// NDJSON deal data: one deal object per line, read line by line. A
 /// malformed line is reported with its line number and the rest still load.
@@ -38,8 +45,8 @@ enum NDJSONDealReader {
             if start == 0, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { lineStart = 3 }
             let end = min(stop, buffer.count)
             while lineStart < end {
-                var lineEnd = lineStart
-                while lineEnd < end, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+                let lineEnd = memchr(buffer.baseAddress! + lineStart, 0x0A, end - lineStart)
+                    .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! } ?? end
                 if !readLine(&reader, start: lineStart, stop: lineEnd, line: lineNumber, collector: &collector) {
                     stopped = true
                     break

@@ -26,9 +26,13 @@ enum ParallelHalves {
         var line = 1
         var lineStart = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<min(offset, buffer.count) where buffer[index] == 0x0A {
+            guard let base = buffer.baseAddress else { return }
+            let stop = min(offset, buffer.count)
+            var position = 0
+            while position < stop, let found = memchr(base + position, 0x0A, stop - position) {
+                position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
                 line += 1
-                lineStart = index + 1
+                lineStart = position
             }
         }
         return (line, lineStart)
@@ -45,8 +49,14 @@ enum ParallelHalves {
         let cutoffPosition = lastKept == Int.max ? Int.max : lastKept + 1
         let stopsEarly = cutoffPosition < second.nextPosition && cutoffPosition - 1 < second.itemLocations.count
         joined.deals.reserveCapacity(first.deals.count + min(room, second.deals.count))
-        for deal in second.deals.prefix(room) {
-            joined.deals.append(Deal(record: deal.record, position: deal.position + offset, location: deal.location))
+        for var deal in second.deals.prefix(room) {
+            deal.position += offset
+            // Only a `#N` subject depends on the position (an id that looks
+            // like one is worked out again, which gives it back unchanged).
+            if deal.subject.utf8.first == UInt8(ascii: "#") {
+                deal = Deal(record: deal.record, position: deal.position, location: deal.location)
+            }
+            joined.deals.append(deal)
         }
         guard stopsEarly else {
             joined.diagnostics.append(contentsOf: second.diagnostics)

@@ -28,18 +28,10 @@ struct RecordAssembler {
 
     mutating func fold(_ key: String) -> String { intern(key).folded }
 
-    /// A direct-mapped cache in front of `interned`, indexed by a cheap
-    /// hash of the key's bytes: a JSON key seen before costs neither a
-    /// string nor a hash-table lookup.
-    private var recent: [CachedKey?] = Array(repeating: nil, count: RecordAssembler.recentSlots)
-    private static let recentSlots = 1024
-
-    private struct CachedKey {
-        var bytes: [UInt8]
-        var raw: String
-        var folded: String
-        var id: Int
-    }
+    /// The keys met so far by their bytes, in front of `interned`: a JSON
+    /// key seen before costs neither a new string nor folding, and every
+    /// record shares one string per distinct key.
+    private var recent = ByteKeyedCache<(raw: String, folded: String, id: Int)>(maxEntries: 4096, maxKeyLength: 64)
 
     /// The folded key and its id; id -1 once the cache is full.
     mutating func intern(_ key: String) -> (folded: String, id: Int) {
@@ -49,17 +41,16 @@ struct RecordAssembler {
     /// A key given as its UTF-8 bytes (already validated): the key as a
     /// string, folded, and its id.
     mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> (raw: String, folded: String, id: Int) {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        let slot = Int(hash % UInt32(RecordAssembler.recentSlots))
-        if let cached = recent[slot], cached.bytes.count == bytes.count,
-           cached.bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
-            return (cached.raw, cached.folded, cached.id)
+        guard let base = bytes.baseAddress else {
+            let found = internSlowly("")
+            return ("", found.folded, found.id)
         }
+        let hash = ByteKeyedCache<(raw: String, folded: String, id: Int)>.hash(base, bytes.count)
+        if let cached = recent.find(base, bytes.count, hash: hash) { return cached }
         let raw = String(decoding: bytes, as: UTF8.self)
         let found = internSlowly(raw)
-        if found.id >= 0, bytes.count <= 64 {
-            recent[slot] = CachedKey(bytes: Array(bytes), raw: raw, folded: found.folded, id: found.id)
+        if found.id >= 0 {
+            recent.insert(base, bytes.count, hash: hash, value: (raw, found.folded, found.id))
         }
         return (raw, found.folded, found.id)
     }
@@ -89,6 +80,17 @@ struct RecordAssembler {
             return FigureReader.read(entries, at: location, units: &units, sink: &sink)
         }
         return (.record(Record(entries: entries, location: location)), nil)
+    }
+
+    /// Whether two of the keys (by their interned ids) may fold alike; when
+    /// it says no, `removeCollisions` would find nothing.
+    mutating func mayCollide(ids: ArraySlice<Int>) -> Bool {
+        serial &+= 1
+        for id in ids {
+            if id < 0 || lastRecord[id] == serial { return true }
+            lastRecord[id] = serial
+        }
+        return false
     }
 
     /// Reports and removes entries whose key folds like an earlier one's;

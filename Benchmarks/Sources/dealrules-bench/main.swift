@@ -16,6 +16,8 @@ if arguments.first == "memory-probe" {
     exit(MemoryProbe.run(Array(arguments.dropFirst())))
 }
 
+if arguments.first == "profile-load" { exit(ProfileLoad.run(Array(arguments.dropFirst()))) } else if arguments.first == "write-data" { exit(ProfileLoad.write(Array(arguments.dropFirst()))) } else if arguments.first == "dump-load" { exit(ProfileLoad.dump(Array(arguments.dropFirst()))) }
+
 if arguments.first == "profile-eval" {
     exit(ProfileEval.run(Array(arguments.dropFirst())))
 }

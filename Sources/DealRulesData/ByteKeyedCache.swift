@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A hash table from short byte strings (as they appear in the input) to
+/// what reading them gave, so that data that repeats — the same status,
+/// company, unit or figure object in every deal — is read once per reader
+/// and its value (a boxed `Value`) shared by every deal that has it.
+///
+/// Open addressing with linear probing; it grows up to `maxEntries` and
+/// then only answers lookups. Every key is kept as bytes and compared in
+/// full, so a hit is always the same input. One cache belongs to one
+/// reader (one thread): values are not shared across threads, so their
+/// reference counts do not bounce between cores.
+struct ByteKeyedCache<Element> {
+    // A struct of arrays (not a class) inside its reader: accesses are
+    // checked for exclusivity statically, not at run time.
+    private var slots: [Int32] = Array(repeating: 0, count: 256)
+    private var slotMask = 255
+    private var hashes: [UInt64] = []
+    private var offsets: [Int] = []
+    private var lengths: [Int] = []
+    private var values: [Element] = []
+    private var arena: [UInt8] = []
+    let maxEntries: Int
+    let maxKeyLength: Int
+
+    init(maxEntries: Int = 1 << 16, maxKeyLength: Int = 128) {
+        self.maxEntries = maxEntries
+        self.maxKeyLength = maxKeyLength
+    }
+
+    /// A hash of `count` bytes at `base`, eight at a time.
+    @inline(__always)
+    static func hash(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < count {
+            tail |= UInt64(base[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 29)
+    }
+
+    /// The value stored for exactly these bytes.
+    @inline(__always)
+    func find(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Element? {
+        var slot = Int(truncatingIfNeeded: hash) & slotMask
+        while true {
+            let stored = Int(slots[slot])
+            if stored == 0 { return nil }
+            let entry = stored - 1
+            if hashes[entry] == hash, lengths[entry] == count, matches(entry, base, count) { return values[entry] }
+            slot = (slot + 1) & slotMask
+        }
+    }
+
+    @inline(__always)
+    private func matches(_ entry: Int, _ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            let stored = UnsafeRawPointer(arena.baseAddress! + offsets[entry])
+            let probe = UnsafeRawPointer(base)
+            // Short keys (most of them) as one or two words, without a call.
+            if count >= 8, count <= 16 {
+                return stored.loadUnaligned(as: UInt64.self) == probe.loadUnaligned(as: UInt64.self)
+                    && stored.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                        == probe.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            }
+            if count < 8 {
+                for offset in 0..<count where stored.load(fromByteOffset: offset, as: UInt8.self) != base[offset] { return false }
+                return true
+            }
+            return memcmp(stored, probe, count) == 0
+        }
+    }
+
+    /// Stores a value for bytes not yet in the table (ignored when full or too long).
+    mutating func insert(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, value: Element) {
+        guard count <= maxKeyLength, values.count < maxEntries else { return }
+        if (values.count + 1) * 2 > slotMask + 1 { grow() }
+        let entry = values.count
+        hashes.append(hash)
+        offsets.append(arena.count)
+        lengths.append(count)
+        values.append(value)
+        arena.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        place(entry)
+    }
+
+    private mutating func place(_ entry: Int) {
+        var slot = Int(truncatingIfNeeded: hashes[entry]) & slotMask
+        while slots[slot] != 0 { slot = (slot + 1) & slotMask }
+        slots[slot] = Int32(entry + 1)
+    }
+
+    private mutating func grow() {
+        let count = (slotMask + 1) * 2
+        slots = Array(repeating: 0, count: count)
+        slotMask = count - 1
+        for entry in values.indices { place(entry) }
+    }
+}
+
+/// A stack of elements in one growing buffer, for the entries and items of
+/// the mappings and lists being read (innermost last). When one closes, its
+/// elements are moved — not copied — into an array of exactly their number,
+/// so a record holds no spare capacity and no element is retained twice.
+final class ScratchStack<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    @inline(__always)
+    func push(_ element: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    /// The elements from `start` on, in place (valid until the next push or pop).
+    @inline(__always)
+    func elements(from start: Int) -> UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: base + start, count: count - start)
+    }
+
+    /// Moves the elements from `start` on into a new array of exactly their count.
+    func popArray(from start: Int) -> [Element] {
+        let moved = count - start
+        guard moved > 0 else { return [] }
+        let source = base + start
+        let array = [Element](unsafeUninitializedCapacity: moved) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: source, count: moved)
+            initialized = moved
+        }
+        count = start
+        return array
+    }
+
+    /// Drops the elements from `start` on (after an error).
+    func truncate(to start: Int) {
+        guard start < count else { return }
+        (base + start).deinitialize(count: count - start)
+        count = start
+    }
+
+    private func grow() {
+        let larger = capacity * 2
+        let fresh = UnsafeMutablePointer<Element>.allocate(capacity: larger)
+        fresh.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity = larger
+    }
+}
