@@ -46,6 +46,22 @@ public enum BenchProgram {
         return grid
     }
 
+    /// The same grid from compact outcomes, before any report is built.
+    public static func grid(of outcomes: RuleOutcomes, deals: [Deal], ruleNames: [String]) -> [OutcomeKind] {
+        var grid = [OutcomeKind](repeating: .clear, count: deals.count * ruleNames.count)
+        for (column, name) in ruleNames.enumerated() {
+            guard let codes = outcomes.codes(rule: name) else { continue }
+            for (row, code) in codes.enumerated() where row < deals.count {
+                switch code {
+                case .finding: grid[row * ruleNames.count + column] = .finding
+                case .undetermined: grid[row * ruleNames.count + column] = .undetermined
+                case .clear, .skipped: break
+                }
+            }
+        }
+        return grid
+    }
+
     /// The baseline's outcomes for every deal, deal-major.
     public static func baselineGrid(_ deals: [BaselineDeal], asOf: DateValue = asOf) -> [OutcomeKind] {
         let rules = BaselineRules(asOf: asOf)

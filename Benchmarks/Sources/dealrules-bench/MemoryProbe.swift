@@ -20,8 +20,11 @@ enum MemoryProbe {
         }
         let loaded = DataLoader.loadAll(paths: [arguments[0]], format: nil)
         let afterLoad = Measure.peakResidentBytes()
-        let report = RuleRunner.run(program, deals: loaded.deals, options: RuleRunner.Options(asOf: BenchProgram.asOf))
-        let outcomes = report.findings.count + report.undetermined.count + report.clear.count
+        // As `dealrules check` does: decide every outcome, then build the
+        // report entries a text or JSON report shows.
+        let evaluated = RuleRunner.evaluate(program, deals: loaded.deals, options: RuleRunner.Options(asOf: BenchProgram.asOf))
+        let report = evaluated.report(includeClear: false)
+        let outcomes = report.findings.count + report.undetermined.count + report.clearCount
         print("deals=\(loaded.deals.count) outcomes=\(outcomes) load_peak=\(afterLoad) peak=\(Measure.peakResidentBytes())")
         return 0
     }

@@ -22,6 +22,7 @@ final class Interner {
     private var spellingIDs: [String: Int32] = [:]
     /// The first text seen for each id, for `contains`.
     private(set) var texts: [String] = []
+    private var foldedTexts: [String] = []
     private var unitIDs: [UnitSignature: Int32] = [:]
     private var units: [UnitSignature] = []
     private var products: [UnitProduct: Int32] = [:]
@@ -36,9 +37,15 @@ final class Interner {
             id = Int32(truncatingIfNeeded: texts.count)
             textIDs[folded] = id
             texts.append(text)
+            foldedTexts.append(folded)
         }
         spellingIDs[text] = id
         return id
+    }
+
+    /// `NameFolding.foldSymbol` of the text with this id.
+    func foldedText(_ id: Int32) -> String {
+        foldedTexts.indices.contains(Int(id)) ? foldedTexts[Int(id)] : ""
     }
 
     func id(ofUnit unit: UnitSignature) -> Int32 {
@@ -261,8 +268,7 @@ final class DealTable: RowTable {
     /// Builds the columns of these fields in one pass over the deals, so
     /// each deal's entries are visited once for all of them. Remembers
     /// where the previous deal had each key: deals from one file usually
-    /// list their keys in one order. Keys not found as written (plural
-    /// spellings) take `Evaluator.dealRead`, which the fast path agrees with.
+    /// list their keys in one order.
     func prefetch(_ paths: [FieldPath]) {
         var wanted: [FieldPath] = []
         for path in paths where path.keys.count == 1 && columns[path.keys] == nil && !wanted.contains(where: { $0.keys == path.keys }) {
@@ -272,12 +278,7 @@ final class DealTable: RowTable {
         let keys = wanted.map { $0.keys[0] }
         var builders = wanted.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
         scan(keys) { row, column, entry in
-            if let entry {
-                builders[column].set(row, entry.value, entry.provenance?.status)
-            } else {
-                let read = Evaluator.dealRead(wanted[column], in: deals[row].record)
-                builders[column].set(row, read.value, read.provenance?.status)
-            }
+            if let entry { builders[column].set(row, entry.value, entry.provenance?.status) }
         }
         for (path, builder) in zip(wanted, builders) { columns[path.keys] = CellColumn(builder) }
     }
@@ -286,36 +287,33 @@ final class DealTable: RowTable {
         guard path.keys.count == 1 else { return super.values(path) }
         var values = [Value](repeating: .unknown, count: rowCount)
         scan(path.keys) { row, _, entry in
-            values[row] = entry?.value ?? Evaluator.dealRead(path, in: deals[row].record).value
+            if let entry { values[row] = entry.value }
         }
         return values
     }
 
-    /// Calls `visit` for every deal and key with the entry of exactly that
-    /// key, or nil when the deal has none.
+    /// Calls `visit` for every deal and key with the entry `Record.index(ofField:)`
+    /// finds (the key as written, else its plural spellings in the same
+    /// order), or nil when the deal has none.
     private func scan(_ keys: [String], _ visit: (Int, Int, RecordEntry?) -> Void) {
-        var hints = [Int](repeating: 0, count: keys.count)
+        let spellings = keys.map { CollectionNames.candidates(for: $0) }
+        var hints = spellings.map { [Int](repeating: 0, count: $0.count) }
         deals.withUnsafeBufferPointer { deals in
             for row in deals.indices {
                 deals[row].record.entries.withUnsafeBufferPointer { entries in
                     for column in keys.indices {
-                        let key = keys[column]
-                        var found = -1
-                        let hint = hints[column]
-                        if hint < entries.count && entries[hint].key == key {
-                            found = hint
-                        } else {
-                            for index in entries.indices where entries[index].key == key {
+                        var found: Int? = nil
+                        for (choice, spelling) in spellings[column].enumerated() {
+                            let hint = hints[column][choice]
+                            if hint < entries.count && entries[hint].key == spelling {
+                                found = hint
+                            } else if let index = entries.firstIndex(where: { $0.key == spelling }) {
+                                hints[column][choice] = index
                                 found = index
-                                break
                             }
+                            if found != nil { break }
                         }
-                        if found >= 0 {
-                            hints[column] = found
-                            visit(row, column, entries[found])
-                        } else {
-                            visit(row, column, nil)
-                        }
+                        visit(row, column, found.map { entries[$0] })
                     }
                 }
             }

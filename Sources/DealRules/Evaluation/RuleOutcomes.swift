@@ -7,11 +7,11 @@ import DealRulesSyntax
 /// only in `report(includeClear:)`, which asks the evaluator for them; most
 /// outcomes of a large portfolio are clear and never need that.
 public struct RuleOutcomes: Sendable {
-    /// Outcome of one rule for one deal row.
-    enum Code: UInt8, Sendable {
+    /// Outcome of one rule for one deal row (`skipped`: left out by `--deal`).
+    public enum Code: UInt8, Sendable {
         case clear, finding, undetermined, skipped
 
-        init(_ truth: Truth) {
+        public init(_ truth: Truth) {
             switch truth {
             case .true: self = .finding
             case .false: self = .clear
@@ -187,13 +187,17 @@ extension RuleOutcomes {
         }
     }
 
-    /// The outcome code of a per-deal rule for one deal row, for tests.
-    func code(rule name: String, row: Int) -> Code? {
+    /// The outcomes of a per-deal rule, one per deal of the run, in order.
+    public func codes(rule name: String) -> [Code]? {
         for entry in entries {
-            if case .perDeal(let index, let codes) = entry, program.rules[index].info.name == name, codes.indices.contains(row) {
-                return codes[row]
-            }
+            if case .perDeal(let index, let codes) = entry, program.rules[index].info.name == name { return codes }
         }
         return nil
+    }
+
+    /// The outcome of a per-deal rule for the deal at `row` of the run's deals.
+    public func code(rule name: String, row: Int) -> Code? {
+        guard let codes = codes(rule: name), codes.indices.contains(row) else { return nil }
+        return codes[row]
     }
 }

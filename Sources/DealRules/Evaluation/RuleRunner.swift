@@ -70,7 +70,7 @@ public enum RuleRunner {
                 entries.append(.perDeal(rule: done, codes: codes))
             case .forEach(let keyNode, let display):
                 var unplacedOutcomes: [UndeterminedOutcome] = []
-                let grouping = groups(of: deals, by: keyNode, evaluator: evaluator)
+                let grouping = groups(of: deals, by: keyNode, evaluator: evaluator, table: dealTable)
                 for unplaced in grouping.unplaced where wantedSubjects.isEmpty || wantedSubjects.contains(unplaced.deal.subject) {
                     unplacedOutcomes.append(UndeterminedOutcome(
                         rule: rule.info, subject: unplaced.deal.subject,
@@ -166,10 +166,34 @@ public enum RuleRunner {
 
     /// Groups deals by K: a list joins each of its groups; unknown joins none.
     /// Keys compare folded (`AWS` and `aws` are one group, shown as first seen).
-    static func groups(of deals: [Deal], by key: Node, evaluator: Evaluator) -> Grouping {
+    ///
+    /// With `table`, a K that is a deal field holding text is read from its
+    /// column (folded text ids are the folded renderings); every other deal
+    /// is placed through the evaluator, which also gives the reasons a K is
+    /// unknown.
+    static func groups(of deals: [Deal], by key: Node, evaluator: Evaluator, table: DealTable? = nil) -> Grouping {
         var grouping = Grouping()
         var index: [String: Int] = [:]
+        var column: CellColumn? = nil
+        if let table, case .field(let path, _) = key, path.keys.count == 1 { column = table.column(path) }
+        var positions: [Int32: Int] = [:]
         for (row, deal) in deals.enumerated() {
+            if let column, let table, column.kinds[row] == .text {
+                let id = column.textIDs[row]
+                if let position = positions[id] {
+                    grouping.groups[position].deals.append(deal)
+                    grouping.groups[position].rows.append(row)
+                    continue
+                }
+                let folded = table.interner.foldedText(id)
+                if let position = index[folded] {
+                    positions[id] = position
+                    grouping.groups[position].deals.append(deal)
+                    grouping.groups[position].rows.append(row)
+                    continue
+                }
+                // A new group: its key is the value as this deal holds it.
+            }
             evaluator.begin(deal: deal)
             let value = evaluator.value(key)
             var keys: [Value]
