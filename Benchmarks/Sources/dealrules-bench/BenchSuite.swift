@@ -266,9 +266,8 @@ struct BenchSuite {
         var cpuTimes: [Double] = []
         for _ in 0..<21 {
             let cpuBefore = Measure.childCPUSeconds()
-            let run = runProcess(options.binary, check)
-            guard run.status == 0 || run.status == 1 else {
-                print("  dealrules check exited \(run.status)")
+            guard let run = SpawnTimer.run(options.binary, check, directory: options.root), run.status == 0 || run.status == 1 else {
+                print("  dealrules check did not run cleanly")
                 failures += 1
                 return
             }
@@ -280,10 +279,12 @@ struct BenchSuite {
         // On a shared machine the wall time includes waiting for a core; CPU time does not.
         print("    CPU time (user+sys) median \(Measure.format(Measure.median(Array(cpuTimes.dropFirst())) * 1000)) ms, fastest wall \(Measure.format((times.dropFirst().min() ?? 0) * 1000)) ms")
         var replTimes: [Double] = []
+        let quit = options.work + "/quit.txt"
+        _ = FileManager.default.createFile(atPath: quit, contents: Data(":quit\n".utf8))
         for _ in 0..<11 {
-            let run = runProcess(options.binary, ["repl", "Rules", "--data", "data/deals.yaml"], input: ":quit\n")
-            guard run.status == 0 else {
-                print("  dealrules repl exited \(run.status); skipped")
+            guard let run = SpawnTimer.run(options.binary, ["repl", "Rules", "--data", "data/deals.yaml"], directory: options.root, input: quit),
+                  run.status == 0 else {
+                print("  dealrules repl did not run cleanly; skipped")
                 return
             }
             replTimes.append(run.seconds)
