@@ -277,8 +277,8 @@ final class DealTable: RowTable {
         guard !wanted.isEmpty else { return }
         let keys = wanted.map { $0.keys[0] }
         var builders = wanted.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
-        scan(keys) { row, column, entry in
-            if let entry { builders[column].set(row, entry.value, entry.provenance?.status) }
+        scan(keys) { row, column, entries, index in
+            builders[column].set(row, entries[index].value, entries[index].provenance?.status)
         }
         for (path, builder) in zip(wanted, builders) { columns[path.keys] = CellColumn(builder) }
     }
@@ -286,16 +286,17 @@ final class DealTable: RowTable {
     override func values(_ path: FieldPath) -> [Value] {
         guard path.keys.count == 1 else { return super.values(path) }
         var values = [Value](repeating: .unknown, count: rowCount)
-        scan(path.keys) { row, _, entry in
-            if let entry { values[row] = entry.value }
+        scan(path.keys) { row, _, entries, index in
+            values[row] = entries[index].value
         }
         return values
     }
 
-    /// Calls `visit` for every deal and key with the entry `Record.index(ofField:)`
-    /// finds (the key as written, else its plural spellings in the same
-    /// order), or nil when the deal has none.
-    private func scan(_ keys: [String], _ visit: (Int, Int, RecordEntry?) -> Void) {
+    /// Calls `visit` for every deal and key that has the entry
+    /// `Record.index(ofField:)` finds (the key as written, else its plural
+    /// spellings in the same order), with the deal's entries and its index:
+    /// entries are read in place, not copied.
+    private func scan(_ keys: [String], _ visit: (Int, Int, UnsafeBufferPointer<RecordEntry>, Int) -> Void) {
         let spellings = keys.map { CollectionNames.candidates(for: $0) }
         var hints = spellings.map { [Int](repeating: 0, count: $0.count) }
         deals.withUnsafeBufferPointer { deals in
@@ -313,7 +314,7 @@ final class DealTable: RowTable {
                             }
                             if found != nil { break }
                         }
-                        visit(row, column, found.map { entries[$0] })
+                        if let found { visit(row, column, entries, found) }
                     }
                 }
             }
