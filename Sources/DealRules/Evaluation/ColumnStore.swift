@@ -221,8 +221,9 @@ class RowTable {
     func projectionColumn(_ path: FieldPath, _ inner: FieldPath) -> CellColumn {
         let key = ["\u{1}of"] + path.keys + ["\u{1}of"] + inner.keys
         if let column = columns[key] { return column }
+        let wholes = reads(path)
         let column = CellColumn(rows: rowCount, interner: interner) { row in
-            let whole = read(path, row: row)
+            let whole = wholes[row]
             if case .list = whole.value { return Evaluator.FieldRead(value: .record(Record()), provenance: nil, found: true) }
             return Evaluator.navigate(whole, inner.keys[...])
         }
@@ -230,9 +231,14 @@ class RowTable {
         return column
     }
 
+    /// `read(path)` in every row, in row order.
+    func reads(_ path: FieldPath) -> [Evaluator.FieldRead] {
+        (0..<rowCount).map { read(path, row: $0) }
+    }
+
     /// The value of `read(path)` in every row, in row order.
     func values(_ path: FieldPath) -> [Value] {
-        (0..<rowCount).map { read(path, row: $0).value }
+        reads(path).map(\.value)
     }
 
     /// The items of a collection field in every row (`Evaluator.items(of:)`).
@@ -283,13 +289,13 @@ final class DealTable: RowTable {
         for (path, builder) in zip(wanted, builders) { columns[path.keys] = CellColumn(builder) }
     }
 
-    override func values(_ path: FieldPath) -> [Value] {
-        guard path.keys.count == 1 else { return super.values(path) }
-        var values = [Value](repeating: .unknown, count: rowCount)
+    override func reads(_ path: FieldPath) -> [Evaluator.FieldRead] {
+        guard path.keys.count == 1 else { return super.reads(path) }
+        var reads = [Evaluator.FieldRead](repeating: Evaluator.FieldRead(value: .unknown, provenance: nil, found: false), count: rowCount)
         scan(path.keys) { row, _, entries, index in
-            values[row] = entries[index].value
+            reads[row] = Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true)
         }
-        return values
+        return reads
     }
 
     /// Calls `visit` for every deal and key that has the entry
