@@ -251,15 +251,11 @@ struct KernelCompiler {
             let first = date.firstDay
             let last = date.lastDay
             return { row in
-                switch column.kinds[row] {
-                case .date, .number where column.isYear[row]:
-                    // X is D: X lies within the period D.
-                    if column.firstDays[row] >= first && column.lastDays[row] <= last { return .isTrue }
-                    if column.lastDays[row] < first || column.firstDays[row] > last { return .isFalse }
-                    return .isUnknown
-                case .unknown: return .isUnknown
-                default: return .deferred
-                }
+                guard column.isDate(row) else { return column.kinds[row] == .unknown ? .isUnknown : .deferred }
+                // X is D: X lies within the period D.
+                if column.firstDays[row] >= first && column.lastDays[row] <= last { return .isTrue }
+                if column.lastDays[row] < first || column.firstDays[row] > last { return .isFalse }
+                return .isUnknown
             }
         case .list, .record, .range:
             return nil
@@ -305,12 +301,8 @@ struct KernelCompiler {
             let first = date.firstDay
             let last = date.lastDay
             return { row in
-                switch column.kinds[row] {
-                case .date, .number where column.isYear[row]:
-                    return RowTruth(Evaluator.orderDays(column.firstDays[row], column.lastDays[row], first, last, op))
-                case .unknown: return .isUnknown
-                default: return .deferred
-                }
+                guard column.isDate(row) else { return column.kinds[row] == .unknown ? .isUnknown : .deferred }
+                return RowTruth(Evaluator.orderDays(column.firstDays[row], column.lastDays[row], first, last, op))
             }
         }
         switch value {
@@ -353,12 +345,8 @@ struct KernelCompiler {
         let start = asOf.firstDay
         let limit = end.firstDay
         return { row in
-            switch column.kinds[row] {
-            case .date, .number where column.isYear[row]:
-                return RowTruth(Evaluator.relativeDays(column.firstDays[row], column.lastDays[row], start: start, limit: limit, beyond: beyond))
-            case .unknown: return .isUnknown
-            default: return .deferred
-            }
+            guard column.isDate(row) else { return column.kinds[row] == .unknown ? .isUnknown : .deferred }
+            return RowTruth(Evaluator.relativeDays(column.firstDays[row], column.lastDays[row], start: start, limit: limit, beyond: beyond))
         }
     }
 

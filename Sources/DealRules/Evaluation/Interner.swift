@@ -1,0 +1,64 @@
+import DealRulesModel
+
+/// Interned folded text and unit signatures, shared by every column of a
+/// run: equal folded text has equal ids, so `kind is compute` compares two
+/// integers.
+final class Interner {
+    private var textIDs: [String: Int32] = [:]
+    /// Text as written → id, so repeated spellings are folded only once.
+    private var spellingIDs: [String: Int32] = [:]
+    /// The first text seen for each id, for `contains`.
+    private(set) var texts: [String] = []
+    private var foldedTexts: [String] = []
+    private var unitIDs: [UnitSignature: Int32] = [:]
+    private var units: [UnitSignature] = []
+    private var products: [UnitProduct: Int32] = [:]
+
+    func id(ofText text: String) -> Int32 {
+        if let id = spellingIDs[text] { return id }
+        let folded = NameFolding.foldSymbol(text)
+        let id: Int32
+        if let known = textIDs[folded] {
+            id = known
+        } else {
+            id = Int32(truncatingIfNeeded: texts.count)
+            textIDs[folded] = id
+            texts.append(text)
+            foldedTexts.append(folded)
+        }
+        spellingIDs[text] = id
+        return id
+    }
+
+    /// `NameFolding.foldSymbol` of the text with this id.
+    func foldedText(_ id: Int32) -> String {
+        foldedTexts.indices.contains(Int(id)) ? foldedTexts[Int(id)] : ""
+    }
+
+    func id(ofUnit unit: UnitSignature) -> Int32 {
+        if let id = unitIDs[unit] { return id }
+        let id = Int32(truncatingIfNeeded: units.count)
+        unitIDs[unit] = id
+        units.append(unit)
+        return id
+    }
+
+    private struct UnitProduct: Hashable {
+        var lhs: Int32
+        var rhs: Int32
+        var dividing: Bool
+    }
+
+    /// The unit of `lhs × rhs` or `lhs / rhs` (ids; -1 is a plain number),
+    /// -1 when the result has no dimension, as `Evaluator.arithmetic` has it.
+    func id(ofUnit lhs: Int32, _ rhs: Int32, dividing: Bool) -> Int32 {
+        let key = UnitProduct(lhs: lhs, rhs: rhs, dividing: dividing)
+        if let known = products[key] { return known }
+        let left = lhs < 0 ? UnitSignature.dimensionless : units[Int(lhs)]
+        let right = rhs < 0 ? UnitSignature.dimensionless : units[Int(rhs)]
+        let unit = dividing ? left.divided(by: right) : left.multiplied(by: right)
+        let id = unit.isDimensionless ? -1 : self.id(ofUnit: unit)
+        products[key] = id
+        return id
+    }
+}
