@@ -33,7 +33,7 @@ final class GroupKernel {
         // Inside a grouped rule K names the group's key wherever it is read.
         if let keyName {
             let parts = [field, inner].compactMap { $0 }
-            let names = parts.flatMap { GroupKernel.fieldPaths(in: $0, definitions: definitions) }
+            let names = parts.flatMap { FieldPathWalk(definitions: definitions, intoCollections: true).paths(of: $0) }
             if names.contains(where: { $0.keys.first == keyName || $0.keys.joined(separator: ".") == keyName }) { return nil }
         }
         let compiler = KernelCompiler(definitions: definitions, table: table, asOf: asOf, evaluator: nil, inGroup: true)
@@ -122,55 +122,5 @@ final class GroupKernel {
             if total.state == .unknown { return .unknown }
         }
         return total
-    }
-
-    /// Every field path a node reads, inside `where` conditions too.
-    static func fieldPaths(in node: Node, definitions: [CheckedDefinition]) -> [FieldPath] {
-        var paths: [FieldPath] = []
-        var seen = Set<Int>()
-        func walk(_ node: Node) {
-            switch node {
-            case .field(let path, _): paths.append(path)
-            case .constant, .symbol: break
-            case .definition(let index, _):
-                guard definitions.indices.contains(index), seen.insert(index).inserted else { return }
-                walk(definitions[index].body)
-            case .not(let inner, _): walk(inner)
-            case .and(let lhs, let rhs), .or(let lhs, let rhs), .arithmetic(_, let lhs, let rhs, _):
-                walk(lhs)
-                walk(rhs)
-            case .compare(let compare):
-                walk(compare.subject)
-                compare.operands.forEach(walk)
-            case .quantified(_, let path, let inner, _):
-                paths.append(path)
-                inner.map(walk)
-            case .aggregate(_, let field, let path, let inner, _):
-                path.map { paths.append($0) }
-                field.map(walk)
-                inner.map(walk)
-            case .projection(let field, let path, let inner, _):
-                paths.append(path)
-                walk(field)
-                inner.map(walk)
-            }
-        }
-        walk(node)
-        return paths
-    }
-}
-
-extension CompareNode {
-    /// The nodes a comparison compares its subject with.
-    var operands: [Node] {
-        switch op {
-        case .equals(let operand), .greaterThan(let operand), .atLeast(let operand), .lessThan(let operand),
-             .atMost(let operand), .contains(let operand), .before(let operand), .after(let operand),
-             .beyond(let operand), .within(let operand):
-            return [operand]
-        case .oneOf(let operands): return operands
-        case .between(let low, let high): return [low, high]
-        case .status, .known, .unknown: return []
-        }
     }
 }

@@ -109,6 +109,9 @@ struct KernelCompiler {
         if case .aggregate(.count, nil, let path?, let condition, _) = node.subject {
             return countComparison(node.op, counted(path, condition))
         }
+        if let numeric = numericConstants(node.op), numeric, let subject = amount(node.subject) {
+            return amountComparison(node.op, subject)
+        }
         let path: FieldPath
         let column: CellColumn
         switch node.subject {
@@ -120,7 +123,7 @@ struct KernelCompiler {
             path = FieldPath(keys: collection.keys + inner.keys, display: "\(inner.display) of \(collection.display)")
             column = table.projectionColumn(collection, inner)
         default:
-            return amount(node.subject).flatMap { amountComparison(node.op, $0) }
+            return nil
         }
         switch node.op {
         case .equals(let operand):
@@ -152,6 +155,26 @@ struct KernelCompiler {
             return constant(operand).flatMap { contains(column, path, $0) }
         case .known, .unknown, .status:
             return nil
+        }
+    }
+
+    /// For `is`, the orders and `between`: whether every operand is a
+    /// known number or quantity (nil for other comparisons).
+    private func numericConstants(_ op: CompareNode.Operator) -> Bool? {
+        let operands: [Node]
+        switch op {
+        case .equals(let operand), .greaterThan(let operand), .atLeast(let operand), .lessThan(let operand), .atMost(let operand):
+            operands = [operand]
+        case .between(let low, let high):
+            operands = [low, high]
+        default:
+            return nil
+        }
+        return operands.allSatisfy { operand in
+            switch constant(operand) {
+            case .number?, .quantity?: return true
+            default: return false
+            }
         }
     }
 
@@ -229,24 +252,9 @@ struct KernelCompiler {
                 default: return .deferred
                 }
             }
-        case .number(let number, _):
-            return { row in
-                switch column.kinds[row] {
-                case .number: return RowTruth(column.amounts[row] == number)
-                case .unknown: return .isUnknown
-                default: return .deferred
-                }
-            }
-        case .quantity(let quantity):
-            let unit = table.interner.id(ofUnit: quantity.unit)
-            let amount = quantity.amount
-            return { row in
-                switch column.kinds[row] {
-                case .quantity where column.unitIDs[row] == unit: return RowTruth(column.amounts[row] == amount)
-                case .unknown: return .isUnknown
-                default: return .deferred
-                }
-            }
+        case .number, .quantity:
+            // Numbers and quantities compare as amounts (`amountComparison`).
+            return nil
         case .date(let date):
             let first = date.firstDay
             let last = date.lastDay
@@ -305,31 +313,9 @@ struct KernelCompiler {
                 return RowTruth(Evaluator.orderDays(column.firstDays[row], column.lastDays[row], first, last, op))
             }
         }
-        switch value {
-        case .unknown:
-            return { _ in .isUnknown }
-        case .number(let number, _):
-            return { row in
-                switch column.kinds[row] {
-                case .number: return RowTruth(Evaluator.holds(DecimalNumber.compare(column.amounts[row], number), op))
-                case .unknown: return .isUnknown
-                default: return .deferred
-                }
-            }
-        case .quantity(let quantity):
-            let unit = table.interner.id(ofUnit: quantity.unit)
-            let amount = quantity.amount
-            return { row in
-                switch column.kinds[row] {
-                case .quantity where column.unitIDs[row] == unit:
-                    return RowTruth(Evaluator.holds(DecimalNumber.compare(column.amounts[row], amount), op))
-                case .unknown: return .isUnknown
-                default: return .deferred
-                }
-            }
-        default:
-            return nil
-        }
+        // Numbers and quantities compare as amounts (`amountComparison`).
+        if case .unknown = value { return { _ in .isUnknown } }
+        return nil
     }
 
     static func between(_ lower: @escaping RowKernel, _ upper: @escaping RowKernel) -> RowKernel {
@@ -449,39 +435,40 @@ struct KernelCompiler {
     /// A count (a number, or a range while some membership is unknown)
     /// against a plain number.
     func countComparison(_ op: CompareNode.Operator, _ count: @escaping (Int) -> CountCell) -> RowKernel? {
-        func number(_ node: Node) -> DecimalNumber? {
+        constantComparison(op, limit: { node -> DecimalNumber? in
             if case .number(let number, _)? = constant(node) { return number }
             return nil
-        }
-        func ordered(_ node: Node, _ order: Evaluator.OrderOp) -> RowKernel? {
-            guard let limit = number(node) else { return nil }
-            return { row in
-                let cell = count(row)
-                switch cell.state {
-                case .deferred: return .deferred
-                case .unknown: return .isUnknown
-                case .known:
-                    return RowTruth(Evaluator.orderRange(DecimalNumber(cell.kept), DecimalNumber(cell.kept + cell.unsure), limit, order))
-                }
+        }) { row, limit, order in
+            let cell = count(row)
+            switch cell.state {
+            case .deferred: return .deferred
+            case .unknown: return .isUnknown
+            case .known:
+                let low = DecimalNumber(cell.kept)
+                let high = DecimalNumber(cell.kept + cell.unsure)
+                guard let order else { return RowTruth(Evaluator.equalsRange(low, high, limit)) }
+                return RowTruth(Evaluator.orderRange(low, high, limit, order))
             }
+        }
+    }
+
+    /// `is`, `more than`, `at least`, `less than`, `at most` and `between`
+    /// with constants: `decide` compares a row with one constant, under an
+    /// order or (nil) for equality.
+    func constantComparison<Limit>(_ op: CompareNode.Operator, limit: (Node) -> Limit?,
+                                   _ decide: @escaping (Int, Limit, Evaluator.OrderOp?) -> RowTruth) -> RowKernel? {
+        func compared(_ node: Node, _ order: Evaluator.OrderOp?) -> RowKernel? {
+            guard let value = limit(node) else { return nil }
+            return { row in decide(row, value, order) }
         }
         switch op {
-        case .equals(let operand):
-            guard let target = number(operand) else { return nil }
-            return { row in
-                let cell = count(row)
-                switch cell.state {
-                case .deferred: return .deferred
-                case .unknown: return .isUnknown
-                case .known: return RowTruth(Evaluator.equalsRange(DecimalNumber(cell.kept), DecimalNumber(cell.kept + cell.unsure), target))
-                }
-            }
-        case .greaterThan(let operand): return ordered(operand, .greater)
-        case .atLeast(let operand): return ordered(operand, .atLeast)
-        case .lessThan(let operand): return ordered(operand, .less)
-        case .atMost(let operand): return ordered(operand, .atMost)
+        case .equals(let operand): return compared(operand, nil)
+        case .greaterThan(let operand): return compared(operand, .greater)
+        case .atLeast(let operand): return compared(operand, .atLeast)
+        case .lessThan(let operand): return compared(operand, .less)
+        case .atMost(let operand): return compared(operand, .atMost)
         case .between(let low, let high):
-            guard let lower = ordered(low, .atLeast), let upper = ordered(high, .atMost) else { return nil }
+            guard let lower = compared(low, .atLeast), let upper = compared(high, .atMost) else { return nil }
             return KernelCompiler.between(lower, upper)
         default:
             return nil
@@ -578,50 +565,19 @@ extension KernelCompiler {
 
     /// A computed number or quantity against a constant one.
     func amountComparison(_ op: CompareNode.Operator, _ subject: @escaping AmountKernel) -> RowKernel? {
-        func target(_ node: Node) -> AmountCell? {
-            switch node {
-            case .constant(let value, _):
-                guard let cell = amountConstant(value), cell.state == .known else { return nil }
-                return cell
-            default:
-                return nil
+        constantComparison(op, limit: { node -> AmountCell? in
+            guard case .constant(let value, _) = node, let cell = amountConstant(value), cell.state == .known else { return nil }
+            return cell
+        }) { row, limit, order in
+            let cell = subject(row)
+            switch cell.state {
+            case .deferred: return .deferred
+            case .unknown: return .isUnknown
+            case .known:
+                guard cell.unit == limit.unit else { return .deferred }
+                guard let order else { return RowTruth(cell.amount == limit.amount) }
+                return RowTruth(Evaluator.holds(DecimalNumber.compare(cell.amount, limit.amount), order))
             }
-        }
-        func ordered(_ node: Node, _ order: Evaluator.OrderOp) -> RowKernel? {
-            guard let limit = target(node) else { return nil }
-            return { row in
-                let cell = subject(row)
-                switch cell.state {
-                case .deferred: return .deferred
-                case .unknown: return .isUnknown
-                case .known:
-                    guard cell.unit == limit.unit else { return .deferred }
-                    return RowTruth(Evaluator.holds(DecimalNumber.compare(cell.amount, limit.amount), order))
-                }
-            }
-        }
-        switch op {
-        case .equals(let operand):
-            guard let other = target(operand) else { return nil }
-            return { row in
-                let cell = subject(row)
-                switch cell.state {
-                case .deferred: return .deferred
-                case .unknown: return .isUnknown
-                case .known:
-                    guard cell.unit == other.unit else { return .deferred }
-                    return RowTruth(cell.amount == other.amount)
-                }
-            }
-        case .greaterThan(let operand): return ordered(operand, .greater)
-        case .atLeast(let operand): return ordered(operand, .atLeast)
-        case .lessThan(let operand): return ordered(operand, .less)
-        case .atMost(let operand): return ordered(operand, .atMost)
-        case .between(let low, let high):
-            guard let lower = ordered(low, .atLeast), let upper = ordered(high, .atMost) else { return nil }
-            return KernelCompiler.between(lower, upper)
-        default:
-            return nil
         }
     }
 }
@@ -666,28 +622,6 @@ extension KernelCompiler {
     /// The deal fields a condition reads directly (not inside `where`),
     /// through definitions too: their columns are built in one pass.
     static func fieldPaths(of node: Node, definitions: [CheckedDefinition]) -> [FieldPath] {
-        var paths: [FieldPath] = []
-        var seenDefinitions = Set<Int>()
-        func walk(_ node: Node) {
-            switch node {
-            case .field(let path, _):
-                paths.append(path)
-            case .definition(let index, _):
-                guard definitions.indices.contains(index), seenDefinitions.insert(index).inserted else { return }
-                walk(definitions[index].body)
-            case .not(let inner, _):
-                walk(inner)
-            case .and(let lhs, let rhs), .or(let lhs, let rhs), .arithmetic(_, let lhs, let rhs, _):
-                walk(lhs)
-                walk(rhs)
-            case .compare(let compare):
-                walk(compare.subject)
-                compare.operands.forEach(walk)
-            case .constant, .symbol, .quantified, .aggregate, .projection:
-                break
-            }
-        }
-        walk(node)
-        return paths
+        FieldPathWalk(definitions: definitions, intoCollections: false).paths(of: node)
     }
 }
