@@ -1,3 +1,4 @@
+import DealRulesModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -12,7 +13,7 @@ import Darwin
 /// and its value (a boxed `Value`) shared by every deal that has it.
 ///
 /// Open addressing with linear probing; it grows up to `maxEntries` and
-/// then only answers lookups. Every key is kept as bytes and compared in
+/// then starts again. Every key is kept as bytes and compared in
 /// full, so a hit is always the same input. One cache belongs to one
 /// reader (one thread): values are not shared across threads, so their
 /// reference counts do not bounce between cores.
@@ -47,11 +48,16 @@ struct ByteKeyedCache<Element> {
             offset += 8
         }
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < count {
-            tail |= UInt64(base[offset]) << shift
-            shift += 8
-            offset += 1
+        if offset < count, count >= 8 {
+            // The last eight bytes, overlapping the words already mixed in.
+            tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        } else {
+            var shift: UInt64 = 0
+            while offset < count {
+                tail |= UInt64(base[offset]) << shift
+                shift += 8
+                offset += 1
+            }
         }
         hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 29)
@@ -73,25 +79,33 @@ struct ByteKeyedCache<Element> {
     @inline(__always)
     private func matches(_ entry: Int, _ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         arena.withUnsafeBufferPointer { arena in
-            let stored = UnsafeRawPointer(arena.baseAddress! + offsets[entry])
-            let probe = UnsafeRawPointer(base)
-            // Short keys (most of them) as one or two words, without a call.
-            if count >= 8, count <= 16 {
-                return stored.loadUnaligned(as: UInt64.self) == probe.loadUnaligned(as: UInt64.self)
-                    && stored.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-                        == probe.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            }
-            if count < 8 {
-                for offset in 0..<count where stored.load(fromByteOffset: offset, as: UInt8.self) != base[offset] { return false }
-                return true
-            }
-            return memcmp(stored, probe, count) == 0
+            ByteKeyedCache<Int>.equal(UnsafeRawPointer(arena.baseAddress! + offsets[entry]), UnsafeRawPointer(base), count)
         }
     }
 
-    /// Stores a value for bytes not yet in the table (ignored when full or too long).
+    /// Whether `count` bytes at `a` and `b` are equal; short runs (most
+    /// keys and values) as one or two words, without a call.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        if count >= 8, count <= 16 {
+            return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+                && a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        if count < 8 {
+            for offset in 0..<count where a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) {
+                return false
+            }
+            return true
+        }
+        return memcmp(a, b, count) == 0
+    }
+
+    /// Stores a value for bytes not yet in the table (ignored when too
+    /// long). A full table starts again empty, so that data whose values
+    /// drift (or a stream of unique ones) still shares what repeats now.
     mutating func insert(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, value: Element) {
-        guard count <= maxKeyLength, values.count < maxEntries else { return }
+        guard count <= maxKeyLength else { return }
+        if values.count >= maxEntries { removeAll() }
         if (values.count + 1) * 2 > slotMask + 1 { grow() }
         let entry = values.count
         hashes.append(hash)
@@ -100,6 +114,33 @@ struct ByteKeyedCache<Element> {
         values.append(value)
         arena.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
         place(entry)
+    }
+
+    /// One bit per hash value seen (by the hash's top bits), for
+    /// `insertIfSeenBefore`; allocated on first use.
+    private var seen: [UInt64] = []
+
+    /// Stores a value only for bytes met before (or whose hash collides
+    /// with bytes met before): data that never repeats — ids, names —
+    /// then costs a bit, not an entry.
+    mutating func insertIfSeenBefore(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, value: Element) {
+        if seen.isEmpty { seen = Array(repeating: 0, count: 1 << 14) }
+        let bit = Int(truncatingIfNeeded: hash >> 44) // 20 bits
+        let mask: UInt64 = 1 << UInt64(bit & 63)
+        if seen[bit >> 6] & mask == 0 {
+            seen[bit >> 6] |= mask
+            return
+        }
+        insert(base, count, hash: hash, value: value)
+    }
+
+    private mutating func removeAll() {
+        for slot in slots.indices { slots[slot] = 0 }
+        hashes.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        lengths.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        arena.removeAll(keepingCapacity: true)
     }
 
     private mutating func place(_ entry: Int) {
@@ -135,10 +176,19 @@ final class ScratchStack<Element> {
         base.deallocate()
     }
 
+    /// Room for one more element, which the caller must initialize at once
+    /// (building it in place saves a copy of a large element).
     @inline(__always)
-    func push(_ element: Element) {
+    func pushSlot() -> UnsafeMutablePointer<Element> {
         if count == capacity { grow() }
-        (base + count).initialize(to: element)
+        count += 1
+        return base + count - 1
+    }
+
+    @inline(__always)
+    func push(_ element: consuming Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: consume element)
         count += 1
     }
 
@@ -175,5 +225,38 @@ final class ScratchStack<Element> {
         base.deallocate()
         base = fresh
         capacity = larger
+    }
+}
+
+/// Builds a `RecordEntry` in place, field by field. Built whole, the
+/// compiler makes the entry in a temporary and copies it into its slot —
+/// a retain and a release for each of its references, on every entry
+/// read. Each field's offset comes from `MemoryLayout`; should one ever be
+/// unavailable, the entry is built whole.
+enum EntryFields {
+    private static let offsets: (key: Int, originalKey: Int, value: Int, provenance: Int, location: Int)? = {
+        guard let key = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.key),
+              let originalKey = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.originalKey),
+              let value = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.value),
+              let provenance = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.provenance),
+              let location = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.location) else { return nil }
+        return (key, originalKey, value, provenance, location)
+    }()
+
+    @inline(__always)
+    static func initialize(
+        _ slot: UnsafeMutablePointer<RecordEntry>, key: String, originalKey: String, value: Value,
+        provenance: Provenance?, location: SourceLocation?
+    ) {
+        guard let offsets else {
+            slot.initialize(to: RecordEntry(key: key, originalKey: originalKey, value: value, provenance: provenance, location: location))
+            return
+        }
+        let raw = UnsafeMutableRawPointer(slot)
+        (raw + offsets.key).assumingMemoryBound(to: String.self).initialize(to: key)
+        (raw + offsets.originalKey).assumingMemoryBound(to: String.self).initialize(to: originalKey)
+        (raw + offsets.value).assumingMemoryBound(to: Value.self).initialize(to: value)
+        (raw + offsets.provenance).assumingMemoryBound(to: Provenance?.self).initialize(to: provenance)
+        (raw + offsets.location).assumingMemoryBound(to: SourceLocation?.self).initialize(to: location)
     }
 }

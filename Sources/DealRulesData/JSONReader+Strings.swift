@@ -5,15 +5,35 @@ import DealRulesModel
 extension JSONReader {
     /// A key: plain ASCII keys (nearly all) go straight to the key cache
     /// from their bytes; others are read as strings. `index` is at the quote.
-    mutating func parseKey() throws(JSONStop) -> (String, (folded: String, id: Int)) {
+    mutating func parseKey(guess slot: Int) throws(JSONStop) -> (String, (folded: String, id: Int)) {
         let start = index + 1
+        // Records of one data set have the same keys in the same order, so
+        // the key that followed the previous key last time usually follows
+        // it again: its bytes are compared first, without hashing.
+        if slot < keyGuesses.ids.count {
+            let count = keyGuesses.lengths[slot]
+            if count > 0, start + count < end, buffer[start + count] == UInt8(ascii: "\""),
+               keyGuesses.bytes.withUnsafeBytes({
+                   ByteKeyedCache<Int>.equal($0.baseAddress! + slot * KeyGuesses.width, UnsafeRawPointer(buffer.baseAddress! + start), count)
+               }) {
+                index = start + count + 1
+                return (keyGuesses.raw[slot], (keyGuesses.folded[slot], keyGuesses.ids[slot]))
+            }
+        }
         var position = start
+        let raw = UnsafeRawPointer(buffer.baseAddress!)
+        while position + 8 <= end, !JSONReader.hasSpecialByte(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
+            position += 8
+        }
         while position < end {
             let byte = buffer[position]
             if byte == UInt8(ascii: "\"") {
                 guard position - start <= limits.maxStringLength else { break }
                 index = position + 1
                 let key = assembler.intern(bytes: UnsafeBufferPointer(rebasing: buffer[start..<position]))
+                if key.id >= 0, position > start, position - start <= KeyGuesses.width {
+                    keyGuesses.set(slot, UnsafeBufferPointer(rebasing: buffer[start..<position]), raw: key.raw, folded: key.folded, id: key.id)
+                }
                 return (key.raw, (key.folded, key.id))
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
@@ -74,13 +94,13 @@ extension JSONReader {
                 // The key includes the quotes, so no number has the same bytes.
                 let base = buffer.baseAddress! + open
                 let count = position + 1 - open
-                guard count <= 64 else {
+                guard count <= values.maxKeyLength else {
                     return DataScalar.quoted(Swift.String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self))
                 }
-                let hash = ByteKeyedCache<(Value, Provenance?)>.hash(base, count)
-                if let (cached, _) = values.find(base, count, hash: hash) { return cached }
+                let hash = ByteKeyedCache<Value>.hash(base, count)
+                if let cached = values.find(base, count, hash: hash) { return cached }
                 let value = DataScalar.quoted(Swift.String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self))
-                values.insert(base, count, hash: hash, value: (value, nil))
+                values.insertIfSeenBefore(base, count, hash: hash, value: value)
                 return value
             }
             if byte == UInt8(ascii: "\\") {

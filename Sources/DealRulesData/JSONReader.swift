@@ -1,4 +1,11 @@
 import DealRulesModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why a JSON reader stopped early; the diagnostic is already reported.
 struct JSONStop: Error {}
@@ -22,12 +29,55 @@ struct JSONReader {
     /// list moves its own into an array of exactly their number on closing.
     private let entryStack = ScratchStack<RecordEntry>()
     private let itemStack = ScratchStack<Value>()
-    /// What strings, numbers, figure objects and flat lists read so far
-    /// gave, by their bytes: repeated data is read once and its value shared.
-    var values = ByteKeyedCache<(Value, Provenance?)>()
+    /// What strings and numbers read so far gave, by their bytes (a string
+    /// with its quotes): repeated data is read once and its value shared.
+    var values = ByteKeyedCache<Value>(maxKeyLength: 64)
+    /// The same for figure objects and lists of scalars on one line.
+    var flats = ByteKeyedCache<FlatValue>(maxKeyLength: 256)
+
+    struct FlatValue {
+        var value: Value
+        var provenance: Provenance?
+        /// Whether its bytes have non-ASCII ones (columns are counted in scalars).
+        var nonASCII: Bool
+    }
     /// Key ids whose values were flat figure objects or lists of scalars,
     /// which the value cache is then tried for (a byte per key id).
     private var flatKeys: [Bool] = []
+    /// For each key (by id), the key that followed it last time; for the
+    /// first key of a mapping, by depth. See `parseKey(guess:)`.
+    var keyGuesses = KeyGuesses()
+
+    /// Guessed keys by slot, as arrays of their parts (reading one copies
+    /// no struct and retains only the strings it returns).
+    struct KeyGuesses {
+        static let width = 64
+        /// `width` bytes per slot.
+        var bytes: [UInt8] = []
+        /// 0 for a slot without a guess.
+        var lengths: [Int] = []
+        var raw: [String] = []
+        var folded: [String] = []
+        var ids: [Int] = []
+
+        mutating func set(_ slot: Int, _ key: UnsafeBufferPointer<UInt8>, raw: String, folded: String, id: Int) {
+            while ids.count <= slot {
+                bytes.append(contentsOf: repeatElement(0, count: KeyGuesses.width))
+                lengths.append(0)
+                self.raw.append("")
+                self.folded.append("")
+                ids.append(-1)
+            }
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                UnsafeMutableRawPointer(bytes.baseAddress! + slot * KeyGuesses.width).copyMemory(from: key.baseAddress!, byteCount: key.count)
+            }
+            lengths[slot] = key.count
+            self.raw[slot] = raw
+            self.folded[slot] = folded
+            ids[slot] = id
+        }
+    }
+
     private let trueValue = Value.boolean(true)
     private let falseValue = Value.boolean(false)
 
@@ -101,7 +151,22 @@ struct JSONReader {
         return JSONStop()
     }
 
+    /// Skips spaces, tabs and line breaks (counting lines); most calls find
+    /// none, or one space, so that case is checked inline.
+    @inline(__always)
     mutating func skipWhitespace() {
+        if index < end {
+            let byte = buffer[index]
+            if byte > 0x20 { return }
+            if byte == 0x20, index + 1 < end, buffer[index + 1] > 0x20 {
+                index += 1
+                return
+            }
+        }
+        skipWhitespaceRun()
+    }
+
+    private mutating func skipWhitespaceRun() {
         while index < end {
             let byte = buffer[index]
             if byte == 0x20 || byte == 0x09 || byte == 0x0D {
@@ -181,7 +246,7 @@ struct JSONReader {
     /// column and the depth depend on where, and those it leaves alone).
     private func flatExtent(from open: Int) -> (end: Int, nonASCII: Bool)? {
         let closer: UInt8 = buffer[open] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-        let limit = min(end, open + values.maxKeyLength)
+        let limit = min(end, open + flats.maxKeyLength)
         var position = open + 1
         var inString = false
         var nonASCII = false
@@ -214,24 +279,29 @@ struct JSONReader {
         keyID >= 0 && keyID < flatKeys.count && flatKeys[keyID] && depth < limits.maxDepth
     }
 
-    /// A cached flat mapping or list at `index`, skipped over.
+    /// A cached flat mapping or list at `index`, skipped over. Its bytes
+    /// run to the first closing brace (or bracket): only bytes that
+    /// `rememberFlat` checked are in the cache, so if these equal some, they
+    /// are a whole flat mapping (or list), and nothing needs checking again.
     private mutating func cachedFlat() -> (Value, Provenance?)? {
-        guard let (stop, nonASCII) = flatExtent(from: index) else { return nil }
+        let closer: UInt8 = buffer[index] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
         let base = buffer.baseAddress! + index
-        let count = stop - index
-        guard let hit = values.find(base, count, hash: ByteKeyedCache<(Value, Provenance?)>.hash(base, count)) else { return nil }
-        if nonASCII { lineHasNonASCII = true }
-        index = stop
-        return hit
+        guard let found = memchr(base, Int32(closer), min(end - index, flats.maxKeyLength)) else { return nil }
+        let count = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+        guard let hit = flats.find(base, count, hash: ByteKeyedCache<FlatValue>.hash(base, count)) else { return nil }
+        if hit.nonASCII { lineHasNonASCII = true }
+        index += count
+        return (hit.value, hit.provenance)
     }
 
     /// Remembers what the flat mapping or list in `start..<index` gave, if
     /// reading it reported nothing.
     private mutating func rememberFlat(_ result: (Value, Provenance?), from start: Int, keyID: Int, diagnosticsBefore: Int) {
-        guard keyID >= 0, sink.items.count == diagnosticsBefore, let (stop, _) = flatExtent(from: start), stop == index else { return }
+        guard keyID >= 0, sink.items.count == diagnosticsBefore, let (stop, nonASCII) = flatExtent(from: start), stop == index else { return }
         let base = buffer.baseAddress! + start
         let count = stop - start
-        values.insert(base, count, hash: ByteKeyedCache<(Value, Provenance?)>.hash(base, count), value: result)
+        let flat = FlatValue(value: result.0, provenance: result.1, nonASCII: nonASCII)
+        flats.insert(base, count, hash: ByteKeyedCache<FlatValue>.hash(base, count), value: flat)
         while flatKeys.count <= keyID { flatKeys.append(false) }
         flatKeys[keyID] = true
     }
@@ -276,13 +346,15 @@ struct JSONReader {
             depth -= 1
             return first
         }
+        var guessSlot = min(depth, 64)
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
                 throw fail("expected a key in double quotes, found \(describeCurrent())", at: index)
             }
             let keyLocation = location(at: index)
-            let (key, folded) = try parseKey()
+            let (key, folded) = try parseKey(guess: guessSlot)
+            guessSlot = folded.id >= 0 ? 65 + folded.id : min(depth, 64)
             skipWhitespace()
             guard current == UInt8(ascii: ":") else {
                 throw fail("expected `:` after the key `\(key)`, found \(describeCurrent())", at: index)
@@ -291,7 +363,9 @@ struct JSONReader {
             skipWhitespace()
             let (value, provenance) = try parseValue(keyID: folded.id)
             idStack.append(folded.id)
-            entryStack.push(RecordEntry(key: folded.folded, originalKey: key, value: value, provenance: provenance, location: keyLocation))
+            EntryFields.initialize(
+                entryStack.pushSlot(), key: folded.folded, originalKey: key, value: value, provenance: provenance, location: keyLocation
+            )
             skipWhitespace()
             guard let byte = current else {
                 throw fail("the object opened here is not closed", at: open)
@@ -320,7 +394,7 @@ struct JSONReader {
         let open = index
         let diagnosticsBefore = sink.items.count
         let result = (try parseList(), Provenance?.none)
-        if keyID >= 0, index - open <= values.maxKeyLength {
+        if keyID >= 0, index - open <= flats.maxKeyLength {
             rememberFlat(result, from: open, keyID: keyID, diagnosticsBefore: diagnosticsBefore)
         }
         return result
@@ -411,10 +485,10 @@ struct JSONReader {
         if !hasExponent, digitCount <= 18 {
             let base = buffer.baseAddress! + start
             let count = index - start
-            let hash = ByteKeyedCache<(Value, Provenance?)>.hash(base, count)
-            if let (cached, _) = values.find(base, count, hash: hash) { return cached }
+            let hash = ByteKeyedCache<Value>.hash(base, count)
+            if let cached = values.find(base, count, hash: hash) { return cached }
             let value = Value.number(DecimalNumber(significand: negative ? -significand : significand, exponent: Int32(-fractionDigits)))
-            values.insert(base, count, hash: hash, value: (value, nil))
+            values.insert(base, count, hash: hash, value: value)
             return value
         }
         // Long or exponent forms take the exact (slower) route.
