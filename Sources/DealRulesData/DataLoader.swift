@@ -52,11 +52,9 @@ public enum DataLoader {
             }
             let collector = DealCollector(firstPosition: nextPosition, maxDeals: limits.maxDeals, earlierDeals: loaded.deals.count)
             let file = read(bytes, path: name, format: chosen, limits: limits, collector: collector)
-            if loaded.deals.isEmpty {
-                loaded.deals = file.deals // no copy for the first file
-            } else {
-                loaded.deals.append(contentsOf: file.deals)
-            }
+            // A copy, not the reader's own array: that one has room to
+            // grow (up to twice the deals), this one holds exactly them.
+            loaded.deals.append(contentsOf: file.deals)
             loaded.diagnostics.append(contentsOf: file.diagnostics)
             // Checked while the file's text is at hand, to quote its lines.
             loaded.diagnostics.append(contentsOf: subjects.register(file.deals, path: name, bytes: bytes))
