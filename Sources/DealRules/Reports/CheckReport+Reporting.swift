@@ -62,12 +62,12 @@ extension CheckReport {
         if includeClear { outcomes += clear.map(ReportOutcome.clear) }
         let ruleRank = Dictionary(orderedRules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let subjectRank = Dictionary(orderedSubjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        // Stable: equal keys keep their given order.
-        return outcomes.enumerated().sorted { left, right in
-            let leftKey = (ruleRank[left.element.rule.name] ?? Int.max, subjectRank[left.element.subject] ?? Int.max, left.offset)
-            let rightKey = (ruleRank[right.element.rule.name] ?? Int.max, subjectRank[right.element.subject] ?? Int.max, right.offset)
-            return leftKey < rightKey
-        }.map(\.element)
+        // Ranks looked up once per outcome, not once per comparison; the
+        // position breaks ties, so equal keys keep their given order.
+        let keys = outcomes.enumerated().map { offset, outcome in
+            (rule: ruleRank[outcome.rule.name] ?? Int.max, subject: subjectRank[outcome.subject] ?? Int.max, offset: offset)
+        }
+        return keys.sorted { ($0.rule, $0.subject, $0.offset) < ($1.rule, $1.subject, $1.offset) }.map { outcomes[$0.offset] }
     }
 
     /// True when this finding fails the run (`--fail-on`, not in the baseline).

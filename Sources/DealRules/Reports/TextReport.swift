@@ -99,6 +99,7 @@ enum TextReport {
 /// (which could carry escape sequences from the data) are shown, not sent.
 enum TerminalText {
     static func clean(_ text: String, indent: String = "") -> String {
+        if !needsCleaning(text) { return text }
         var output = ""
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -110,5 +111,16 @@ enum TerminalText {
             }
         }
         return output
+    }
+
+    /// Whether the text holds a line break or a control character (C0, DEL,
+    /// or C1, which UTF-8 writes as 0xC2 0x80–0x9F); most text holds none.
+    private static func needsCleaning(_ text: String) -> Bool {
+        var afterC2 = false
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F || (afterC2 && byte >= 0x80 && byte <= 0x9F) { return true }
+            afterC2 = byte == 0xC2
+        }
+        return false
     }
 }
