@@ -65,6 +65,11 @@ public enum JSONWriter {
 
     private static func appendQuoted(_ text: String, to output: inout String, asciiOnly: Bool) {
         output += "\""
+        if !needsEscaping(text, asciiOnly: asciiOnly) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -95,6 +100,18 @@ public enum JSONWriter {
             }
         }
         output += "\""
+    }
+
+    /// False when every byte can be copied as it is: no quote, backslash or
+    /// control character, nothing beyond ASCII when `asciiOnly`, and no lead
+    /// byte of U+2028, U+2029 or U+FEFF (0xE2, 0xEF: text with those takes
+    /// the scalar-by-scalar path, which decides).
+    private static func needsEscaping(_ text: String, asciiOnly: Bool) -> Bool {
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 || byte == 0xEF { return true }
+            if asciiOnly && byte >= 0x80 { return true }
+        }
+        return false
     }
 
     private static func unicodeEscape(_ value: UInt32) -> String {
