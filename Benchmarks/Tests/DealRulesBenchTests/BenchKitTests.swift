@@ -53,6 +53,9 @@ import Testing
             disagreements.append("\(deals[index / width].subject) \(BaselineRules.ruleNames[index % width]): interpreter \(interpreter[index]), baseline \(baseline[index])")
         }
         #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+        // The compact outcomes (before any report entry is built) agree too.
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: BenchProgram.asOf, rules: BaselineRules.ruleNames))
+        #expect(BenchProgram.grid(of: outcomes, deals: deals, ruleNames: BaselineRules.ruleNames) == baseline)
         // Every kind of outcome occurs, so agreement is not trivial.
         for kind in OutcomeKind.allCases { #expect(baseline.contains(kind)) }
     }
