@@ -43,7 +43,18 @@ public enum Measure {
     }
 
     /// Peak resident set of this process in bytes (getrusage ru_maxrss is KiB on Linux).
+    /// Peak resident set of this process in bytes: `VmHWM` of
+    /// /proc/self/status, which starts afresh with each program.
+    /// (`getrusage`'s `ru_maxrss` carries the parent's peak across fork
+    /// and exec on Linux, so a child started by a large bench would report
+    /// the bench's own peak.)
     public static func peakResidentBytes() -> Int {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+            for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+                let digits = line.dropFirst("VmHWM:".count).filter(\.isNumber)
+                if let kilobytes = Int(digits) { return kilobytes * 1024 }
+            }
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Int(usage.ru_maxrss) * 1024
