@@ -228,53 +228,17 @@ final class ScratchStack<Element> {
     }
 }
 
-/// Builds a `RecordEntry` in place, field by field. Built whole, the
-/// compiler makes the entry in a temporary and copies it into its slot —
-/// a retain and a release for each of its references, on every entry
-/// read. Each field's offset comes from `MemoryLayout`. Unless the five
-/// fields are stored and fill the entry without room for any other (so a
-/// field added to `RecordEntry` cannot be left uninitialized), the entry
-/// is built whole.
-enum EntryFields {
-    private static let offsets: (key: Int, originalKey: Int, value: Int, provenance: Int, location: Int)? = {
-        guard let key = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.key),
-              let originalKey = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.originalKey),
-              let value = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.value),
-              let provenance = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.provenance),
-              let location = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.location) else { return nil }
-        // (offset, size, alignment) in memory order: each field must start
-        // where the one before it ends (rounded up to its alignment), the
-        // first at 0, and the last must end where the entry does.
-        let fields = [
-            (key, MemoryLayout<String>.size, MemoryLayout<String>.alignment),
-            (originalKey, MemoryLayout<String>.size, MemoryLayout<String>.alignment),
-            (value, MemoryLayout<Value>.size, MemoryLayout<Value>.alignment),
-            (provenance, MemoryLayout<Provenance?>.size, MemoryLayout<Provenance?>.alignment),
-            (location, MemoryLayout<SourceLocation?>.size, MemoryLayout<SourceLocation?>.alignment),
-        ].sorted { $0.0 < $1.0 }
-        var end = 0
-        for (offset, size, alignment) in fields {
-            guard offset == (end + alignment - 1) / alignment * alignment else { return nil }
-            end = offset + size
-        }
-        guard end == MemoryLayout<RecordEntry>.size else { return nil }
-        return (key, originalKey, value, provenance, location)
-    }()
+/// Packs the locations of one file's entries: the path's id is looked up
+/// once, not for every entry.
+struct LocationPacker {
+    private var path: String? = nil
+    private var pathID: UInt32 = 0
 
-    @inline(__always)
-    static func initialize(
-        _ slot: UnsafeMutablePointer<RecordEntry>, key: String, originalKey: String, value: Value,
-        provenance: Provenance?, location: SourceLocation?
-    ) {
-        guard let offsets else {
-            slot.initialize(to: RecordEntry(key: key, originalKey: originalKey, value: value, provenance: provenance, location: location))
-            return
+    mutating func pack(_ location: SourceLocation) -> PackedLocation {
+        if location.path != path {
+            path = location.path
+            pathID = SourcePaths.shared.id(of: location.path)
         }
-        let raw = UnsafeMutableRawPointer(slot)
-        (raw + offsets.key).assumingMemoryBound(to: String.self).initialize(to: key)
-        (raw + offsets.originalKey).assumingMemoryBound(to: String.self).initialize(to: originalKey)
-        (raw + offsets.value).assumingMemoryBound(to: Value.self).initialize(to: value)
-        (raw + offsets.provenance).assumingMemoryBound(to: Provenance?.self).initialize(to: provenance)
-        (raw + offsets.location).assumingMemoryBound(to: SourceLocation?.self).initialize(to: location)
+        return PackedLocation(pathID: pathID, line: location.line, column: location.column)
     }
 }

@@ -23,6 +23,8 @@ struct JSONReader {
     let limits: DataLimits
     var sink: DataDiagnosticSink
     var assembler = RecordAssembler()
+    /// Packs the locations of this file's entries (see `LocationPacker`).
+    var locations = LocationPacker()
     /// Key ids of the objects being read, innermost last (reused scratch).
     private var idStack: [Int] = []
     /// Entries and list items being read, innermost last; each mapping or
@@ -363,9 +365,9 @@ struct JSONReader {
             skipWhitespace()
             let (value, provenance) = try parseValue(keyID: folded.id)
             idStack.append(folded.id)
-            EntryFields.initialize(
-                entryStack.pushSlot(), key: folded.folded, originalKey: key, value: value, provenance: provenance, location: keyLocation
-            )
+            entryStack.pushSlot().initialize(to: RecordEntry(
+                key: folded.folded, originalKey: key, value: value, provenance: provenance, packedLocation: locations.pack(keyLocation)
+            ))
             skipWhitespace()
             guard let byte = current else {
                 throw fail("the object opened here is not closed", at: open)

@@ -38,22 +38,57 @@ public indirect enum Value: Sendable {
 }
 
 /// One key of a record, with the provenance of a figure object.
+///
+/// A loaded portfolio holds some twenty of these per deal, so they are
+/// kept small: provenance (most entries have none) behind a reference, and
+/// the location packed into 12 bytes (`PackedLocation`).
 public struct RecordEntry: Sendable {
     /// Normalised key (LANGUAGE.md §4): `capacity target`.
     public var key: String
     /// The key as the data wrote it, for messages.
     public var originalKey: String
     public var value: Value
-    public var provenance: Provenance?
+    private var provenanceBox: ProvenanceBox?
+    private var packedLocation: PackedLocation
+
+    public var provenance: Provenance? {
+        get { provenanceBox?.provenance }
+        set { provenanceBox = newValue.map(ProvenanceBox.init) }
+    }
+
     /// Where the value is in its data file, when the format has lines.
-    public var location: SourceLocation?
+    public var location: SourceLocation? {
+        get { packedLocation.location }
+        set { packedLocation = PackedLocation(newValue) }
+    }
+
+    /// The status of the figure, without copying its provenance.
+    public var status: ProvenanceStatus? { provenanceBox?.provenance.status }
 
     public init(key: String, originalKey: String, value: Value, provenance: Provenance? = nil, location: SourceLocation? = nil) {
         self.key = key
         self.originalKey = originalKey
         self.value = value
+        self.provenanceBox = provenance.map(ProvenanceBox.init)
+        self.packedLocation = PackedLocation(location)
+    }
+
+    /// For loaders, which pack the locations of a file's entries themselves.
+    public init(key: String, originalKey: String, value: Value, provenance: Provenance?, packedLocation: PackedLocation) {
+        self.key = key
+        self.originalKey = originalKey
+        self.value = value
+        self.provenanceBox = provenance.map(ProvenanceBox.init)
+        self.packedLocation = packedLocation
+    }
+}
+
+/// The provenance of one figure, shared by the copies of its entry.
+final class ProvenanceBox: Sendable {
+    let provenance: Provenance
+
+    init(_ provenance: Provenance) {
         self.provenance = provenance
-        self.location = location
     }
 }
 

@@ -99,7 +99,7 @@ final class DealTable: RowTable {
         let keys = wanted.map { $0.keys[0] }
         var builders = wanted.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
         scan(keys) { row, column, entries, index in
-            builders[column].set(row, entries[index].value, entries[index].provenance?.status)
+            builders[column].set(row, entries[index].value, entries[index].status)
         }
         for (path, builder) in zip(wanted, builders) { columns[path.keys] = CellColumn(builder) }
     }
