@@ -91,13 +91,7 @@ enum JSONDealReader {
                     _ = try reader.parseValue()
                 }
                 reader.skipWhitespace()
-                guard let byte = reader.current else { throw reader.fail("the object opened here is not closed", at: open) }
-                reader.index += 1
-                if byte == UInt8(ascii: "}") { break }
-                guard byte == UInt8(ascii: ",") else {
-                    reader.index -= 1
-                    throw reader.fail("expected `,` or `}` after a value, found \(reader.describeCurrent())", at: reader.index)
-                }
+                if try reader.closesOrContinues(UInt8(ascii: "}"), container: "object", element: "a value", open: open) { break }
             }
         }
         if !found {
@@ -119,13 +113,7 @@ enum JSONDealReader {
             reader.skipWhitespace()
             try readDeal(&reader, collector: &collector)
             reader.skipWhitespace()
-            guard let byte = reader.current else { throw reader.fail("the array of deals opened here is not closed", at: open) }
-            reader.index += 1
-            if byte == UInt8(ascii: "]") { return }
-            guard byte == UInt8(ascii: ",") else {
-                reader.index -= 1
-                throw reader.fail("expected `,` or `]` after a deal, found \(reader.describeCurrent())", at: reader.index)
-            }
+            if try reader.closesOrContinues(UInt8(ascii: "]"), container: "array of deals", element: "a deal", open: open) { return }
         }
     }
 

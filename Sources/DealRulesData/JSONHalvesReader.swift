@@ -96,13 +96,7 @@ enum JSONHalvesReader {
                             }
                             passed = true // the guess was inside a deal: read on in order
                         }
-                        guard let byte = reader.current else { throw reader.fail("the array of deals opened here is not closed", at: open) }
-                        reader.index += 1
-                        if byte == UInt8(ascii: "]") { break }
-                        guard byte == UInt8(ascii: ",") else {
-                            reader.index -= 1
-                            throw reader.fail("expected `,` or `]` after a deal, found \(reader.describeCurrent())", at: reader.index)
-                        }
+                        if try reader.closesOrContinues(UInt8(ascii: "]"), container: "array of deals", element: "a deal", open: open) { break }
                     }
                 }
                 if !atSplit {
@@ -135,13 +129,7 @@ enum JSONHalvesReader {
                     reader.skipWhitespace()
                     try JSONDealReader.readDeal(&reader, collector: &collector)
                     reader.skipWhitespace()
-                    guard let byte = reader.current else { throw reader.fail("the array of deals opened here is not closed", at: open) }
-                    reader.index += 1
-                    if byte == UInt8(ascii: "]") { break }
-                    guard byte == UInt8(ascii: ",") else {
-                        reader.index -= 1
-                        throw reader.fail("expected `,` or `]` after a deal, found \(reader.describeCurrent())", at: reader.index)
-                    }
+                    if try reader.closesOrContinues(UInt8(ascii: "]"), container: "array of deals", element: "a deal", open: open) { break }
                 }
                 reader.skipWhitespace()
                 if reader.index < reader.end {

@@ -418,13 +418,7 @@ struct JSONReader {
             let (value, _) = try parseValue()
             itemStack.push(value)
             skipWhitespace()
-            guard let byte = current else { throw fail("the list opened here is not closed", at: open) }
-            index += 1
-            if byte == UInt8(ascii: "]") { break }
-            guard byte == UInt8(ascii: ",") else {
-                index -= 1
-                throw fail("expected `,` or `]` after a list item, found \(describeCurrent())", at: index)
-            }
+            if try closesOrContinues(UInt8(ascii: "]"), container: "list", element: "a list item", open: open) { break }
         }
         depth -= 1
         return .list(itemStack.popArray(from: first))
@@ -503,4 +497,19 @@ struct JSONReader {
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+}
+
+extension JSONReader {
+    /// After an element of an array or object opened at `open`: true at
+    /// `closer`, false after a comma (the reader is then past either).
+    mutating func closesOrContinues(_ closer: UInt8, container: String, element: String, open: Int) throws(JSONStop) -> Bool {
+        guard let byte = current else { throw fail("the \(container) opened here is not closed", at: open) }
+        index += 1
+        if byte == closer { return true }
+        guard byte == UInt8(ascii: ",") else {
+            index -= 1
+            throw fail("expected `,` or `\(Character(Unicode.Scalar(closer)))` after \(element), found \(describeCurrent())", at: index)
+        }
+        return false
+    }
 }
