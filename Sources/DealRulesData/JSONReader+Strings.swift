@@ -59,14 +59,7 @@ extension JSONReader {
                 index = position
                 return try parseEscapedString(open: open, prefix: start..<position)
             }
-            if byte < 0x20 {
-                throw fail(byte == 0x0A ? "the string opened here is not closed on its line" : "control character in a string (escape it)", at: byte == 0x0A ? open : position)
-            }
-            if byte >= 0x80 {
-                position = try skipScalar(at: position)
-            } else {
-                position += 1
-            }
+            position = try stepOverPlainByte(byte, at: position, open: open)
         }
         throw fail("the string opened here is not closed", at: open)
     }
@@ -107,14 +100,7 @@ extension JSONReader {
                 index = position
                 return DataScalar.quoted(try parseEscapedString(open: open, prefix: start..<position))
             }
-            if byte < 0x20 {
-                throw fail(byte == 0x0A ? "the string opened here is not closed on its line" : "control character in a string (escape it)", at: byte == 0x0A ? open : position)
-            }
-            if byte >= 0x80 {
-                position = try skipScalar(at: position)
-            } else {
-                position += 1
-            }
+            position = try stepOverPlainByte(byte, at: position, open: open)
         }
         throw fail("the string opened here is not closed", at: open)
     }
@@ -137,7 +123,7 @@ extension JSONReader {
     }
 
     /// Validates one multi-byte UTF-8 scalar at `position`; the offset after it.
-    private mutating func skipScalar(at position: Int) throws(JSONStop) -> Int {
+    mutating func skipScalar(at position: Int) throws(JSONStop) -> Int {
         lineHasNonASCII = true
         guard let length = UTF8Check.scalarLength(buffer, at: position, end: end) else {
             throw fail("invalid UTF-8 in a string", at: position, code: .invalidUTF8)
@@ -226,5 +212,17 @@ extension JSONReader {
             value = value << 4 | UInt32(digit)
         }
         return value
+    }
+}
+
+extension JSONReader {
+    /// The position after one byte of a string's plain text (after the whole
+    /// scalar when it is not ASCII); a line break or other control character
+    /// in a string opened at `open` is an error.
+    mutating func stepOverPlainByte(_ byte: UInt8, at position: Int, open: Int) throws(JSONStop) -> Int {
+        if byte < 0x20 {
+            throw fail(byte == 0x0A ? "the string opened here is not closed on its line" : "control character in a string (escape it)", at: byte == 0x0A ? open : position)
+        }
+        return byte >= 0x80 ? try skipScalar(at: position) : position + 1
     }
 }
