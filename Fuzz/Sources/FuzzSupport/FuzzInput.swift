@@ -108,18 +108,24 @@ public enum FuzzInput {
         run(program, on: deals)
     }
 
-    /// Runs a program over deals and checks that no per-deal outcome is lost.
+    /// Runs a program over deals and checks that no per-deal outcome is
+    /// lost, and that the kernels decide every outcome as the evaluator does.
     public static func run(_ program: CheckedProgram, on deals: [Deal]) {
-        let report = RuleRunner.run(program, deals: deals, options: RuleRunner.Options(asOf: asOf))
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: asOf))
+        let disagreements = outcomes.disagreementsWithEvaluator()
+        if let first = disagreements.first {
+            fatalError("kernel and evaluator disagree: \(first)")
+        }
+        let report = outcomes.report(includeClear: true)
         let perDeal = program.rules.filter { if case .perDeal = $0.scope { true } else { false } }
         let perDealNames = Set(perDeal.map(\.info.name))
-        let outcomes = report.findings.filter { perDealNames.contains($0.rule.name) }.count
+        let listed = report.findings.filter { perDealNames.contains($0.rule.name) }.count
             + report.undetermined.filter { perDealNames.contains($0.rule.name) }.count
             + report.clear.filter { perDealNames.contains($0.rule.name) }.count
         // Rule names are unique within a program (the checker says so), so
         // this count is exact.
-        if perDealNames.count == perDeal.count && outcomes != perDeal.count * deals.count {
-            fatalError("lost outcomes: \(outcomes) for \(perDeal.count) rules × \(deals.count) deals")
+        if perDealNames.count == perDeal.count && listed != perDeal.count * deals.count {
+            fatalError("lost outcomes: \(listed) for \(perDeal.count) rules × \(deals.count) deals")
         }
     }
 }

@@ -81,10 +81,12 @@ enum FuzzReplay {
     - {}
     """.utf8), path: "reference.yaml", format: .yaml).deals
 
-    /// Per-deal rules must give one outcome per deal.
+    /// Per-deal rules must give one outcome per deal, and the kernels must
+    /// decide each as the evaluator does.
     static func lostOutcomes(_ program: CheckedProgram, deals: [Deal]) -> [String] {
-        let report = RuleRunner.run(program, deals: deals, options: RuleRunner.Options(asOf: RobustnessFixtures.asOf))
-        var problems: [String] = []
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: RobustnessFixtures.asOf))
+        let report = outcomes.report(includeClear: true)
+        var problems = outcomes.disagreementsWithEvaluator()
         for rule in program.rules {
             guard case .perDeal = rule.scope else { continue }
             let name = rule.info.name
