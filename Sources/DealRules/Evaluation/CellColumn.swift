@@ -88,6 +88,18 @@ struct CellColumnBuilder {
         isYear = [Bool](repeating: false, count: rows)
     }
 
+    /// Row `source` of a built column into row `row`.
+    mutating func copy(_ column: CellColumn, row source: Int, to row: Int) {
+        kinds[row] = column.kinds[source]
+        statuses[row] = column.statuses[source]
+        textIDs[row] = column.textIDs[source]
+        amounts[row] = column.amounts[source]
+        unitIDs[row] = column.unitIDs[source]
+        firstDays[row] = column.firstDays[source]
+        lastDays[row] = column.lastDays[source]
+        isYear[row] = column.isYear[source]
+    }
+
     mutating func set(_ row: Int, _ value: Value, _ status: ProvenanceStatus?) {
         statuses[row] = CellColumn.code(status)
         switch value {

@@ -194,6 +194,40 @@ final class ItemTable: RowTable {
         Evaluator.FieldRead(value: values[row], provenance: nil, found: true)
     }
 
+    /// A field of the items (`role` of each party) in one pass: each
+    /// record item's entries are searched as `Record.index(ofField:)` does,
+    /// and where an item lacks the field the deal's own cell is copied from
+    /// the owner's column — as `read` would fall back to the deal.
+    override func buildColumn(_ path: FieldPath) -> CellColumn {
+        guard path.keys.count == 1, let first = path.keys.first, !names.contains(first) else { return super.buildColumn(path) }
+        let spellings = CollectionNames.candidates(for: first)
+        var builder = CellColumnBuilder(rows: rowCount, interner: interner)
+        var ownerColumn: CellColumn? = nil
+        for row in 0..<rowCount {
+            switch values[row] {
+            case .record(let record):
+                let found: Bool = record.entries.withUnsafeBufferPointer { entries in
+                    for spelling in spellings {
+                        if let index = entries.firstIndex(where: { $0.key == spelling }) {
+                            builder.set(row, entries[index].value, entries[index].status)
+                            return true
+                        }
+                    }
+                    return false
+                }
+                if found { continue }
+            case .unknown:
+                // An unknown item has no known fields (see `Evaluator.lookup`).
+                continue
+            default:
+                break
+            }
+            if ownerColumn == nil { ownerColumn = owner.column(path) }
+            if let ownerColumn { builder.copy(ownerColumn, row: owners[row], to: row) }
+        }
+        return CellColumn(builder)
+    }
+
     override func read(_ path: FieldPath, row: Int) -> Evaluator.FieldRead {
         guard let first = path.keys.first else { return Evaluator.FieldRead(value: .unknown, provenance: nil, found: false) }
         let item = values[row]

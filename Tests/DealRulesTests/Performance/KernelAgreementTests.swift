@@ -51,6 +51,8 @@ import Testing
     if status of deal value is reported, flag k33.
     if deal value / capacity is more than $20 billion per GW, flag k34.
     if capacity target is 2028, flag k35.
+    if any party where kind is compute and role is lab, flag k36.
+    if count of parties where capacity is at least 1 GW is at least 1, flag k37.
     """
 
     static func program(rules text: String) throws -> CheckedProgram {
