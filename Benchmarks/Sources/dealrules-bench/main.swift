@@ -8,7 +8,10 @@ import Foundation
 //   dealrules-bench [--root DIR] [--dealrules BIN] [--sizes 1000,100000,1000000]
 //                   [--load-deals N] [--work DIR] [--quick]
 //   dealrules-bench memory-probe DATA RULES   (child process for peak memory)
-//   dealrules-bench profile-eval RULES N [REPEATS]   (evaluation only, for a profiler)
+//   dealrules-bench profile-eval RULES N [REPEATS] [evaluate|report]   (evaluation only, for a profiler)
+//   dealrules-bench profile-load FILE [REPEATS]   (loading only: MB/s, heap per deal, peak RSS)
+//   dealrules-bench write-data N json|ndjson|yaml|csv PATH   (a generated data file)
+//   dealrules-bench dump-load FILE [THRESHOLD]   (every loaded deal and diagnostic, to compare builds)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -16,7 +19,12 @@ if arguments.first == "memory-probe" {
     exit(MemoryProbe.run(Array(arguments.dropFirst())))
 }
 
-if arguments.first == "profile-load" { exit(ProfileLoad.run(Array(arguments.dropFirst()))) } else if arguments.first == "write-data" { exit(ProfileLoad.write(Array(arguments.dropFirst()))) } else if arguments.first == "dump-load" { exit(ProfileLoad.dump(Array(arguments.dropFirst()))) }
+switch arguments.first ?? "" {
+case "profile-load": exit(ProfileLoad.run(Array(arguments.dropFirst())))
+case "write-data": exit(ProfileLoad.write(Array(arguments.dropFirst())))
+case "dump-load": exit(ProfileLoad.dump(Array(arguments.dropFirst())))
+default: break
+}
 
 if arguments.first == "profile-eval" {
     exit(ProfileEval.run(Array(arguments.dropFirst())))
