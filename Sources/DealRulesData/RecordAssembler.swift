@@ -18,6 +18,7 @@ struct RecordAssembler {
     /// folding and collision checks by string are far slower than this.
     private var interned: [String: (folded: String, id: Int)] = [:]
     private var idsByFolded: [String: Int] = [:]
+    private var locations = LocationPacker()
     /// For each key id: the record (by serial) that last used it, and where.
     private var lastRecord: [Int] = []
     private var lastIndex: [Int] = []
@@ -156,7 +157,7 @@ struct RecordAssembler {
             ids.append(key.id)
             entries.append(RecordEntry(
                 key: key.folded, originalKey: member.key, value: member.value,
-                provenance: member.provenance, location: member.location
+                provenance: member.provenance, packedLocation: member.location.map { locations.pack($0) } ?? .none
             ))
         }
         removeCollisions(&entries, ids: ids[...], sink: &sink)

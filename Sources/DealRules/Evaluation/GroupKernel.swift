@@ -1,7 +1,8 @@
 import DealRulesModel
 import DealRulesSyntax
 
-/// Decides `for each K` rules of the forms `count of deals [where C]`,
+/// Decides `for each K` rules (and `for all deals` rules, the portfolio
+/// being one group of every deal) of the forms `count of deals [where C]`,
 /// `sum of F [where C]` and `share of F [where C]` against a constant, over
 /// the deal rows of each group, with the arithmetic of
 /// `Evaluator.aggregate` (every kept F known, exact sums in deal order,
@@ -15,9 +16,9 @@ final class GroupKernel {
     private let compiler: KernelCompiler
     private let condition: RowKernel?
     private let field: KernelCompiler.AmountKernel?
-    private let allRows: [Int]
+    private let rowCount: Int
     /// `share of F`: the sum over all deals, the same for every group.
-    private lazy var total: KernelCompiler.AmountCell? = sum(allRows)
+    private lazy var total: KernelCompiler.AmountCell? = sum(0..<rowCount)
 
     init?(_ node: Node, keyName: String?, definitions: [CheckedDefinition], table: DealTable, asOf: DateValue) {
         var node = node
@@ -49,10 +50,10 @@ final class GroupKernel {
             guard let field, let code = compiler.amount(field) else { return nil }
             self.field = code
         }
-        self.allRows = Array(0..<table.rowCount)
+        self.rowCount = table.rowCount
     }
 
-    func truth(rows: [Int]) -> Truth? {
+    func truth<Rows: Sequence<Int>>(rows: Rows) -> Truth? {
         let result: RowTruth?
         switch kind {
         case .count:
@@ -76,7 +77,7 @@ final class GroupKernel {
         return negated ? truth.negated : truth
     }
 
-    private func counted(_ rows: [Int]) -> KernelCompiler.CountCell? {
+    private func counted<Rows: Sequence<Int>>(_ rows: Rows) -> KernelCompiler.CountCell? {
         var cell = KernelCompiler.CountCell(state: .known)
         for row in rows {
             switch condition?(row) ?? .isTrue {
@@ -91,7 +92,7 @@ final class GroupKernel {
 
     /// The sum of F over the kept rows; `.unknown` when membership or some
     /// F is unknown, nil when the evaluator must decide.
-    private func sum(_ rows: [Int]) -> KernelCompiler.AmountCell? {
+    private func sum<Rows: Sequence<Int>>(_ rows: Rows) -> KernelCompiler.AmountCell? {
         guard let field else { return nil }
         var kept: [Int] = []
         var unsure = false

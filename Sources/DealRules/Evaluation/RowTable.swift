@@ -114,28 +114,15 @@ final class DealTable: RowTable {
     }
 
     /// Calls `visit` for every deal and key that has the entry
-    /// `Record.index(ofField:)` finds (the key as written, else its plural
-    /// spellings in the same order), with the deal's entries and its index:
-    /// entries are read in place, not copied.
+    /// `Record.index(ofField:)` finds, with the deal's entries and its
+    /// index: entries are read in place, not copied.
     private func scan(_ keys: [String], _ visit: (Int, Int, UnsafeBufferPointer<RecordEntry>, Int) -> Void) {
-        let spellings = keys.map { CollectionNames.candidates(for: $0) }
-        var hints = spellings.map { [Int](repeating: 0, count: $0.count) }
+        var searches = keys.map(FieldSpellings.init)
         deals.withUnsafeBufferPointer { deals in
             for row in deals.indices {
                 deals[row].record.entries.withUnsafeBufferPointer { entries in
                     for column in keys.indices {
-                        var found: Int? = nil
-                        for (choice, spelling) in spellings[column].enumerated() {
-                            let hint = hints[column][choice]
-                            if hint < entries.count && entries[hint].key == spelling {
-                                found = hint
-                            } else if let index = entries.firstIndex(where: { $0.key == spelling }) {
-                                hints[column][choice] = index
-                                found = index
-                            }
-                            if found != nil { break }
-                        }
-                        if let found { visit(row, column, entries, found) }
+                        if let found = searches[column].index(in: entries) { visit(row, column, entries, found) }
                     }
                 }
             }
@@ -200,20 +187,16 @@ final class ItemTable: RowTable {
     /// the owner's column — as `read` would fall back to the deal.
     override func buildColumn(_ path: FieldPath) -> CellColumn {
         guard path.keys.count == 1, let first = path.keys.first, !names.contains(first) else { return super.buildColumn(path) }
-        let spellings = CollectionNames.candidates(for: first)
+        var search = FieldSpellings(first)
         var builder = CellColumnBuilder(rows: rowCount, interner: interner)
         var ownerColumn: CellColumn? = nil
         for row in 0..<rowCount {
             switch values[row] {
             case .record(let record):
                 let found: Bool = record.entries.withUnsafeBufferPointer { entries in
-                    for spelling in spellings {
-                        if let index = entries.firstIndex(where: { $0.key == spelling }) {
-                            builder.set(row, entries[index].value, entries[index].status)
-                            return true
-                        }
-                    }
-                    return false
+                    guard let index = search.index(in: entries) else { return false }
+                    builder.set(row, entries[index].value, entries[index].status)
+                    return true
                 }
                 if found { continue }
             case .unknown:
@@ -246,4 +229,30 @@ final class ItemTable: RowTable {
     }
 
     override func deal(ofRow row: Int) -> Record? { owner.deal(ofRow: owners[row]) }
+}
+
+/// Finds a field in record after record as `Record.index(ofField:)` does —
+/// the key as written, else its plural spellings, in that order — trying
+/// first where the previous record had each spelling: records from one
+/// file usually list their keys in one order.
+struct FieldSpellings {
+    private let spellings: [String]
+    private var hints: [Int]
+
+    init(_ key: String) {
+        spellings = CollectionNames.candidates(for: key)
+        hints = [Int](repeating: 0, count: spellings.count)
+    }
+
+    mutating func index(in entries: UnsafeBufferPointer<RecordEntry>) -> Int? {
+        for (choice, spelling) in spellings.enumerated() {
+            let hint = hints[choice]
+            if hint < entries.count && entries[hint].key == spelling { return hint }
+            if let index = entries.firstIndex(where: { $0.key == spelling }) {
+                hints[choice] = index
+                return index
+            }
+        }
+        return nil
+    }
 }

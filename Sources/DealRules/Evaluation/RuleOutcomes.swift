@@ -25,7 +25,7 @@ public struct RuleOutcomes: Sendable {
         case perDeal(rule: Int, codes: [Code])
         /// A `for each K` rule: deals without a K, then one outcome per group.
         case grouped(rule: Int, unplaced: [UndeterminedOutcome], groups: [GroupOutcome])
-        /// A `for all deals` rule decided by a kernel (`portfolioTruth`).
+        /// A `for all deals` rule decided by a kernel (`GroupKernel`, the portfolio as one group).
         case portfolio(rule: Int, code: Code)
         /// A grouped or portfolio rule, few subjects: reported as evaluated.
         case listed(findings: [Finding], undetermined: [UndeterminedOutcome], clear: [ClearOutcome])

@@ -41,17 +41,19 @@ public enum RuleRunner {
         var rules: [RuleInfo] = []
         var entries: [RuleOutcomes.Entry] = []
         let skipped: [Bool] = wantedSubjects.isEmpty ? [] : deals.map { !wantedSubjects.contains($0.subject) }
+        func isWanted(_ rule: CheckedRule) -> Bool {
+            wantedRules.isEmpty || wantedRules.contains(NameFolding.foldSymbol(rule.info.name))
+                || wantedRules.contains(NameFolding.foldSymbol(rule.info.flag))
+        }
+        // Columns only for the per-deal rules that run (`--rule` may pick a few).
         dealTable.prefetch(program.rules.flatMap { rule -> [FieldPath] in
-            guard case .perDeal = rule.scope else { return [] }
+            guard case .perDeal = rule.scope, isWanted(rule) else { return [] }
             return KernelCompiler.fieldPaths(of: rule.condition, definitions: program.definitions)
         })
 
         for (done, rule) in program.rules.enumerated() {
             options.progress?(done, program.rules.count)
-            if !wantedRules.isEmpty && !wantedRules.contains(NameFolding.foldSymbol(rule.info.name))
-                && !wantedRules.contains(NameFolding.foldSymbol(rule.info.flag)) {
-                continue
-            }
+            guard isWanted(rule) else { continue }
             rules.append(rule.info)
             switch rule.scope {
             case .perDeal:
@@ -102,7 +104,9 @@ public enum RuleRunner {
                 var clear: [ClearOutcome] = []
                 if knownSubjects.insert("portfolio").inserted { subjects.append("portfolio") }
                 let wanted = wantedSubjects.isEmpty || wantedSubjects.contains("portfolio")
-                if wanted, let truth = KernelCompiler.portfolioTruth(rule.condition, definitions: program.definitions, table: dealTable, asOf: options.asOf) {
+                // The portfolio is one group holding every deal.
+                if wanted, let truth = GroupKernel(rule.condition, keyName: nil, definitions: program.definitions, table: dealTable, asOf: options.asOf)?
+                    .truth(rows: 0..<deals.count) {
                     entries.append(.portfolio(rule: done, code: RuleOutcomes.Code(truth)))
                     continue
                 }
