@@ -20,7 +20,8 @@ let package = Package(
         .target(name: "DealRulesModel"),
         .target(name: "DealRulesSyntax", dependencies: ["DealRulesModel"]),
         .target(name: "DealRulesData", dependencies: ["DealRulesModel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "DealRules", dependencies: ["DealRulesModel", "DealRulesSyntax", "DealRulesData"]),
+        .target(name: "CMemoryHints"),
+        .target(name: "DealRules", dependencies: ["DealRulesModel", "DealRulesSyntax", "DealRulesData", "CMemoryHints"]),
         .systemLibrary(
             name: "CEditLine",
             pkgConfig: "libedit",

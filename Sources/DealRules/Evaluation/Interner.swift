@@ -14,7 +14,45 @@ final class Interner {
     private var units: [UnitSignature] = []
     private var products: [UnitProduct: Int32] = [:]
 
+    /// The last strings interned, by their bits (see `recentSlot`).
+    private var recent = [RecentText](repeating: RecentText(text: "", id: -1), count: Interner.recentSlots)
+    private static let recentSlots = 512
+
+    private struct RecentText {
+        /// Kept so that its storage (and address) stays this string's.
+        var text: String
+        var id: Int32
+    }
+
     func id(ofText text: String) -> Int32 {
+        // Loaded deals share one string for each repeated value, so the
+        // same storage comes back again and again: equal bits are the same
+        // string, found without hashing or comparing its characters.
+        let slot = Interner.recentSlot(text)
+        // An empty slot (id -1) holds "", which must not answer for "".
+        if recent[slot].id >= 0, Interner.sameBits(recent[slot].text, text) { return recent[slot].id }
+        let id = spelledID(text)
+        recent[slot] = RecentText(text: text, id: id)
+        return id
+    }
+
+    private static func bits(_ text: String) -> (UInt64, UInt64) {
+        unsafeBitCast(text, to: (UInt64, UInt64).self)
+    }
+
+    private static func sameBits(_ lhs: String, _ rhs: String) -> Bool {
+        let (a, b) = bits(lhs)
+        let (c, d) = bits(rhs)
+        return a == c && b == d
+    }
+
+    private static func recentSlot(_ text: String) -> Int {
+        let (count, object) = bits(text)
+        let mixed = (object &>> 4) ^ (object &>> 13) ^ count
+        return Int(truncatingIfNeeded: mixed % UInt64(recentSlots))
+    }
+
+    private func spelledID(_ text: String) -> Int32 {
         if let id = spellingIDs[text] { return id }
         let folded = NameFolding.foldSymbol(text)
         let id: Int32
@@ -36,6 +74,9 @@ final class Interner {
     }
 
     func id(ofUnit unit: UnitSignature) -> Int32 {
+        // A portfolio has a handful of units: comparing with each (arrays of
+        // one or two factors) is cheaper than hashing for every cell.
+        if units.count <= 8, let known = units.firstIndex(of: unit) { return Int32(known) }
         if let id = unitIDs[unit] { return id }
         let id = Int32(truncatingIfNeeded: units.count)
         unitIDs[unit] = id

@@ -36,24 +36,38 @@ class RowTable {
     func projectionColumn(_ path: FieldPath, _ inner: FieldPath) -> CellColumn {
         let key = ["\u{1}of"] + path.keys + ["\u{1}of"] + inner.keys
         if let column = columns[key] { return column }
-        let wholes = reads(path)
-        let column = CellColumn(rows: rowCount, interner: interner) { row in
-            let whole = wholes[row]
-            if case .list = whole.value { return Evaluator.FieldRead(value: .record(Record()), provenance: nil, found: true) }
-            return Evaluator.navigate(whole, inner.keys[...])
+        var builder = CellColumnBuilder(rows: rowCount, interner: interner)
+        forEachRead(path) { row, whole in
+            if case .list = whole.value {
+                builder.set(row, .record(Record()), nil)
+                return
+            }
+            let found = Evaluator.navigate(whole, inner.keys[...])
+            builder.set(row, found.value, found.provenance?.status)
         }
+        let column = CellColumn(builder)
         columns[key] = column
         return column
     }
 
     /// `read(path)` in every row, in row order.
     func reads(_ path: FieldPath) -> [Evaluator.FieldRead] {
-        (0..<rowCount).map { read(path, row: $0) }
+        var reads: [Evaluator.FieldRead] = []
+        reads.reserveCapacity(rowCount)
+        forEachRead(path) { _, read in reads.append(read) }
+        return reads
     }
 
-    /// The value of `read(path)` in every row, in row order.
-    func values(_ path: FieldPath) -> [Value] {
-        reads(path).map(\.value)
+    /// Calls `body` with `read(path)` of every row, in row order, without
+    /// gathering them first.
+    func forEachRead(_ path: FieldPath, _ body: (Int, Evaluator.FieldRead) -> Void) {
+        for row in 0..<rowCount { body(row, read(path, row: row)) }
+    }
+
+    /// Calls `body` with the value of `read(path)` in every row, in row
+    /// order; a table may skip copying provenance it does not need.
+    func forEachValue(_ path: FieldPath, _ body: (Int, Value) -> Void) {
+        forEachRead(path) { row, read in body(row, read.value) }
     }
 
     /// The items of a collection field in every row (`Evaluator.items(of:)`).
@@ -104,13 +118,27 @@ final class DealTable: RowTable {
         for (path, builder) in zip(wanted, builders) { columns[path.keys] = CellColumn(builder) }
     }
 
-    override func reads(_ path: FieldPath) -> [Evaluator.FieldRead] {
-        guard path.keys.count == 1 else { return super.reads(path) }
-        var reads = [Evaluator.FieldRead](repeating: Evaluator.FieldRead(value: .unknown, provenance: nil, found: false), count: rowCount)
+    override func forEachRead(_ path: FieldPath, _ body: (Int, Evaluator.FieldRead) -> Void) {
+        guard path.keys.count == 1 else { return super.forEachRead(path, body) }
+        let absent = Evaluator.FieldRead(value: .unknown, provenance: nil, found: false)
+        var next = 0
         scan(path.keys) { row, _, entries, index in
-            reads[row] = Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true)
+            while next < row { body(next, absent); next += 1 }
+            body(row, Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true))
+            next = row + 1
         }
-        return reads
+        while next < rowCount { body(next, absent); next += 1 }
+    }
+
+    override func forEachValue(_ path: FieldPath, _ body: (Int, Value) -> Void) {
+        guard path.keys.count == 1 else { return super.forEachValue(path, body) }
+        var next = 0
+        scan(path.keys) { row, _, entries, index in
+            while next < row { body(next, .unknown); next += 1 }
+            body(row, entries[index].value)
+            next = row + 1
+        }
+        while next < rowCount { body(next, .unknown); next += 1 }
     }
 
     /// Calls `visit` for every deal and key that has the entry
@@ -120,6 +148,7 @@ final class DealTable: RowTable {
         var searches = keys.map(FieldSpellings.init)
         deals.withUnsafeBufferPointer { deals in
             for row in deals.indices {
+                EntryPrefetch.prefetch(deals, row &+ EntryPrefetch.distance)
                 deals[row].record.entries.withUnsafeBufferPointer { entries in
                     for column in keys.indices {
                         if let found = searches[column].index(in: entries) { visit(row, column, entries, found) }
@@ -152,7 +181,7 @@ final class ItemTable: RowTable {
         var owners: [Int] = []
         starts.reserveCapacity(owner.rowCount + 1)
         known.reserveCapacity(owner.rowCount)
-        for (row, value) in owner.values(path).enumerated() {
+        owner.forEachValue(path) { row, value in
             switch value {
             case .unknown:
                 known.append(false)
@@ -191,6 +220,7 @@ final class ItemTable: RowTable {
         var builder = CellColumnBuilder(rows: rowCount, interner: interner)
         var ownerColumn: CellColumn? = nil
         for row in 0..<rowCount {
+            values.withUnsafeBufferPointer { EntryPrefetch.prefetch($0, row &+ EntryPrefetch.distance) }
             switch values[row] {
             case .record(let record):
                 let found: Bool = record.entries.withUnsafeBufferPointer { entries in
@@ -236,7 +266,10 @@ final class ItemTable: RowTable {
 /// first where the previous record had each spelling: records from one
 /// file usually list their keys in one order.
 struct FieldSpellings {
-    private let spellings: [String]
+    /// Each spelling is replaced by the first record key found equal to
+    /// it: loaded records share one string per key, and a string compares
+    /// equal to its own storage without looking at its characters.
+    private var spellings: [String]
     private var hints: [Int]
 
     init(_ key: String) {
@@ -250,6 +283,7 @@ struct FieldSpellings {
             if hint < entries.count && entries[hint].key == spelling { return hint }
             if let index = entries.firstIndex(where: { $0.key == spelling }) {
                 hints[choice] = index
+                spellings[choice] = entries[index].key
                 return index
             }
         }

@@ -180,17 +180,20 @@ public enum RuleRunner {
         var index: [String: Int] = [:]
         var column: CellColumn? = nil
         if let table, case .field(let path, _) = key, path.keys.count == 1 { column = table.column(path) }
-        var positions: [Int32: Int] = [:]
+        // Group of each text id met so far (-1: not yet), by id.
+        var positions: [Int] = []
         for (row, deal) in deals.enumerated() {
-            if let column, let table, column.kinds[row] == .text {
-                let id = column.textIDs[row]
-                if let position = positions[id] {
+            if let column, let table, column.kinds[row] == .text, column.textIDs[row] >= 0 {
+                let id = Int(column.textIDs[row])
+                if id < positions.count, positions[id] >= 0 {
+                    let position = positions[id]
                     grouping.groups[position].deals.append(deal)
                     grouping.groups[position].rows.append(row)
                     continue
                 }
-                let folded = table.interner.foldedText(id)
+                let folded = table.interner.foldedText(Int32(id))
                 if let position = index[folded] {
+                    if id >= positions.count { positions.append(contentsOf: repeatElement(-1, count: id + 1 - positions.count)) }
                     positions[id] = position
                     grouping.groups[position].deals.append(deal)
                     grouping.groups[position].rows.append(row)

@@ -220,6 +220,33 @@ import Testing
         #expect(!memo.contains(9_999))
     }
 
+    @Test func internedIDsDoNotDependOnWhichStringHoldsTheText() {
+        let interner = Interner()
+        // The empty text is a real text with an id of its own.
+        let empty = interner.id(ofText: "")
+        #expect(empty >= 0)
+        #expect(interner.id(ofText: "") == empty)
+        // One stored string met again, and an equal text in another string.
+        let long = String(repeating: "regulatory status ", count: 3)
+        let first = interner.id(ofText: long)
+        #expect(interner.id(ofText: long) == first)
+        let rebuilt = String(long.reversed().reversed())
+        #expect(interner.id(ofText: rebuilt) == first)
+        #expect(interner.id(ofText: long.uppercased()) == first)
+        // Many texts through the same few cache slots keep their own ids.
+        let ids = (0..<2_000).map { interner.id(ofText: "text number \($0)") }
+        #expect(Set(ids).count == 2_000)
+        #expect((0..<2_000).allSatisfy { interner.id(ofText: "text number \($0)") == ids[$0] })
+        #expect(interner.id(ofText: "") == empty)
+        // Units: the short list and the hashed table give one id per unit.
+        let power = interner.id(ofUnit: UnitSignature(.power))
+        #expect(interner.id(ofUnit: UnitSignature(.power)) == power)
+        let currencies = (0..<12).map { interner.id(ofUnit: UnitSignature(.currency("C\($0)"))) }
+        #expect(Set(currencies + [power]).count == 13)
+        #expect((0..<12).allSatisfy { interner.id(ofUnit: UnitSignature(.currency("C\($0)"))) == currencies[$0] })
+        #expect(interner.id(ofUnit: UnitSignature(.power)) == power)
+    }
+
     @Test func rowTruthFollowsThreeValuedLogicAndKeepsDeferrals() {
         let all: [RowTruth] = [.isFalse, .isTrue, .isUnknown]
         for a in all {
