@@ -47,13 +47,34 @@ extension Severity: ExpressibleByArgument {}
 
 /// Writes a command's output and ends the process with its exit status.
 func finish(_ output: CommandOutput) throws -> Never {
-    if !output.stdout.isEmpty {
-        FileHandle.standardOutput.write(Data(output.stdout.utf8))
-        if !output.stdout.hasSuffix("\n") { FileHandle.standardOutput.write(Data("\n".utf8)) }
-    }
-    if !output.stderr.isEmpty {
-        FileHandle.standardError.write(Data(output.stderr.utf8))
-        if !output.stderr.hasSuffix("\n") { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
+    writeEnded(output.stdout, to: STDOUT_FILENO)
+    writeEnded(output.stderr, to: STDERR_FILENO)
     throw ExitCode(output.exitCode)
+}
+
+/// Writes the text, and a line break if it lacks one, straight from the
+/// string's own bytes: a report can be hundreds of megabytes, and a copy
+/// into `Data` would hold it twice.
+private func writeEnded(_ text: String, to descriptor: Int32) {
+    guard !text.isEmpty else { return }
+    var text = text
+    text.withUTF8 { writeAll($0, to: descriptor) }
+    if !text.hasSuffix("\n") { [UInt8(ascii: "\n")].withUnsafeBufferPointer { writeAll($0, to: descriptor) } }
+}
+
+/// `write(2)` until every byte is out; retries an interrupted call, stops
+/// at any other error (a closed pipe ends the process by signal first).
+private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+    guard let base = bytes.baseAddress else { return }
+    var written = 0
+    while written < bytes.count {
+        let result = write(descriptor, base + written, bytes.count - written)
+        if result > 0 {
+            written += result
+        } else if result < 0 && errno == EINTR {
+            continue
+        } else {
+            return
+        }
+    }
 }

@@ -58,16 +58,48 @@ extension CheckReport {
     /// Every outcome, ordered by rule then subject; clear ones only when
     /// `includeClear`.
     public func allOutcomes(includeClear: Bool) -> [ReportOutcome] {
-        var outcomes = findings.map(ReportOutcome.finding) + undetermined.map(ReportOutcome.undetermined)
-        if includeClear { outcomes += clear.map(ReportOutcome.clear) }
+        outcomeOrder(includeClear: includeClear, subjectFirst: false).map(outcome)
+    }
+
+    /// Where one outcome sits: findings first, then undetermined, then
+    /// clear, each by its index in its own list.
+    struct OutcomePlace {
+        var rule: Int
+        var subject: Int
+        /// Position across findings, undetermined and clear, in that order.
+        var offset: Int
+    }
+
+    /// The outcomes' places in report order — by rule then subject, or by
+    /// subject then rule — without copying the outcomes. Ranks are looked
+    /// up once per outcome, not once per comparison; the position breaks
+    /// ties, so equal keys keep their given order.
+    func outcomeOrder(includeClear: Bool, subjectFirst: Bool) -> [OutcomePlace] {
         let ruleRank = Dictionary(orderedRules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let subjectRank = Dictionary(orderedSubjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        // Ranks looked up once per outcome, not once per comparison; the
-        // position breaks ties, so equal keys keep their given order.
-        let keys = outcomes.enumerated().map { offset, outcome in
-            (rule: ruleRank[outcome.rule.name] ?? Int.max, subject: subjectRank[outcome.subject] ?? Int.max, offset: offset)
+        var places: [OutcomePlace] = []
+        places.reserveCapacity(findings.count + undetermined.count + (includeClear ? clear.count : 0))
+        func add(_ rule: RuleInfo, _ subject: String) {
+            places.append(OutcomePlace(rule: ruleRank[rule.name] ?? Int.max, subject: subjectRank[subject] ?? Int.max, offset: places.count))
         }
-        return keys.sorted { ($0.rule, $0.subject, $0.offset) < ($1.rule, $1.subject, $1.offset) }.map { outcomes[$0.offset] }
+        for finding in findings { add(finding.rule, finding.subject) }
+        for outcome in undetermined { add(outcome.rule, outcome.subject) }
+        if includeClear { for outcome in clear { add(outcome.rule, outcome.subject) } }
+        if subjectFirst {
+            places.sort { ($0.subject, $0.rule, $0.offset) < ($1.subject, $1.rule, $1.offset) }
+        } else {
+            places.sort { ($0.rule, $0.subject, $0.offset) < ($1.rule, $1.subject, $1.offset) }
+        }
+        return places
+    }
+
+    /// The outcome at a place from `outcomeOrder`.
+    func outcome(at place: OutcomePlace) -> ReportOutcome {
+        var offset = place.offset
+        if offset < findings.count { return .finding(findings[offset]) }
+        offset -= findings.count
+        if offset < undetermined.count { return .undetermined(undetermined[offset]) }
+        return .clear(clear[offset - undetermined.count])
     }
 
     /// True when this finding fails the run (`--fail-on`, not in the baseline).

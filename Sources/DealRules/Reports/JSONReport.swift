@@ -20,7 +20,25 @@ enum JSONReport {
         return .object(members)
     }
 
+    /// The text of `document(report)`, written outcome by outcome.
     static func render(_ report: CheckReport) -> String {
-        JSONWriter.write(document(report), layout: .pretty) + "\n"
+        var members: [JSONWriter.StreamedMember] = [
+            .value("version", .integer(ReportJSONEncoding.formatVersion)),
+            .value("as_of", .string(report.asOf.description)),
+            .array("findings", count: report.findings.count) { ReportJSONEncoding.finding(report.findings[$0]) },
+            .array("undetermined", count: report.undetermined.count) { ReportJSONEncoding.undetermined(report.undetermined[$0]) },
+        ]
+        if report.showClear {
+            members.append(.array("clear", count: report.clear.count) { ReportJSONEncoding.clear(report.clear[$0]) })
+        }
+        members.append(.value("errors", .array(report.errors.map(ReportJSONEncoding.error))))
+        if let baseline = report.baseline {
+            members.append(.value("baseline_comparison", ReportJSONEncoding.baselineComparison(baseline)))
+        }
+        members.append(.value("summary", ReportJSONEncoding.summary(report)))
+        let outcomes = report.findings.count + report.undetermined.count + (report.showClear ? report.clear.count : 0)
+        var text = JSONWriter.writeDocument(members, reservingCapacity: 1024 + outcomes * 600)
+        text += "\n"
+        return text
     }
 }

@@ -23,6 +23,48 @@ public enum JSONWriter {
         return output
     }
 
+    /// A member of a document written by `writeDocument`: a value, or a
+    /// long array whose elements are made one at a time as they are written.
+    enum StreamedMember {
+        case value(String, JSONValue)
+        case array(String, count: Int, element: (Int) -> JSONValue)
+    }
+
+    /// An object's text, as `write(.object(…), layout: .pretty)` gives it,
+    /// without holding every element of its long arrays as values at once:
+    /// a report of many outcomes needs only one outcome's tree at a time.
+    static func writeDocument(_ members: [StreamedMember], reservingCapacity capacity: Int = 0) -> String {
+        var output = ""
+        output.reserveCapacity(capacity)
+        guard !members.isEmpty else { return "{}" }
+        output += "{"
+        for (index, member) in members.enumerated() {
+            if index > 0 { output += "," }
+            newline(&output, layout: .pretty, depth: 1)
+            switch member {
+            case .value(let key, let value):
+                appendQuoted(key, to: &output, asciiOnly: false)
+                output += ": "
+                append(value, to: &output, layout: .pretty, asciiOnly: false, depth: 1)
+            case .array(let key, let count, let element):
+                appendQuoted(key, to: &output, asciiOnly: false)
+                output += ": "
+                guard count > 0 else { output += "[]"; continue }
+                output += "["
+                for position in 0..<count {
+                    if position > 0 { output += "," }
+                    newline(&output, layout: .pretty, depth: 2)
+                    append(element(position), to: &output, layout: .pretty, asciiOnly: false, depth: 2)
+                }
+                newline(&output, layout: .pretty, depth: 1)
+                output += "]"
+            }
+        }
+        newline(&output, layout: .pretty, depth: 0)
+        output += "}"
+        return output
+    }
+
     // Values come from our own code or from `JSONReader`, which caps the
     // nesting depth, so this recursion is bounded.
     private static func append(_ value: JSONValue, to output: inout String, layout: Layout, asciiOnly: Bool, depth: Int) {

@@ -7,32 +7,39 @@ import DealRulesModel
 enum TextReport {
     static func render(_ report: CheckReport, options: ReportOptions) -> String {
         let style = ANSIStyle(enabled: options.color)
-        var lines: [String] = []
-        lines.append(style.apply(.bold, "DealRules check as of \(report.asOf): "
+        // Written straight into one string, line by line: a large portfolio
+        // has hundreds of thousands of outcomes, and an array of lines
+        // joined at the end holds the report twice.
+        var out = String()
+        out.reserveCapacity(256 + (report.findings.count + report.undetermined.count) * 300)
+        out.line(style.apply(.bold, "DealRules check as of \(report.asOf): "
             + "\(ReportWording.count(report.rules.count, "rule")), \(ReportWording.count(report.dealCount, "deal"))"))
 
-        let outcomes = report.allOutcomes(includeClear: report.showClear)
-        let bySubject = Dictionary(grouping: outcomes, by: \.subject)
-        for subject in report.orderedSubjects {
-            guard let listed = bySubject[subject], !listed.isEmpty else { continue }
-            lines.append("")
-            lines.append(style.apply(.bold, TerminalText.clean(subject)))
-            for outcome in listed { lines += outcomeLines(outcome, report: report, style: style) }
+        let places = report.outcomeOrder(includeClear: report.showClear, subjectFirst: true)
+        var subject: Int? = nil
+        for place in places {
+            let outcome = report.outcome(at: place)
+            if place.subject != subject {
+                subject = place.subject
+                out.line("")
+                out.line(style.apply(.bold, TerminalText.clean(outcome.subject)))
+            }
+            write(outcome, report: report, style: style, into: &out)
         }
-        if outcomes.isEmpty {
-            lines.append("")
-            lines.append("No findings.")
+        if places.isEmpty {
+            out.line("")
+            out.line("No findings.")
         }
 
-        if let baseline = report.baseline { lines += baselineLines(baseline, style: style) }
+        if let baseline = report.baseline { for line in baselineLines(baseline, style: style) { out.line(line) } }
         if !report.errors.isEmpty {
-            lines.append("")
-            lines.append(style.apply(.bold, "Data problems:"))
-            for diagnostic in report.errors { lines.append("  " + TerminalText.clean(diagnostic.description)) }
+            out.line("")
+            out.line(style.apply(.bold, "Data problems:"))
+            for diagnostic in report.errors { out.line("  " + TerminalText.clean(diagnostic.description)) }
         }
-        lines.append("")
-        lines.append(style.apply(.bold, report.summaryLine))
-        return lines.joined(separator: "\n") + "\n"
+        out.line("")
+        out.line(style.apply(.bold, report.summaryLine))
+        return out
     }
 
     private static let labelWidth = 12
@@ -47,36 +54,35 @@ enum TextReport {
         text.count >= labelWidth ? text + " " : text + String(repeating: " ", count: labelWidth - text.count)
     }
 
-    private static func outcomeLines(_ outcome: ReportOutcome, report: CheckReport, style: ANSIStyle) -> [String] {
-        var lines: [String] = []
+    private static func write(_ outcome: ReportOutcome, report: CheckReport, style: ANSIStyle, into out: inout String) {
         switch outcome {
         case .finding(let finding):
             var head = "  " + style.severity(finding.severity, label(finding.severity.rawValue)) + heading(finding.rule)
             if report.baseline != nil {
                 head += finding.baseline ? style.apply(.dim, "  [baseline]") : style.apply(.magenta, "  [new]")
             }
-            lines.append(head)
-            lines.append(detailIndent + TerminalText.clean(finding.message, indent: detailIndent))
-            lines.append(detailIndent + "basis: \(finding.basis.rawValue)")
-            lines += evidenceLines(finding.evidence)
-            lines.append(detailIndent + style.apply(.dim, "at \(TerminalText.clean(finding.rule.location.description))"))
+            out.line(head)
+            out.line(detailIndent + TerminalText.clean(finding.message, indent: detailIndent))
+            out.line(detailIndent + "basis: \(finding.basis.rawValue)")
+            writeEvidence(finding.evidence, into: &out)
+            out.line(detailIndent + style.apply(.dim, "at \(TerminalText.clean(finding.rule.location.description))"))
         case .undetermined(let outcome):
-            lines.append("  " + style.apply(.cyan, label("undetermined")) + heading(outcome.rule))
+            out.line("  " + style.apply(.cyan, label("undetermined")) + heading(outcome.rule))
             for reason in outcome.reasons {
-                lines.append(detailIndent + TerminalText.clean(ReportWording.reason(reason), indent: detailIndent))
+                out.line(detailIndent + TerminalText.clean(ReportWording.reason(reason), indent: detailIndent))
             }
-            lines += evidenceLines(outcome.evidence)
-            lines.append(detailIndent + style.apply(.dim, "at \(TerminalText.clean(outcome.rule.location.description))"))
+            writeEvidence(outcome.evidence, into: &out)
+            out.line(detailIndent + style.apply(.dim, "at \(TerminalText.clean(outcome.rule.location.description))"))
         case .clear(let outcome):
-            lines.append("  " + style.apply(.green, label("clear")) + heading(outcome.rule))
+            out.line("  " + style.apply(.green, label("clear")) + heading(outcome.rule))
         }
-        return lines
     }
 
-    private static func evidenceLines(_ evidence: [Evidence]) -> [String] {
-        guard !evidence.isEmpty else { return [] }
-        return [detailIndent + "evidence:"] + evidence.map {
-            detailIndent + "  " + TerminalText.clean(ReportWording.evidenceLine($0), indent: detailIndent + "  ")
+    private static func writeEvidence(_ evidence: [Evidence], into out: inout String) {
+        guard !evidence.isEmpty else { return }
+        out.line(detailIndent + "evidence:")
+        for item in evidence {
+            out.line(detailIndent + "  " + TerminalText.clean(ReportWording.evidenceLine(item), indent: detailIndent + "  "))
         }
     }
 
@@ -92,6 +98,14 @@ enum TextReport {
         let flag = TerminalText.clean(key.flag)
         let rule = key.rule == key.flag ? "" : " (rule \"\(TerminalText.clean(key.rule))\")"
         return "\(flag)\(rule) for \(TerminalText.clean(key.subject))"
+    }
+}
+
+extension String {
+    /// Appends one line of a text report and its line break.
+    fileprivate mutating func line(_ text: String) {
+        append(text)
+        append("\n")
     }
 }
 

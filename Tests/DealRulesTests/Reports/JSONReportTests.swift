@@ -1,4 +1,4 @@
-import DealRules
+@testable import DealRules
 import DealRulesModel
 import Foundation
 import Testing
@@ -7,6 +7,18 @@ import Testing
 struct JSONReportTests {
     private func parse(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("the report written outcome by outcome is the document tree's text, byte for byte")
+    func streamedTextEqualsTheTree() {
+        let reports = [
+            ReportFixtures.plainReport(), ReportFixtures.report(), ReportFixtures.report(showClear: true),
+            ReportEdgeFixtures.hostileReport(),
+            CheckReport(asOf: ReportFixtures.asOf, rules: [], subjects: [], dealCount: 0, findings: [], undetermined: [], clear: [], errors: []),
+        ]
+        for report in reports {
+            #expect(JSONReport.render(report) == JSONWriter.write(JSONReport.document(report), layout: .pretty) + "\n")
+        }
     }
 
     @Test("top-level keys follow CLI.md, with documented additions only")
