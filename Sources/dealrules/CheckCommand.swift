@@ -75,7 +75,7 @@ struct CheckCommand: ParsableCommand {
         request.color = color.enabled() && output == nil
         if let maxDeals { request.limits.maxDeals = maxDeals }
         if !dealData.data.contains("-") { request.progress = ProgressReporter.forStandardError(dataPaths: dealData.data) }
-        try finish(CheckRun.execute(request))
+        try finish(CheckRun.execute(request, stdout: writeStandardOutput))
     }
 }
 

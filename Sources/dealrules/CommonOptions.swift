@@ -52,6 +52,12 @@ func finish(_ output: CommandOutput) throws -> Never {
     throw ExitCode(output.exitCode)
 }
 
+/// Writes a piece of a command's standard output as soon as it is made.
+func writeStandardOutput(_ piece: String) {
+    var piece = piece
+    piece.withUTF8 { writeAll($0, to: STDOUT_FILENO) }
+}
+
 /// Writes the text, and a line break if it lacks one, straight from the
 /// string's own bytes: a report can be hundreds of megabytes, and a copy
 /// into `Data` would hold it twice.

@@ -22,6 +22,15 @@ enum JSONReport {
 
     /// The text of `document(report)`, written outcome by outcome.
     static func render(_ report: CheckReport) -> String {
+        let outcomes = report.findings.count + report.undetermined.count + (report.showClear ? report.clear.count : 0)
+        var text = ""
+        text.reserveCapacity(1024 + outcomes * 600)
+        write(report, chunks: ReportChunks(nil), into: &text)
+        return text
+    }
+
+    /// Writes the report into `text`, handing it on to `chunks` as it grows.
+    static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String) {
         var members: [JSONWriter.StreamedMember] = [
             .value("version", .integer(ReportJSONEncoding.formatVersion)),
             .value("as_of", .string(report.asOf.description)),
@@ -36,9 +45,8 @@ enum JSONReport {
             members.append(.value("baseline_comparison", ReportJSONEncoding.baselineComparison(baseline)))
         }
         members.append(.value("summary", ReportJSONEncoding.summary(report)))
-        let outcomes = report.findings.count + report.undetermined.count + (report.showClear ? report.clear.count : 0)
-        var text = JSONWriter.writeDocument(members, reservingCapacity: 1024 + outcomes * 600)
+        JSONWriter.writeDocument(members, chunks: chunks, into: &text)
         text += "\n"
-        return text
+        chunks.finish(&text)
     }
 }

@@ -31,12 +31,14 @@ public enum JSONWriter {
     }
 
     /// An object's text, as `write(.object(…), layout: .pretty)` gives it,
-    /// without holding every element of its long arrays as values at once:
-    /// a report of many outcomes needs only one outcome's tree at a time.
-    static func writeDocument(_ members: [StreamedMember], reservingCapacity capacity: Int = 0) -> String {
-        var output = ""
-        output.reserveCapacity(capacity)
-        guard !members.isEmpty else { return "{}" }
+    /// without holding every element of its long arrays as values at once
+    /// (a report of many outcomes needs only one outcome's tree at a time),
+    /// handed on to `chunks` as it grows.
+    static func writeDocument(_ members: [StreamedMember], chunks: ReportChunks, into output: inout String) {
+        guard !members.isEmpty else {
+            output += "{}"
+            return
+        }
         output += "{"
         for (index, member) in members.enumerated() {
             if index > 0 { output += "," }
@@ -55,6 +57,7 @@ public enum JSONWriter {
                     if position > 0 { output += "," }
                     newline(&output, layout: .pretty, depth: 2)
                     append(element(position), to: &output, layout: .pretty, asciiOnly: false, depth: 2)
+                    chunks.drain(&output)
                 }
                 newline(&output, layout: .pretty, depth: 1)
                 output += "]"
@@ -62,7 +65,6 @@ public enum JSONWriter {
         }
         newline(&output, layout: .pretty, depth: 0)
         output += "}"
-        return output
     }
 
     // Values come from our own code or from `JSONReader`, which caps the

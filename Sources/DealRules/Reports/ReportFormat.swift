@@ -56,4 +56,23 @@ public enum ReportRenderer {
         case .html: return HTMLReport.render(report, options: options)
         }
     }
+
+    /// The same text as `render`, handed to `receiver` in pieces of about a
+    /// megabyte as it is written (text and JSON; the other formats in one
+    /// piece), so that a large report is never held whole.
+    public static func write(_ report: CheckReport, format: ReportFormat, options: ReportOptions, to receiver: @escaping (String) -> Void) {
+        write(report, format: format, options: options, chunkSize: ReportChunks.size, to: receiver)
+    }
+
+    static func write(_ report: CheckReport, format: ReportFormat, options: ReportOptions, chunkSize: Int, to receiver: @escaping (String) -> Void) {
+        let chunks = ReportChunks(receiver, size: chunkSize)
+        var text = ""
+        switch format {
+        case .text: TextReport.write(report, options: options, chunks: chunks, into: &text)
+        case .json: JSONReport.write(report, chunks: chunks, into: &text)
+        default:
+            text = render(report, format: format, options: options)
+            chunks.finish(&text)
+        }
+    }
 }

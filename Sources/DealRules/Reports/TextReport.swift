@@ -6,12 +6,17 @@ import DealRulesModel
 /// their reasons; a summary line closes the report.
 enum TextReport {
     static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        let style = ANSIStyle(enabled: options.color)
-        // Written straight into one string, line by line: a large portfolio
-        // has hundreds of thousands of outcomes, and an array of lines
-        // joined at the end holds the report twice.
         var out = String()
         out.reserveCapacity(256 + (report.findings.count + report.undetermined.count) * 300)
+        write(report, options: options, chunks: ReportChunks(nil), into: &out)
+        return out
+    }
+
+    /// Writes the report line by line into `out`, handing it on to `chunks`
+    /// as it grows: a large portfolio has hundreds of thousands of outcomes,
+    /// and an array of lines joined at the end would hold the report twice.
+    static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into out: inout String) {
+        let style = ANSIStyle(enabled: options.color)
         out.line(style.apply(.bold, "DealRules check as of \(report.asOf): "
             + "\(ReportWording.count(report.rules.count, "rule")), \(ReportWording.count(report.dealCount, "deal"))"))
 
@@ -25,6 +30,7 @@ enum TextReport {
                 out.line(style.apply(.bold, TerminalText.clean(outcome.subject)))
             }
             write(outcome, report: report, style: style, into: &out)
+            chunks.drain(&out)
         }
         if places.isEmpty {
             out.line("")
@@ -39,7 +45,7 @@ enum TextReport {
         }
         out.line("")
         out.line(style.apply(.bold, report.summaryLine))
-        return out
+        chunks.finish(&out)
     }
 
     private static let labelWidth = 12

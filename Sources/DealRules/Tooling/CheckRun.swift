@@ -56,7 +56,10 @@ public enum CheckRun {
         }
     }
 
-    public static func execute(_ request: Request) -> CommandOutput {
+    /// - Parameter stdout: when given, the report is handed to it in pieces
+    ///   as it is written instead of being returned in `stdout` — a report
+    ///   of a large portfolio is then never held whole.
+    public static func execute(_ request: Request, stdout: ((String) -> Void)? = nil) -> CommandOutput {
         var output = CommandOutput()
         let loaded = ProgramLoader.load(paths: request.rulePaths)
         var problems = loaded.diagnostics
@@ -93,15 +96,26 @@ public enum CheckRun {
         let unknownNames = unmatched(request, report: report, program: program, deals: data.deals)
         problems.append(contentsOf: unknownNames)
 
-        let rendered = ReportRenderer.render(report, format: request.format, options: ReportOptions(color: request.color && request.output == nil, toolVersion: DealRulesVersion.current))
+        let reportOptions = ReportOptions(color: request.color && request.output == nil, toolVersion: DealRulesVersion.current)
         if let path = request.output {
             do {
-                try AtomicFile.write(rendered, to: path)
+                try AtomicFile.write(to: path) { piece in
+                    ReportRenderer.write(report, format: request.format, options: reportOptions, to: piece)
+                }
             } catch {
                 problems.append(Diagnostic(.error, code: "E502", message: "cannot write the report to \(path): \(error.localizedDescription)"))
             }
+        } else if let stdout {
+            // As a returned `stdout` is written: ending with a line break.
+            var endsLine = true
+            ReportRenderer.write(report, format: request.format, options: reportOptions) { piece in
+                guard !piece.isEmpty else { return }
+                stdout(piece)
+                endsLine = piece.hasSuffix("\n")
+            }
+            if !endsLine { stdout("\n") }
         } else {
-            output.stdout = rendered
+            output.stdout = ReportRenderer.render(report, format: request.format, options: reportOptions)
         }
         if !problems.isEmpty {
             output.stderr = DiagnosticRenderer.render(problems, color: request.color)
@@ -134,10 +148,27 @@ public enum CheckRun {
 /// error never leaves a truncated file behind.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
+        try write(to: path) { piece in piece(text) }
+    }
+
+    /// Writes the pieces `produce` hands to its argument, in order, as they
+    /// come; the file appears (by rename) only once all are written.
+    public static func write(to path: String, _ produce: (@escaping (String) -> Void) -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+            let failure = WriteFailure()
+            produce { piece in
+                guard failure.error == nil else { return }
+                do { try handle.write(contentsOf: Data(piece.utf8)) } catch { failure.error = error }
+            }
+            try handle.close()
+            if let error = failure.error { throw error }
             // rename(2) replaces an existing file in one step.
             guard rename(temporary.path, path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
@@ -147,4 +178,10 @@ public enum AtomicFile {
             throw error
         }
     }
+}
+
+/// The first error of a write that goes on in pieces (later pieces are
+/// dropped, and the error is thrown once all have been offered).
+private final class WriteFailure {
+    var error: Error?
 }
