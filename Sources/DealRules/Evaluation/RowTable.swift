@@ -34,7 +34,7 @@ class RowTable {
     /// holds a list — then the evaluator projects item by item, so the
     /// cell is left to it.
     func projectionColumn(_ path: FieldPath, _ inner: FieldPath) -> CellColumn {
-        let key = ["\u{1}of"] + path.keys + ["\u{1}of"] + inner.keys
+        let key = RowTable.projectionKey(path, inner)
         if let column = columns[key] { return column }
         var builder = CellColumnBuilder(rows: rowCount, interner: interner)
         forEachRead(path) { row, whole in
@@ -48,6 +48,11 @@ class RowTable {
         let column = CellColumn(builder)
         columns[key] = column
         return column
+    }
+
+    /// Where `projectionColumn(path, inner)` is kept among the columns.
+    static func projectionKey(_ path: FieldPath, _ inner: FieldPath) -> [String] {
+        ["\u{1}of"] + path.keys + ["\u{1}of"] + inner.keys
     }
 
     /// `read(path)` in every row, in row order.
@@ -73,10 +78,16 @@ class RowTable {
     /// The items of a collection field in every row (`Evaluator.items(of:)`).
     func items(_ path: FieldPath) -> ItemTable {
         if let table = itemTables[path.keys] { return table }
-        let table = ItemTable(owner: self, path: path)
+        var items = ItemListBuilder()
+        forEachValue(path) { row, value in items.add(value, row: row) }
+        let table = ItemTable(owner: self, path: path, items: items)
         itemTables[path.keys] = table
         return table
     }
+
+    func hasItems(_ path: FieldPath) -> Bool { itemTables[path.keys] != nil }
+
+    func setItems(_ table: ItemTable, for path: FieldPath) { itemTables[path.keys] = table }
 
     /// The deal a row belongs to.
     func deal(ofRow row: Int) -> Record? { nil }
@@ -96,26 +107,90 @@ final class DealTable: RowTable {
     }
 
     override func buildColumn(_ path: FieldPath) -> CellColumn {
-        prefetch([path])
+        var plan = ReadPlan()
+        plan.fields = [path]
+        prefetch(plan)
         return columns[path.keys] ?? super.buildColumn(path)
     }
 
-    /// Builds the columns of these fields in one pass over the deals, so
+    /// What one pass over the deals fills for a top-level key.
+    private enum Consumer {
+        case column(Int)
+        case items(Int)
+        case projection(Int, inner: FieldPath)
+    }
+
+    /// Builds the columns, item tables and projections of the plan (those
+    /// of top-level fields not built yet) in one pass over the deals, so
     /// each deal's entries are visited once for all of them. Remembers
     /// where the previous deal had each key: deals from one file usually
     /// list their keys in one order.
-    func prefetch(_ paths: [FieldPath]) {
-        var wanted: [FieldPath] = []
-        for path in paths where path.keys.count == 1 && columns[path.keys] == nil && !wanted.contains(where: { $0.keys == path.keys }) {
-            wanted.append(path)
+    func prefetch(_ plan: ReadPlan) {
+        var keys: [String] = []
+        var consumers: [[Consumer]] = []
+        func slot(_ key: String) -> Int {
+            if let known = keys.firstIndex(of: key) { return known }
+            keys.append(key)
+            consumers.append([])
+            return keys.count - 1
         }
-        guard !wanted.isEmpty else { return }
-        let keys = wanted.map { $0.keys[0] }
-        var builders = wanted.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
-        scan(keys) { row, column, entries, index in
-            builders[column].set(row, entries[index].value, entries[index].status)
+        var columnPaths: [FieldPath] = []
+        for path in plan.fields where path.keys.count == 1 && columns[path.keys] == nil && !columnPaths.contains(where: { $0.keys == path.keys }) {
+            consumers[slot(path.keys[0])].append(.column(columnPaths.count))
+            columnPaths.append(path)
         }
-        for (path, builder) in zip(wanted, builders) { columns[path.keys] = CellColumn(builder) }
+        var itemPaths: [FieldPath] = []
+        for path in plan.collections where path.keys.count == 1 && !hasItems(path) && !itemPaths.contains(where: { $0.keys == path.keys }) {
+            consumers[slot(path.keys[0])].append(.items(itemPaths.count))
+            itemPaths.append(path)
+        }
+        var projectionKeys: [[String]] = []
+        for (collection, inner) in plan.projections where collection.keys.count == 1 {
+            let key = RowTable.projectionKey(collection, inner)
+            guard columns[key] == nil, !projectionKeys.contains(key) else { continue }
+            consumers[slot(collection.keys[0])].append(.projection(projectionKeys.count, inner: inner))
+            projectionKeys.append(key)
+        }
+        guard !keys.isEmpty else { return }
+
+        var columnBuilders = columnPaths.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
+        var itemBuilders = itemPaths.map { _ in ItemListBuilder() }
+        var projectionBuilders = projectionKeys.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
+        let absent = Evaluator.FieldRead(value: .unknown, provenance: nil, found: false)
+        func project(_ whole: Evaluator.FieldRead, _ row: Int, _ index: Int, _ inner: FieldPath) {
+            if case .list = whole.value {
+                projectionBuilders[index].set(row, .record(Record()), nil)
+                return
+            }
+            let found = Evaluator.navigate(whole, inner.keys[...])
+            projectionBuilders[index].set(row, found.value, found.provenance?.status)
+        }
+        scan(keys) { row, key, entries, index in
+            for consumer in consumers[key] {
+                switch consumer {
+                case .column(let column):
+                    columnBuilders[column].set(row, entries[index].value, entries[index].status)
+                case .items(let list):
+                    itemBuilders[list].add(entries[index].value, row: row)
+                case .projection(let projection, let inner):
+                    project(Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true), row, projection, inner)
+                }
+            }
+        } missing: { row, key in
+            for consumer in consumers[key] {
+                switch consumer {
+                case .column:
+                    break // a new builder's cell is already unknown
+                case .items(let list):
+                    itemBuilders[list].add(.unknown, row: row)
+                case .projection(let projection, let inner):
+                    project(absent, row, projection, inner)
+                }
+            }
+        }
+        for (path, builder) in zip(columnPaths, columnBuilders) { columns[path.keys] = CellColumn(builder) }
+        for (path, builder) in zip(itemPaths, itemBuilders) { setItems(ItemTable(owner: self, path: path, items: builder), for: path) }
+        for (key, builder) in zip(projectionKeys, projectionBuilders) { columns[key] = CellColumn(builder) }
     }
 
     override func forEachRead(_ path: FieldPath, _ body: (Int, Evaluator.FieldRead) -> Void) {
@@ -144,14 +219,20 @@ final class DealTable: RowTable {
     /// Calls `visit` for every deal and key that has the entry
     /// `Record.index(ofField:)` finds, with the deal's entries and its
     /// index: entries are read in place, not copied.
-    private func scan(_ keys: [String], _ visit: (Int, Int, UnsafeBufferPointer<RecordEntry>, Int) -> Void) {
+    /// Calls `missing` (when given) for every deal and key without one.
+    private func scan(_ keys: [String], _ visit: (Int, Int, UnsafeBufferPointer<RecordEntry>, Int) -> Void,
+                      missing: ((Int, Int) -> Void)? = nil) {
         var searches = keys.map(FieldSpellings.init)
         deals.withUnsafeBufferPointer { deals in
             for row in deals.indices {
                 EntryPrefetch.prefetch(deals, row &+ EntryPrefetch.distance)
                 deals[row].record.entries.withUnsafeBufferPointer { entries in
                     for column in keys.indices {
-                        if let found = searches[column].index(in: entries) { visit(row, column, entries, found) }
+                        if let found = searches[column].index(in: entries) {
+                            visit(row, column, entries, found)
+                        } else {
+                            missing?(row, column)
+                        }
                     }
                 }
             }
@@ -174,32 +255,12 @@ final class ItemTable: RowTable {
     private let names: [String]
     private unowned let owner: RowTable
 
-    init(owner: RowTable, path: FieldPath) {
-        var starts = [0]
-        var known: [Bool] = []
-        var values: [Value] = []
-        var owners: [Int] = []
-        starts.reserveCapacity(owner.rowCount + 1)
-        known.reserveCapacity(owner.rowCount)
-        owner.forEachValue(path) { row, value in
-            switch value {
-            case .unknown:
-                known.append(false)
-            case .list(let items):
-                known.append(true)
-                values.append(contentsOf: items)
-                owners.append(contentsOf: repeatElement(row, count: items.count))
-            default:
-                known.append(true)
-                values.append(value)
-                owners.append(row)
-            }
-            starts.append(values.count)
-        }
-        self.starts = starts
-        self.known = known
-        self.values = values
-        self.owners = owners
+    /// `items` holds the value of `path` in every row of the owner.
+    init(owner: RowTable, path: FieldPath, items: ItemListBuilder) {
+        self.starts = items.starts
+        self.known = items.known
+        self.values = items.values
+        self.owners = items.owners
         self.names = CollectionNames.itemNames(for: path.keys.last ?? "")
         self.owner = owner
         super.init(rowCount: values.count, interner: owner.interner)
@@ -259,6 +320,33 @@ final class ItemTable: RowTable {
     }
 
     override func deal(ofRow row: Int) -> Record? { owner.deal(ofRow: owners[row]) }
+}
+
+/// The items of a collection field, gathered row by row in row order: a
+/// list gives its items, any other known value is one item, and an unknown
+/// collection has none (and is marked so).
+struct ItemListBuilder {
+    private(set) var starts = [0]
+    private(set) var known: [Bool] = []
+    private(set) var values: [Value] = []
+    private(set) var owners: [Int] = []
+
+    /// The value of the collection in the next row, `row`.
+    mutating func add(_ value: Value, row: Int) {
+        switch value {
+        case .unknown:
+            known.append(false)
+        case .list(let items):
+            known.append(true)
+            values.append(contentsOf: items)
+            owners.append(contentsOf: repeatElement(row, count: items.count))
+        default:
+            known.append(true)
+            values.append(value)
+            owners.append(row)
+        }
+        starts.append(values.count)
+    }
 }
 
 /// Finds a field in record after record as `Record.index(ofField:)` does —

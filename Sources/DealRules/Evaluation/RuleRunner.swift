@@ -45,11 +45,14 @@ public enum RuleRunner {
             wantedRules.isEmpty || wantedRules.contains(NameFolding.foldSymbol(rule.info.name))
                 || wantedRules.contains(NameFolding.foldSymbol(rule.info.flag))
         }
-        // Columns only for the per-deal rules that run (`--rule` may pick a few).
-        dealTable.prefetch(program.rules.flatMap { rule -> [FieldPath] in
-            guard case .perDeal = rule.scope, isWanted(rule) else { return [] }
-            return KernelCompiler.fieldPaths(of: rule.condition, definitions: program.definitions)
-        })
+        // What the per-deal rules that run read (`--rule` may pick a few),
+        // in one pass over the deals.
+        var plan = ReadPlan()
+        for rule in program.rules {
+            guard case .perDeal = rule.scope, isWanted(rule) else { continue }
+            plan.add(ReadPlan(of: rule.condition, definitions: program.definitions))
+        }
+        dealTable.prefetch(plan)
 
         for (done, rule) in program.rules.enumerated() {
             options.progress?(done, program.rules.count)
