@@ -10,12 +10,19 @@ struct FieldPathWalk {
     let intoCollections: Bool
 
     func paths(of node: Node) -> [FieldPath] {
-        var paths: [FieldPath] = []
+        plan(of: node).fields
+    }
+
+    /// The fields, and also (whatever `intoCollections` says) the
+    /// collections gone through item by item and the `F of P` projections
+    /// read at this level — what `ReadPlan` gathers.
+    func plan(of node: Node) -> ReadPlan {
+        var plan = ReadPlan()
         var seenDefinitions = Set<Int>()
         func walk(_ node: Node) {
             switch node {
             case .field(let path, _):
-                paths.append(path)
+                plan.fields.append(path)
             case .constant, .symbol:
                 break
             case .definition(let index, _):
@@ -27,26 +34,35 @@ struct FieldPathWalk {
                 walk(lhs)
                 walk(rhs)
             case .compare(let compare):
+                // `P contains X` goes through P's items when P holds a list.
+                if case .contains = compare.op, case .field(let path, _) = compare.subject { plan.collections.append(path) }
                 walk(compare.subject)
                 compare.operands.forEach(walk)
             case .quantified(_, let path, let inner, _):
+                plan.collections.append(path)
                 guard intoCollections else { return }
-                paths.append(path)
+                plan.fields.append(path)
                 inner.map(walk)
             case .aggregate(_, let field, let path, let inner, _):
+                path.map { plan.collections.append($0) }
                 guard intoCollections else { return }
-                path.map { paths.append($0) }
+                path.map { plan.fields.append($0) }
                 field.map(walk)
                 inner.map(walk)
             case .projection(let field, let path, let inner, _):
+                if case .field(let read, _) = field, inner == nil {
+                    plan.projections.append((path, read))
+                } else {
+                    plan.collections.append(path)
+                }
                 guard intoCollections else { return }
-                paths.append(path)
+                plan.fields.append(path)
                 walk(field)
                 inner.map(walk)
             }
         }
         walk(node)
-        return paths
+        return plan
     }
 }
 

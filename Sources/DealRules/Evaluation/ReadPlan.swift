@@ -19,35 +19,7 @@ struct ReadPlan {
     /// The plan of one condition, through the definitions it uses. Only the
     /// deal's own reads: conditions inside `where` read item tables.
     init(of node: Node, definitions: [CheckedDefinition]) {
-        fields = KernelCompiler.fieldPaths(of: node, definitions: definitions)
-        var seenDefinitions = Set<Int>()
-        func walk(_ node: Node) {
-            switch node {
-            case .field, .constant, .symbol:
-                break
-            case .definition(let index, _):
-                guard definitions.indices.contains(index), seenDefinitions.insert(index).inserted else { return }
-                walk(definitions[index].body)
-            case .not(let inner, _):
-                walk(inner)
-            case .and(let lhs, let rhs), .or(let lhs, let rhs), .arithmetic(_, let lhs, let rhs, _):
-                walk(lhs)
-                walk(rhs)
-            case .compare(let compare):
-                if case .contains = compare.op, case .field(let path, _) = compare.subject { collections.append(path) }
-                walk(compare.subject)
-                compare.operands.forEach(walk)
-            case .quantified(_, let path, _, _):
-                collections.append(path)
-            case .aggregate(_, _, let path, _, _):
-                path.map { collections.append($0) }
-            case .projection(.field(let field, _), let path, nil, _):
-                projections.append((path, field))
-            case .projection(_, let path, _, _):
-                collections.append(path)
-            }
-        }
-        walk(node)
+        self = FieldPathWalk(definitions: definitions, intoCollections: false).plan(of: node)
     }
 
     mutating func add(_ other: ReadPlan) {

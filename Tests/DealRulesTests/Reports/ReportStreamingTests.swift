@@ -47,8 +47,7 @@ struct ReportStreamingTests {
 
     @Test("--output writes the report to the file, replacing it, and leaves no temporary file")
     func outputFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ReportTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("report.json").path
         try Data("old contents".utf8).write(to: URL(fileURLWithPath: path))
@@ -73,8 +72,7 @@ struct ReportStreamingTests {
 
     @Test("a file written in pieces holds every piece in order; an unwritable one throws and leaves nothing")
     func atomicFileInPieces() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ReportTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("out.txt").path
         try AtomicFile.write(to: path) { piece in
