@@ -28,13 +28,34 @@ enum EntryPrefetch {
         lines(at: UnsafeRawPointer(base + index).load(fromByteOffset: offset, as: UInt.self), count: lines)
     }
 
-    /// The same for the item `index` of a collection: when it is a record,
-    /// the first word of the value is its entries' storage. For any other
-    /// item the word is not an address, and the hint is simply wasted.
+    /// How many deals ahead to ask for the boxes of the values: nearer than
+    /// `distance`, so that the entries that point to them have arrived.
+    static let valueDistance = 3
+    private static let valueOffset = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.value)
+    /// `Value` is an indirect enum: one word holding the address of its box,
+    /// with the case in bits an address does not use.
+    private static let addressBits: UInt = 0x0000_FFFF_FFFF_FFF8
+
+    /// Asks for the boxes the deal's entry values live in: the second
+    /// load a cell needs, after the entry itself.
+    @inline(__always)
+    static func prefetchValues(_ deals: UnsafeBufferPointer<Deal>, _ index: Int) {
+        guard index < deals.count, let offset = valueOffset, MemoryLayout<Value>.size == MemoryLayout<UInt>.size else { return }
+        deals[index].record.entries.withUnsafeBufferPointer { entries in
+            guard let base = entries.baseAddress else { return }
+            for entry in 0..<entries.count {
+                let word = UnsafeRawPointer(base + entry).load(fromByteOffset: offset, as: UInt.self) & addressBits
+                if word != 0 { dr_prefetch(UnsafeRawPointer(bitPattern: word)) }
+            }
+        }
+    }
+
+    /// The same for the item `index` of a collection: the value's word
+    /// holds the address of its box (see `addressBits`).
     @inline(__always)
     static func prefetch(_ items: UnsafeBufferPointer<Value>, _ index: Int) {
         guard index < items.count, let base = items.baseAddress else { return }
-        lines(at: UnsafeRawPointer(base + index).load(as: UInt.self), count: 4)
+        lines(at: UnsafeRawPointer(base + index).load(as: UInt.self) & addressBits, count: 2)
     }
 
     @inline(__always)

@@ -226,6 +226,7 @@ final class DealTable: RowTable {
         deals.withUnsafeBufferPointer { deals in
             for row in deals.indices {
                 EntryPrefetch.prefetch(deals, row &+ EntryPrefetch.distance)
+                EntryPrefetch.prefetchValues(deals, row &+ EntryPrefetch.valueDistance)
                 deals[row].record.entries.withUnsafeBufferPointer { entries in
                     for column in keys.indices {
                         if let found = searches[column].index(in: entries) {
