@@ -15,8 +15,34 @@ struct GroupScope: Sendable {
     /// Normalised name of K, which evaluates to the group key.
     var keyName: String?
     var key: Value
-    var deals: [Deal]
     var allDeals: [Deal]
+    /// Where the group's deals are in `allDeals`, or nil when they are
+    /// given as they are: a portfolio of many groups then holds one list
+    /// of deals, not a copy of each deal per group.
+    private var rows: [Int]?
+    private var listed: [Deal]
+
+    var deals: [Deal] {
+        guard let rows else { return listed }
+        return rows.map { allDeals[$0] }
+    }
+
+    init(keyName: String?, key: Value, deals: [Deal], allDeals: [Deal]) {
+        self.keyName = keyName
+        self.key = key
+        self.allDeals = allDeals
+        self.rows = nil
+        self.listed = deals
+    }
+
+    /// A group of the deals at these positions of `allDeals`.
+    init(keyName: String?, key: Value, rows: [Int], allDeals: [Deal]) {
+        self.keyName = keyName
+        self.key = key
+        self.allDeals = allDeals
+        self.rows = rows
+        self.listed = []
+    }
 }
 
 /// Names a collection can be written with: `parties` ↔ `party`, `chips` ↔ `chip`.

@@ -90,7 +90,7 @@ public enum RuleRunner {
                     let subject = ValueRendering.render(group.key)
                     if knownSubjects.insert(subject).inserted { subjects.append(subject) }
                     guard wantedSubjects.isEmpty || wantedSubjects.contains(subject) else { continue }
-                    let scope = GroupScope(keyName: keyName, key: group.key, deals: group.deals, allDeals: deals)
+                    let scope = GroupScope(keyName: keyName, key: group.key, rows: group.rows, allDeals: deals)
                     if let kernel, let truth = kernel.truth(rows: group.rows) {
                         decided.append(RuleOutcomes.GroupOutcome(subject: subject, scope: scope, code: RuleOutcomes.Code(truth), byKernel: true))
                     } else {
@@ -161,9 +161,8 @@ public enum RuleRunner {
 
     struct Group {
         var key: Value
-        var deals: [Deal]
-        /// Positions of `deals` in the run's deal list.
-        var rows: [Int] = []
+        /// Positions of the group's deals in the run's deal list.
+        var rows: [Int]
     }
 
     struct Grouping {
@@ -190,7 +189,6 @@ public enum RuleRunner {
                 let id = Int(column.textIDs[row])
                 if id < positions.count, positions[id] >= 0 {
                     let position = positions[id]
-                    grouping.groups[position].deals.append(deal)
                     grouping.groups[position].rows.append(row)
                     continue
                 }
@@ -198,7 +196,6 @@ public enum RuleRunner {
                 if let position = index[folded] {
                     if id >= positions.count { positions.append(contentsOf: repeatElement(-1, count: id + 1 - positions.count)) }
                     positions[id] = position
-                    grouping.groups[position].deals.append(deal)
                     grouping.groups[position].rows.append(row)
                     continue
                 }
@@ -226,11 +223,10 @@ public enum RuleRunner {
                 let folded = NameFolding.foldSymbol(ValueRendering.render(key))
                 guard seen.insert(folded).inserted else { continue }
                 if let position = index[folded] {
-                    grouping.groups[position].deals.append(deal)
                     grouping.groups[position].rows.append(row)
                 } else {
                     index[folded] = grouping.groups.count
-                    grouping.groups.append(Group(key: key, deals: [deal], rows: [row]))
+                    grouping.groups.append(Group(key: key, rows: [row]))
                 }
             }
         }

@@ -110,8 +110,9 @@ public enum ExplainRun {
             let keyName = RuleRunner.keyName(of: keyNode, program: program)
             subjects = grouping.groups.map { ValueRendering.render($0.key) } + grouping.unplaced.map(\.deal.subject)
             if let group = grouping.groups.first(where: { ValueRendering.render($0.key) == subject }) {
-                groupDeals = group.deals.map(\.subject)
-                begin = { evaluator.explainBegin(groupKeyName: keyName, key: group.key, deals: group.deals, allDeals: deals) }
+                let members = group.rows.map { deals[$0] }
+                groupDeals = members.map(\.subject)
+                begin = { evaluator.explainBegin(groupKeyName: keyName, key: group.key, deals: members, allDeals: deals) }
             }
         case .forAllDeals:
             subjects = ["portfolio"]
