@@ -3,6 +3,7 @@ import DealRules
 import DealRulesData
 import DealRulesModel
 import Foundation
+import Synchronization
 
 /// Options every command takes.
 struct ColorOptions: ParsableArguments {
@@ -46,16 +47,41 @@ extension DateValue: ExpressibleByArgument {
 extension Severity: ExpressibleByArgument {}
 
 /// Writes a command's output and ends the process with its exit status.
+/// Output that could not be written (a full disk, a device error) is an
+/// error of its own, E503, and the exit status 2: never a silent loss.
 func finish(_ output: CommandOutput) throws -> Never {
     writeEnded(output.stdout, to: STDOUT_FILENO)
-    writeEnded(output.stderr, to: STDERR_FILENO)
-    throw ExitCode(output.exitCode)
+    var stderr = output.stderr
+    var status = output.exitCode
+    if let failure = StandardOutputFailure.first {
+        let problem = Diagnostic(.error, code: "E503", message: "cannot write to standard output: \(String(cString: strerror(failure)))",
+                                 help: ["what was written is incomplete; free space where standard output goes, or send it elsewhere"])
+        if !stderr.isEmpty && !stderr.hasSuffix("\n") { stderr += "\n" }
+        stderr += DiagnosticRenderer.render([problem], color: false)
+        status = 2
+    }
+    writeEnded(stderr, to: STDERR_FILENO)
+    throw ExitCode(status)
 }
 
 /// Writes a piece of a command's standard output as soon as it is made.
 func writeStandardOutput(_ piece: String) {
+    guard StandardOutputFailure.first == nil else { return }
     var piece = piece
-    piece.withUTF8 { writeAll($0, to: STDOUT_FILENO) }
+    piece.withUTF8 { bytes in
+        if let failure = writeAll(bytes, to: STDOUT_FILENO) { StandardOutputFailure.record(failure) }
+    }
+}
+
+/// The first error writing standard output, kept for `finish`.
+private enum StandardOutputFailure {
+    private static let error = Mutex<Int32?>(nil)
+
+    static var first: Int32? { error.withLock { $0 } }
+
+    static func record(_ code: Int32) {
+        error.withLock { if $0 == nil { $0 = code } }
+    }
 }
 
 /// Writes the text, and a line break if it lacks one, straight from the
@@ -63,15 +89,20 @@ func writeStandardOutput(_ piece: String) {
 /// into `Data` would hold it twice.
 private func writeEnded(_ text: String, to descriptor: Int32) {
     guard !text.isEmpty else { return }
+    if descriptor == STDOUT_FILENO && StandardOutputFailure.first != nil { return }
     var text = text
-    text.withUTF8 { writeAll($0, to: descriptor) }
-    if !text.hasSuffix("\n") { [UInt8(ascii: "\n")].withUnsafeBufferPointer { writeAll($0, to: descriptor) } }
+    var failure = text.withUTF8 { writeAll($0, to: descriptor) }
+    if failure == nil && !text.hasSuffix("\n") {
+        failure = [UInt8(ascii: "\n")].withUnsafeBufferPointer { writeAll($0, to: descriptor) }
+    }
+    if let failure, descriptor == STDOUT_FILENO { StandardOutputFailure.record(failure) }
 }
 
-/// `write(2)` until every byte is out; retries an interrupted call, stops
-/// at any other error (a closed pipe ends the process by signal first).
-private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
-    guard let base = bytes.baseAddress else { return }
+/// `write(2)` until every byte is out, retrying an interrupted call; the
+/// `errno` of any other failure (a closed pipe ends the process by signal
+/// first), nil when all was written.
+private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
+    guard let base = bytes.baseAddress else { return nil }
     var written = 0
     while written < bytes.count {
         let result = write(descriptor, base + written, bytes.count - written)
@@ -80,7 +111,8 @@ private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32)
         } else if result < 0 && errno == EINTR {
             continue
         } else {
-            return
+            return result < 0 ? errno : EIO
         }
     }
+    return nil
 }
