@@ -87,8 +87,23 @@ public struct RuleInfo: Sendable, Hashable {
     }
 }
 
+/// A rule's description held once for all of its outcomes: a report of a
+/// large portfolio has hundreds of thousands of them, and a `RuleInfo` of
+/// its own in each would be most of an outcome's size.
+final class SharedRuleInfo: Sendable {
+    let info: RuleInfo
+
+    init(_ info: RuleInfo) {
+        self.info = info
+    }
+}
+
 public struct Finding: Sendable, Hashable {
-    public var rule: RuleInfo
+    public var rule: RuleInfo {
+        get { sharedRule.info }
+        set { sharedRule = SharedRuleInfo(newValue) }
+    }
+    private var sharedRule: SharedRuleInfo
     public var subject: String
     public var severity: Severity
     public var message: String
@@ -99,7 +114,11 @@ public struct Finding: Sendable, Hashable {
     public var baseline: Bool
 
     public init(rule: RuleInfo, subject: String, severity: Severity, message: String, basis: ProvenanceStatus, evidence: [Evidence], baseline: Bool = false) {
-        self.rule = rule
+        self.init(rule: SharedRuleInfo(rule), subject: subject, severity: severity, message: message, basis: basis, evidence: evidence, baseline: baseline)
+    }
+
+    init(rule: SharedRuleInfo, subject: String, severity: Severity, message: String, basis: ProvenanceStatus, evidence: [Evidence], baseline: Bool = false) {
+        self.sharedRule = rule
         self.subject = subject
         self.severity = severity
         self.message = message
@@ -107,31 +126,83 @@ public struct Finding: Sendable, Hashable {
         self.evidence = evidence
         self.baseline = baseline
     }
+
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.rule == rhs.rule && lhs.subject == rhs.subject && lhs.severity == rhs.severity && lhs.message == rhs.message
+            && lhs.basis == rhs.basis && lhs.evidence == rhs.evidence && lhs.baseline == rhs.baseline
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(subject)
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(basis)
+        hasher.combine(evidence)
+        hasher.combine(baseline)
+    }
 }
 
 public struct UndeterminedOutcome: Sendable, Hashable {
-    public var rule: RuleInfo
+    public var rule: RuleInfo {
+        get { sharedRule.info }
+        set { sharedRule = SharedRuleInfo(newValue) }
+    }
+    private var sharedRule: SharedRuleInfo
     public var subject: String
     public var reasons: [UndeterminedReason]
     public var evidence: [Evidence]
 
     public init(rule: RuleInfo, subject: String, reasons: [UndeterminedReason], evidence: [Evidence]) {
-        self.rule = rule
+        self.init(rule: SharedRuleInfo(rule), subject: subject, reasons: reasons, evidence: evidence)
+    }
+
+    init(rule: SharedRuleInfo, subject: String, reasons: [UndeterminedReason], evidence: [Evidence]) {
+        self.sharedRule = rule
         self.subject = subject
         self.reasons = reasons
         self.evidence = evidence
     }
+
+    public static func == (lhs: UndeterminedOutcome, rhs: UndeterminedOutcome) -> Bool {
+        lhs.rule == rhs.rule && lhs.subject == rhs.subject && lhs.reasons == rhs.reasons && lhs.evidence == rhs.evidence
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(subject)
+        hasher.combine(reasons)
+        hasher.combine(evidence)
+    }
 }
 
 public struct ClearOutcome: Sendable, Hashable {
-    public var rule: RuleInfo
+    public var rule: RuleInfo {
+        get { sharedRule.info }
+        set { sharedRule = SharedRuleInfo(newValue) }
+    }
+    private var sharedRule: SharedRuleInfo
     public var subject: String
     public var evidence: [Evidence]
 
     public init(rule: RuleInfo, subject: String, evidence: [Evidence]) {
-        self.rule = rule
+        self.init(rule: SharedRuleInfo(rule), subject: subject, evidence: evidence)
+    }
+
+    init(rule: SharedRuleInfo, subject: String, evidence: [Evidence]) {
+        self.sharedRule = rule
         self.subject = subject
         self.evidence = evidence
+    }
+
+    public static func == (lhs: ClearOutcome, rhs: ClearOutcome) -> Bool {
+        lhs.rule == rhs.rule && lhs.subject == rhs.subject && lhs.evidence == rhs.evidence
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(subject)
+        hasher.combine(evidence)
     }
 }
 

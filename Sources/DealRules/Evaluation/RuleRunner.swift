@@ -78,7 +78,7 @@ public enum RuleRunner {
                 let grouping = groups(of: deals, by: keyNode, evaluator: evaluator, table: dealTable)
                 for unplaced in grouping.unplaced where wantedSubjects.isEmpty || wantedSubjects.contains(unplaced.deal.subject) {
                     unplacedOutcomes.append(UndeterminedOutcome(
-                        rule: rule.info, subject: unplaced.deal.subject,
+                        rule: rule.sharedInfo, subject: unplaced.deal.subject,
                         reasons: unplaced.reasons.isEmpty ? [UndeterminedReason(field: display, problem: .missing)] : unplaced.reasons,
                         evidence: []))
                 }
@@ -132,9 +132,9 @@ public enum RuleRunner {
         case .true:
             findings.append(finding(rule, subject: subject, evaluator: evaluator))
         case .unknown:
-            undetermined.append(UndeterminedOutcome(rule: rule.info, subject: subject, reasons: reasons(evaluator), evidence: evaluator.evidence))
+            undetermined.append(UndeterminedOutcome(rule: rule.sharedInfo, subject: subject, reasons: reasons(evaluator), evidence: evaluator.evidence))
         case .false:
-            clear.append(ClearOutcome(rule: rule.info, subject: subject, evidence: evaluator.evidence))
+            clear.append(ClearOutcome(rule: rule.sharedInfo, subject: subject, evidence: evaluator.evidence))
         }
     }
 
@@ -144,7 +144,7 @@ public enum RuleRunner {
         let evidence = evaluator.evidence
         let basis = evidence.compactMap(\.status).max() ?? .confirmed
         let message = MessageRenderer.render(rule, evaluator: evaluator, evidence: evidence)
-        return Finding(rule: rule.info, subject: subject, severity: rule.info.severity, message: message, basis: basis, evidence: evidence)
+        return Finding(rule: rule.sharedInfo, subject: subject, severity: rule.info.severity, message: message, basis: basis, evidence: evidence)
     }
 
     private static func reasons(_ evaluator: Evaluator) -> [UndeterminedReason] {

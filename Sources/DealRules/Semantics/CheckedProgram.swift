@@ -86,7 +86,12 @@ public enum CheckedScope: Sendable {
 }
 
 public struct CheckedRule: Sendable {
-    public var info: RuleInfo
+    public var info: RuleInfo {
+        get { sharedInfo.info }
+        set { sharedInfo = SharedRuleInfo(newValue) }
+    }
+    /// `info` as its outcomes hold it: one copy for all of them.
+    private(set) var sharedInfo: SharedRuleInfo
     public var declaration: RuleDecl
     public var scope: CheckedScope
     public var condition: Node
@@ -94,6 +99,15 @@ public struct CheckedRule: Sendable {
     public var message: [CheckedMessagePart]?
     /// The condition as written, for default messages and explanations.
     public var conditionText: String
+
+    public init(info: RuleInfo, declaration: RuleDecl, scope: CheckedScope, condition: Node, message: [CheckedMessagePart]?, conditionText: String) {
+        self.sharedInfo = SharedRuleInfo(info)
+        self.declaration = declaration
+        self.scope = scope
+        self.condition = condition
+        self.message = message
+        self.conditionText = conditionText
+    }
 }
 
 public enum CheckedMessagePart: Sendable {
