@@ -23,48 +23,68 @@ public enum JSONWriter {
         return output
     }
 
-    /// A member of a document written by `writeDocument`: a value, or a
-    /// long array whose elements are made one at a time as they are written.
-    enum StreamedMember {
-        case value(String, JSONValue)
-        case array(String, count: Int, element: (Int) -> JSONValue)
-    }
+    /// A document to write whose long arrays are made one element at a time
+    /// as they are written: a report of many outcomes then needs only one
+    /// outcome's tree at a time, not a tree of all of them.
+    indirect enum Streamed {
+        case value(JSONValue)
+        case object([(key: String, value: Streamed)])
+        case array([Streamed])
+        /// `count` elements, the element at each position made when written.
+        case elements(count: Int, element: (Int) -> JSONValue)
 
-    /// An object's text, as `write(.object(…), layout: .pretty)` gives it,
-    /// without holding every element of its long arrays as values at once
-    /// (a report of many outcomes needs only one outcome's tree at a time),
-    /// handed on to `chunks` as it grows.
-    static func writeDocument(_ members: [StreamedMember], chunks: ReportChunks, into output: inout String) {
-        guard !members.isEmpty else {
-            output += "{}"
-            return
-        }
-        output += "{"
-        for (index, member) in members.enumerated() {
-            if index > 0 { output += "," }
-            newline(&output, layout: .pretty, depth: 1)
-            switch member {
-            case .value(let key, let value):
-                appendQuoted(key, to: &output, asciiOnly: false)
-                output += ": "
-                append(value, to: &output, layout: .pretty, asciiOnly: false, depth: 1)
-            case .array(let key, let count, let element):
-                appendQuoted(key, to: &output, asciiOnly: false)
-                output += ": "
-                guard count > 0 else { output += "[]"; continue }
-                output += "["
-                for position in 0..<count {
-                    if position > 0 { output += "," }
-                    newline(&output, layout: .pretty, depth: 2)
-                    append(element(position), to: &output, layout: .pretty, asciiOnly: false, depth: 2)
-                    chunks.drain(&output)
-                }
-                newline(&output, layout: .pretty, depth: 1)
-                output += "]"
+        /// The whole tree at once (what the streamed text must equal).
+        var tree: JSONValue {
+            switch self {
+            case .value(let value): return value
+            case .object(let members): return .object(members.map { JSONMember($0.key, $0.value.tree) })
+            case .array(let items): return .array(items.map(\.tree))
+            case .elements(let count, let element): return .array((0..<count).map(element))
             }
         }
-        newline(&output, layout: .pretty, depth: 0)
-        output += "}"
+    }
+
+    /// The text `write(document.tree, layout: .pretty)` gives, handed on to
+    /// `chunks` after each element of a long array.
+    static func write(_ document: Streamed, chunks: ReportChunks, into output: inout String, depth: Int = 0) {
+        switch document {
+        case .value(let value):
+            append(value, to: &output, layout: .pretty, asciiOnly: false, depth: depth)
+        case .object(let members):
+            guard !members.isEmpty else { output += "{}"; return }
+            output += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { output += "," }
+                newline(&output, layout: .pretty, depth: depth + 1)
+                appendQuoted(member.key, to: &output, asciiOnly: false)
+                output += ": "
+                write(member.value, chunks: chunks, into: &output, depth: depth + 1)
+            }
+            newline(&output, layout: .pretty, depth: depth)
+            output += "}"
+        case .array(let items):
+            writeArray(count: items.count, chunks: chunks, into: &output, depth: depth) { position, output in
+                write(items[position], chunks: chunks, into: &output, depth: depth + 1)
+            }
+        case .elements(let count, let element):
+            writeArray(count: count, chunks: chunks, into: &output, depth: depth) { position, output in
+                append(element(position), to: &output, layout: .pretty, asciiOnly: false, depth: depth + 1)
+                chunks.drain(&output)
+            }
+        }
+    }
+
+    private static func writeArray(count: Int, chunks: ReportChunks, into output: inout String, depth: Int,
+                                   _ writeElement: (Int, inout String) -> Void) {
+        guard count > 0 else { output += "[]"; return }
+        output += "["
+        for position in 0..<count {
+            if position > 0 { output += "," }
+            newline(&output, layout: .pretty, depth: depth + 1)
+            writeElement(position, &output)
+        }
+        newline(&output, layout: .pretty, depth: depth)
+        output += "]"
     }
 
     // Values come from our own code or from `JSONReader`, which caps the

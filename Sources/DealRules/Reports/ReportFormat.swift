@@ -58,8 +58,8 @@ public enum ReportRenderer {
     }
 
     /// The same text as `render`, handed to `receiver` in pieces of about a
-    /// megabyte as it is written (text and JSON; the other formats in one
-    /// piece), so that a large report is never held whole.
+    /// megabyte as it is written (text, JSON and SARIF; the other formats in
+    /// one piece), so that a large report is never held whole.
     public static func write(_ report: CheckReport, format: ReportFormat, options: ReportOptions, to receiver: @escaping (String) -> Void) {
         write(report, format: format, options: options, chunkSize: ReportChunks.size, to: receiver)
     }
@@ -70,6 +70,7 @@ public enum ReportRenderer {
         switch format {
         case .text: TextReport.write(report, options: options, chunks: chunks, into: &text)
         case .json: JSONReport.write(report, chunks: chunks, into: &text)
+        case .sarif: SARIFReport.write(report, options: options, chunks: chunks, into: &text)
         default:
             text = render(report, format: format, options: options)
             chunks.finish(&text)

@@ -17,7 +17,9 @@ enum SARIFReport {
         }
     }
 
-    static func render(_ report: CheckReport, options: ReportOptions) -> String {
+    /// The document, its results and undetermined outcomes made one at a
+    /// time as they are written.
+    static func streamed(_ report: CheckReport, options: ReportOptions) -> JSONWriter.Streamed {
         let rules = report.orderedRules
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let driver = JSONValue.object([
@@ -25,18 +27,30 @@ enum SARIFReport {
             "version": .string(options.toolVersion),
             "rules": .array(rules.map(descriptor)),
         ])
-        var run = [
-            JSONMember("tool", .object(["driver": driver])),
-            JSONMember("invocations", .array([invocation(report)])),
-            JSONMember("results", .array(report.findings.map { result($0, index: ruleIndex[$0.rule.name], report: report) })),
-        ]
-        run.append(JSONMember("properties", runProperties(report)))
-        let document = JSONValue.object([
-            "$schema": .string(schemaURI),
-            "version": .string("2.1.0"),
-            "runs": .array([.object(run)]),
+        let run: JSONWriter.Streamed = .object([
+            ("tool", .value(.object(["driver": driver]))),
+            ("invocations", .value(.array([invocation(report)]))),
+            ("results", .elements(count: report.findings.count) { result(report.findings[$0], index: ruleIndex[report.findings[$0].rule.name], report: report) }),
+            ("properties", runProperties(report)),
         ])
-        return JSONWriter.write(document, layout: .pretty) + "\n"
+        return .object([
+            ("$schema", .value(.string(schemaURI))),
+            ("version", .value(.string("2.1.0"))),
+            ("runs", .array([run])),
+        ])
+    }
+
+    static func render(_ report: CheckReport, options: ReportOptions) -> String {
+        var text = ""
+        write(report, options: options, chunks: ReportChunks(nil), into: &text)
+        return text
+    }
+
+    /// Writes the report into `text`, handing it on to `chunks` as it grows.
+    static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into text: inout String) {
+        JSONWriter.write(streamed(report, options: options), chunks: chunks, into: &text)
+        text += "\n"
+        chunks.finish(&text)
     }
 
     private static func descriptor(_ rule: RuleInfo) -> JSONValue {
@@ -108,14 +122,14 @@ enum SARIFReport {
         return .object(members)
     }
 
-    private static func runProperties(_ report: CheckReport) -> JSONValue {
-        var members = [
-            JSONMember("asOf", .string(report.asOf.description)),
-            JSONMember("undetermined", .array(report.undetermined.map(ReportJSONEncoding.undetermined))),
-            JSONMember("summary", ReportJSONEncoding.summary(report)),
+    private static func runProperties(_ report: CheckReport) -> JSONWriter.Streamed {
+        var members: [(key: String, value: JSONWriter.Streamed)] = [
+            ("asOf", .value(.string(report.asOf.description))),
+            ("undetermined", .elements(count: report.undetermined.count) { ReportJSONEncoding.undetermined(report.undetermined[$0]) }),
+            ("summary", .value(ReportJSONEncoding.summary(report))),
         ]
         if let baseline = report.baseline {
-            members.append(JSONMember("baselineComparison", ReportJSONEncoding.baselineComparison(baseline)))
+            members.append(("baselineComparison", .value(ReportJSONEncoding.baselineComparison(baseline))))
         }
         return .object(members)
     }

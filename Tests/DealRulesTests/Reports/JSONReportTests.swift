@@ -9,7 +9,7 @@ struct JSONReportTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    @Test("the report written outcome by outcome is the document tree's text, byte for byte")
+    @Test("JSON and SARIF written outcome by outcome are the document tree's text, byte for byte")
     func streamedTextEqualsTheTree() {
         let reports = [
             ReportFixtures.plainReport(), ReportFixtures.report(), ReportFixtures.report(showClear: true),
@@ -17,7 +17,10 @@ struct JSONReportTests {
             CheckReport(asOf: ReportFixtures.asOf, rules: [], subjects: [], dealCount: 0, findings: [], undetermined: [], clear: [], errors: []),
         ]
         for report in reports {
-            #expect(JSONReport.render(report) == JSONWriter.write(JSONReport.document(report), layout: .pretty) + "\n")
+            #expect(JSONReport.render(report) == JSONWriter.write(JSONReport.streamed(report).tree, layout: .pretty) + "\n")
+            let options = ReportOptions(toolVersion: "9.9.9")
+            #expect(SARIFReport.render(report, options: options)
+                == JSONWriter.write(SARIFReport.streamed(report, options: options).tree, layout: .pretty) + "\n")
         }
     }
 
