@@ -90,12 +90,17 @@ public struct RuleInfo: Sendable, Hashable {
 /// A rule's description held once for all of its outcomes: a report of a
 /// large portfolio has hundreds of thousands of them, and a `RuleInfo` of
 /// its own in each would be most of an outcome's size.
-final class SharedRuleInfo: Sendable {
+final class SharedRuleInfo: Sendable, Hashable {
     let info: RuleInfo
 
     init(_ info: RuleInfo) {
         self.info = info
     }
+
+    /// Equal when the descriptions are: outcomes compare by value.
+    static func == (lhs: SharedRuleInfo, rhs: SharedRuleInfo) -> Bool { lhs.info == rhs.info }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(info) }
 }
 
 public struct Finding: Sendable, Hashable {
@@ -126,21 +131,6 @@ public struct Finding: Sendable, Hashable {
         self.evidence = evidence
         self.baseline = baseline
     }
-
-    public static func == (lhs: Finding, rhs: Finding) -> Bool {
-        lhs.rule == rhs.rule && lhs.subject == rhs.subject && lhs.severity == rhs.severity && lhs.message == rhs.message
-            && lhs.basis == rhs.basis && lhs.evidence == rhs.evidence && lhs.baseline == rhs.baseline
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rule)
-        hasher.combine(subject)
-        hasher.combine(severity)
-        hasher.combine(message)
-        hasher.combine(basis)
-        hasher.combine(evidence)
-        hasher.combine(baseline)
-    }
 }
 
 public struct UndeterminedOutcome: Sendable, Hashable {
@@ -163,17 +153,6 @@ public struct UndeterminedOutcome: Sendable, Hashable {
         self.reasons = reasons
         self.evidence = evidence
     }
-
-    public static func == (lhs: UndeterminedOutcome, rhs: UndeterminedOutcome) -> Bool {
-        lhs.rule == rhs.rule && lhs.subject == rhs.subject && lhs.reasons == rhs.reasons && lhs.evidence == rhs.evidence
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rule)
-        hasher.combine(subject)
-        hasher.combine(reasons)
-        hasher.combine(evidence)
-    }
 }
 
 public struct ClearOutcome: Sendable, Hashable {
@@ -193,16 +172,6 @@ public struct ClearOutcome: Sendable, Hashable {
         self.sharedRule = rule
         self.subject = subject
         self.evidence = evidence
-    }
-
-    public static func == (lhs: ClearOutcome, rhs: ClearOutcome) -> Bool {
-        lhs.rule == rhs.rule && lhs.subject == rhs.subject && lhs.evidence == rhs.evidence
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rule)
-        hasher.combine(subject)
-        hasher.combine(evidence)
     }
 }
 

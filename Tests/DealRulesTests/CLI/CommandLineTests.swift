@@ -68,25 +68,11 @@ struct CommandLineTests {
                       ["check", "Rules", "--data", "data/deals.yaml", "--as-of", "2026-11-24", "--format", "json"],
                       ["lint", "Rules"]])
     func fullStandardOutput(_ arguments: [String]) throws {
-        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"), "Linux has /dev/full")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: PseudoTerminal.dealrulesExecutable())
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: Command.repositoryRoot)
-        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-full-\(UUID().uuidString)")
-        try Data().write(to: errors)
-        defer { try? FileManager.default.removeItem(at: errors) }
-        let errorHandle = try FileHandle(forWritingTo: errors)
-        process.standardOutput = full
-        process.standardError = errorHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try errorHandle.close()
-        let stderr = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
-        #expect(process.terminationStatus == 2)
-        #expect(stderr.contains("E503"))
-        #expect(stderr.contains("cannot write to standard output"))
+        #expect(FileManager.default.fileExists(atPath: "/dev/full"), "Linux has /dev/full")
+        let result = try Command.dealrules(arguments, standardOutput: "/dev/full")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("E503"))
+        #expect(result.stderr.contains("cannot write to standard output"))
     }
 
     @Test("--output writes the report to a file and nothing to standard output")

@@ -44,7 +44,10 @@ enum Command {
 
     static var repositoryRoot: String { PseudoTerminal.repositoryRoot() }
 
-    static func dealrules(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// - Parameter standardOutput: a file to send standard output to (such
+    ///   as `/dev/full`) instead of collecting it; `stdout` is then empty.
+    static func dealrules(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                          standardOutput: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: PseudoTerminal.dealrulesExecutable())
         process.arguments = arguments
@@ -61,7 +64,7 @@ enum Command {
         let errURL = directory.appendingPathComponent("err")
         try Data().write(to: outURL)
         try Data().write(to: errURL)
-        let out = try FileHandle(forWritingTo: outURL)
+        let out = try FileHandle(forWritingTo: standardOutput.map { URL(fileURLWithPath: $0) } ?? outURL)
         let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
