@@ -117,6 +117,9 @@ public struct Finding: Sendable, Hashable {
     public var evidence: [Evidence]
     /// Present in the `--baseline` report already.
     public var baseline: Bool
+    /// Where the message, basis and evidence are still to be worked out
+    /// (`OutcomeDetails`); nil once they are here.
+    var pending: OutcomeOrigin?
 
     public init(rule: RuleInfo, subject: String, severity: Severity, message: String, basis: ProvenanceStatus, evidence: [Evidence], baseline: Bool = false) {
         self.init(rule: SharedRuleInfo(rule), subject: subject, severity: severity, message: message, basis: basis, evidence: evidence, baseline: baseline)
@@ -142,6 +145,9 @@ public struct UndeterminedOutcome: Sendable, Hashable {
     public var subject: String
     public var reasons: [UndeterminedReason]
     public var evidence: [Evidence]
+    /// Where the reasons and evidence are still to be worked out; nil once
+    /// they are here.
+    var pending: OutcomeOrigin?
 
     public init(rule: RuleInfo, subject: String, reasons: [UndeterminedReason], evidence: [Evidence]) {
         self.init(rule: SharedRuleInfo(rule), subject: subject, reasons: reasons, evidence: evidence)
@@ -243,6 +249,41 @@ public struct CheckReport: Sendable {
         self.errors = errors
         self.baseline = baseline
         self.failOn = failOn
+    }
+
+    /// Works out the details of outcomes listed without them (see
+    /// `RuleOutcomes.report(includeClear:detailsLater:)`); nil when every
+    /// outcome has its details.
+    var details: OutcomeDetails?
+
+    /// The finding with its message, basis and evidence.
+    func complete(_ finding: Finding) -> Finding {
+        guard let details, finding.pending != nil else { return finding }
+        return details.complete(finding)
+    }
+
+    /// The undetermined outcome with its reasons and evidence.
+    func complete(_ outcome: UndeterminedOutcome) -> UndeterminedOutcome {
+        guard let details, outcome.pending != nil else { return outcome }
+        return details.complete(outcome)
+    }
+
+    func complete(_ outcome: ReportOutcome) -> ReportOutcome {
+        switch outcome {
+        case .finding(let finding): return .finding(complete(finding))
+        case .undetermined(let undetermined): return .undetermined(complete(undetermined))
+        case .clear: return outcome
+        }
+    }
+
+    /// This report with every outcome's details worked out.
+    func completed() -> CheckReport {
+        guard details != nil else { return self }
+        var report = self
+        report.findings = findings.map(complete)
+        report.undetermined = undetermined.map(complete)
+        report.details = nil
+        return report
     }
 
     /// Number of findings per severity, every level present.

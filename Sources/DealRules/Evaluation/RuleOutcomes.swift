@@ -89,6 +89,57 @@ public struct RuleOutcomes: Sendable {
     /// The report: findings and undetermined outcomes with their evidence,
     /// and clear outcomes too when `includeClear` (JUnit, HTML, `--show-clear`);
     /// otherwise only their number.
+    ///
+    /// With `detailsLater`, findings and undetermined outcomes of kernels
+    /// are listed without message, evidence and reasons; the report's
+    /// `complete` works them out one at a time as a report is written
+    /// (text, JSON and SARIF do), and `completed()` all at once.
+    public func report(includeClear: Bool, detailsLater: Bool) -> CheckReport {
+        // Clear outcomes, when listed, need their evidence anyway.
+        guard detailsLater, !includeClear else { return report(includeClear: includeClear) }
+        var findings: [Finding] = []
+        var undetermined: [UndeterminedOutcome] = []
+        findings.reserveCapacity(findingCount)
+        undetermined.reserveCapacity(undeterminedCount)
+        func add(_ code: Code, _ rule: CheckedRule, _ subject: String, _ origin: OutcomeOrigin) {
+            switch code {
+            case .finding:
+                var finding = Finding(rule: rule.sharedInfo, subject: subject, severity: rule.info.severity, message: "", basis: .confirmed, evidence: [])
+                finding.pending = origin
+                findings.append(finding)
+            case .undetermined:
+                var outcome = UndeterminedOutcome(rule: rule.sharedInfo, subject: subject, reasons: [], evidence: [])
+                outcome.pending = origin
+                undetermined.append(outcome)
+            case .clear, .skipped:
+                break
+            }
+        }
+        for (position, entry) in entries.enumerated() {
+            switch entry {
+            case .perDeal(let index, let codes):
+                let rule = program.rules[index]
+                for (row, code) in codes.enumerated() {
+                    add(code, rule, deals[row].subject, OutcomeOrigin(entry: position, position: row))
+                }
+            case .portfolio(let index, let code):
+                add(code, program.rules[index], "portfolio", OutcomeOrigin(entry: position, position: 0))
+            case .grouped(let index, let unplaced, let groups):
+                undetermined += unplaced
+                for (group, outcome) in groups.enumerated() {
+                    add(outcome.code, program.rules[index], outcome.subject, OutcomeOrigin(entry: position, position: group))
+                }
+            case .listed(let listedFindings, let listedUndetermined, _):
+                findings += listedFindings
+                undetermined += listedUndetermined
+            }
+        }
+        var report = CheckReport(asOf: asOf, rules: rules, subjects: subjects, dealCount: deals.count, findings: findings,
+                                 undetermined: undetermined, clear: [], errors: [], clearCount: clearCount)
+        report.details = OutcomeDetails(self)
+        return report
+    }
+
     public func report(includeClear: Bool) -> CheckReport {
         let evaluator = Evaluator(asOf: asOf, definitions: program.definitions)
         let portfolio = GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals)

@@ -140,14 +140,14 @@ public enum RuleRunner {
 
     // MARK: Outcomes
 
-    private static func finding(_ rule: CheckedRule, subject: String, evaluator: Evaluator) -> Finding {
+    static func finding(_ rule: CheckedRule, subject: String, evaluator: Evaluator) -> Finding {
         let evidence = evaluator.evidence
         let basis = evidence.compactMap(\.status).max() ?? .confirmed
         let message = MessageRenderer.render(rule, evaluator: evaluator, evidence: evidence)
         return Finding(rule: rule.sharedInfo, subject: subject, severity: rule.info.severity, message: message, basis: basis, evidence: evidence)
     }
 
-    private static func reasons(_ evaluator: Evaluator) -> [UndeterminedReason] {
+    static func reasons(_ evaluator: Evaluator) -> [UndeterminedReason] {
         let found = evaluator.reasons
         if found.isEmpty {
             return [UndeterminedReason(field: nil, problem: .missing, message: "the condition depends on values that are unknown")]

@@ -7,8 +7,10 @@ enum JSONReport {
         var members: [(key: String, value: JSONWriter.Streamed)] = [
             ("version", .value(.integer(ReportJSONEncoding.formatVersion))),
             ("as_of", .value(.string(report.asOf.description))),
-            ("findings", .elements(count: report.findings.count) { ReportJSONEncoding.finding(report.findings[$0]) }),
-            ("undetermined", .elements(count: report.undetermined.count) { ReportJSONEncoding.undetermined(report.undetermined[$0]) }),
+            ("findings", .elements(count: report.findings.count) { ReportJSONEncoding.finding(report.complete(report.findings[$0])) }),
+            ("undetermined", .elements(count: report.undetermined.count) {
+                ReportJSONEncoding.undetermined(report.complete(report.undetermined[$0]))
+            }),
         ]
         if report.showClear {
             members.append(("clear", .elements(count: report.clear.count) { ReportJSONEncoding.clear(report.clear[$0]) }))

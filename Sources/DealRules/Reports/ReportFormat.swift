@@ -13,6 +13,16 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the format works out outcome details (message, evidence,
+    /// reasons) one outcome at a time as it writes them, so that `check`
+    /// may list outcomes without them (`RuleOutcomes.report(includeClear:detailsLater:)`).
+    public var completesOutcomesWhileWriting: Bool {
+        switch self {
+        case .text, .json, .sarif: return true
+        case .ndjson, .junit, .github, .markdown, .html: return false
+        }
+    }
+
     /// The usual file extension, for `--output` defaults and golden files.
     public var fileExtension: String {
         switch self {
@@ -45,6 +55,9 @@ public struct ReportOptions: Sendable {
 /// the same report gives the same bytes.
 public enum ReportRenderer {
     public static func render(_ report: CheckReport, format: ReportFormat, options: ReportOptions) -> String {
+        // Text, JSON and SARIF work out each outcome's details as they
+        // write it; the other formats are given them all first.
+        let report = format.completesOutcomesWhileWriting ? report : report.completed()
         switch format {
         case .text: return TextReport.render(report, options: options)
         case .json: return JSONReport.render(report)

@@ -30,7 +30,10 @@ enum SARIFReport {
         let run: JSONWriter.Streamed = .object([
             ("tool", .value(.object(["driver": driver]))),
             ("invocations", .value(.array([invocation(report)]))),
-            ("results", .elements(count: report.findings.count) { result(report.findings[$0], index: ruleIndex[report.findings[$0].rule.name], report: report) }),
+            ("results", .elements(count: report.findings.count) { position in
+                let finding = report.complete(report.findings[position])
+                return result(finding, index: ruleIndex[finding.rule.name], report: report)
+            }),
             ("properties", runProperties(report)),
         ])
         return .object([
@@ -125,7 +128,9 @@ enum SARIFReport {
     private static func runProperties(_ report: CheckReport) -> JSONWriter.Streamed {
         var members: [(key: String, value: JSONWriter.Streamed)] = [
             ("asOf", .value(.string(report.asOf.description))),
-            ("undetermined", .elements(count: report.undetermined.count) { ReportJSONEncoding.undetermined(report.undetermined[$0]) }),
+            ("undetermined", .elements(count: report.undetermined.count) {
+                ReportJSONEncoding.undetermined(report.complete(report.undetermined[$0]))
+            }),
             ("summary", .value(ReportJSONEncoding.summary(report))),
         ]
         if let baseline = report.baseline {

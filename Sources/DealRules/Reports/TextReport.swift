@@ -23,7 +23,7 @@ enum TextReport {
         let places = report.outcomeOrder(includeClear: report.showClear, subjectFirst: true)
         var subject: Int? = nil
         for place in places {
-            let outcome = report.outcome(at: place)
+            let outcome = report.complete(report.outcome(at: place))
             if place.subject != subject {
                 subject = place.subject
                 out.line("")

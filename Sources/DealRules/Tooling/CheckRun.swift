@@ -78,7 +78,8 @@ public enum CheckRun {
             options.progress = { done, total in progress.update("evaluating rules over \(deals) deals:", done: done, total: total) }
         }
         let outcomes = RuleRunner.evaluate(program, deals: data.deals, options: options)
-        var report = outcomes.report(includeClear: request.format.listsClearOutcomes(showClear: request.showClear))
+        var report = outcomes.report(includeClear: request.format.listsClearOutcomes(showClear: request.showClear),
+                                     detailsLater: request.format.completesOutcomesWhileWriting)
         progress?.finish()
         report.errors = data.diagnostics
         report.showClear = request.showClear

@@ -1,0 +1,69 @@
+@testable import DealRules
+import DealRulesModel
+import Testing
+
+/// `check` lists outcomes without their details (message, evidence,
+/// reasons) and works each out as the report writes it. Whatever the rules,
+/// data, filters and baseline, the reports must be the ones a full report
+/// gives.
+@Suite("outcome details worked out while writing")
+struct DetailsLaterTests {
+    static let asOf = KernelAgreementTests.asOf
+
+    static func reports(_ program: CheckedProgram, _ deals: [Deal], options: RuleRunner.Options) -> (full: CheckReport, later: CheckReport) {
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: options)
+        return (outcomes.report(includeClear: false), outcomes.report(includeClear: false, detailsLater: true))
+    }
+
+    @Test("the completed report equals the full one, and every format renders the same bytes",
+          arguments: ["Rules", "Benchmarks/rules", "kernel rules", "portfolio rules"])
+    func sameReports(_ rules: String) throws {
+        let program: CheckedProgram
+        switch rules {
+        case "kernel rules": program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
+        case "portfolio rules": program = try KernelAgreementTests.program(rules: KernelAgreementTests.portfolioRules)
+        default: program = try KernelAgreementTests.program(directory: rules)
+        }
+        var random = RandomDeals(seed: 404)
+        let deals = random.deals(300)
+        let (full, later) = Self.reports(program, deals, options: RuleRunner.Options(asOf: Self.asOf))
+        #expect(!full.findings.isEmpty && !full.undetermined.isEmpty)
+        #expect(later.findings.contains { $0.pending != nil }, "details are left for later")
+        let completed = later.completed()
+        #expect(completed.findings == full.findings)
+        #expect(completed.undetermined == full.undetermined)
+        #expect(completed.details == nil)
+        #expect(later.countsBySeverity == full.countsBySeverity)
+        for format in ReportFormat.allCases {
+            #expect(ReportRenderer.render(later, format: format, options: ReportOptions()) == ReportRenderer.render(full, format: format, options: ReportOptions()),
+                    "\(rules) \(format)")
+        }
+    }
+
+    @Test("filters and a baseline give the same reports too")
+    func filtersAndBaseline() throws {
+        let program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
+        var random = RandomDeals(seed: 77)
+        let deals = random.deals(120)
+        let options = RuleRunner.Options(asOf: Self.asOf, rules: ["k1", "k15", "k33"], subjects: deals.prefix(40).map(\.subject))
+        var (full, later) = Self.reports(program, deals, options: options)
+        let keys = Array(full.findings.prefix(full.findings.count / 2).map(\.key))
+        full = Baseline.apply(keys, path: "baseline.json", to: full)
+        later = Baseline.apply(keys, path: "baseline.json", to: later)
+        #expect(later.baseline?.new == full.baseline?.new)
+        #expect(later.hasFailingFindings == full.hasFailingFindings)
+        for format in ReportFormat.allCases {
+            #expect(ReportRenderer.render(later, format: format, options: ReportOptions()) == ReportRenderer.render(full, format: format, options: ReportOptions()),
+                    "\(format)")
+        }
+    }
+
+    @Test("an outcome that already has its details is left as it is")
+    func completeOutcomesStay() throws {
+        let program = try KernelAgreementTests.program(directory: "Rules")
+        var random = RandomDeals(seed: 9)
+        let (full, later) = Self.reports(program, random.deals(40), options: RuleRunner.Options(asOf: Self.asOf))
+        for finding in full.findings { #expect(later.complete(finding) == finding) }
+        for outcome in full.undetermined { #expect(later.complete(outcome) == outcome) }
+    }
+}
