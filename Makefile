@@ -57,6 +57,9 @@ test: deps build
 # side by side; docs/performance.md explains them.
 bench: deps
 	$(SWIFT) build --jobs $(JOBS) -c release --product dealrules
+	@# The build plan of a package that uses this one by path lists this
+	@# package's source files; a plan made before a file was added misses it.
+	rm -f Benchmarks/.build/release.yaml
 	$(SWIFT) build --jobs $(JOBS) -c release --package-path Benchmarks --product dealrules-bench
 	Benchmarks/.build/release/dealrules-bench --root "$(CURDIR)" --dealrules "$(CURDIR)/.build/release/dealrules"
 

@@ -26,6 +26,9 @@ if [ -n "${FUZZ_BIN:-}" ]; then
     bin="$FUZZ_BIN"
 else
     echo "== building fuzz targets (release, -sanitize=fuzzer,address)"
+    # The plan lists the root package's source files; one made before a
+    # file was added would miss it.
+    rm -f "$scratch/build/release.yaml"
     "${SWIFT:-swift}" build --jobs "$jobs" -c release --package-path Fuzz --scratch-path "$scratch/build" \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
     bin="$("${SWIFT:-swift}" build -c release --package-path Fuzz --scratch-path "$scratch/build" --show-bin-path)"
