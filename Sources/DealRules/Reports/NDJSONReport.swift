@@ -3,21 +3,32 @@ import DealRulesModel
 /// `--format ndjson`: one compact object per line, each with a `kind`.
 enum NDJSONReport {
     static func render(_ report: CheckReport) -> String {
-        var lines: [JSONValue] = []
-        lines += report.findings.map { tagged("finding", ReportJSONEncoding.finding($0)) }
-        lines += report.undetermined.map { tagged("undetermined", ReportJSONEncoding.undetermined($0)) }
-        if report.showClear { lines += report.clear.map { tagged("clear", ReportJSONEncoding.clear($0)) } }
-        lines += report.errors.map { tagged("error", ReportJSONEncoding.error($0)) }
-        if let baseline = report.baseline {
-            lines.append(tagged("baseline_comparison", ReportJSONEncoding.baselineComparison(baseline)))
+        var text = ""
+        write(report, chunks: ReportChunks(nil), into: &text)
+        return text
+    }
+
+    /// Writes the report line by line into `text`, working out each
+    /// outcome's details just before its line and handing the text on to
+    /// `chunks` as it grows.
+    static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String) {
+        func line(_ kind: String, _ value: JSONValue) {
+            text += JSONWriter.write(tagged(kind, value), layout: .compact)
+            text += "\n"
+            chunks.drain(&text)
         }
+        for finding in report.findings { line("finding", ReportJSONEncoding.finding(report.complete(finding))) }
+        for outcome in report.undetermined { line("undetermined", ReportJSONEncoding.undetermined(report.complete(outcome))) }
+        if report.showClear { for outcome in report.clear { line("clear", ReportJSONEncoding.clear(outcome)) } }
+        for error in report.errors { line("error", ReportJSONEncoding.error(error)) }
+        if let baseline = report.baseline { line("baseline_comparison", ReportJSONEncoding.baselineComparison(baseline)) }
         var summary = ReportJSONEncoding.summary(report)
         if case .object(let members) = summary {
             summary = .object([JSONMember("version", .integer(ReportJSONEncoding.formatVersion)),
                                JSONMember("as_of", .string(report.asOf.description))] + members)
         }
-        lines.append(tagged("summary", summary))
-        return lines.map { JSONWriter.write($0, layout: .compact) + "\n" }.joined()
+        line("summary", summary)
+        chunks.finish(&text)
     }
 
     /// Puts `kind` first so a line can be dispatched on its first member.
