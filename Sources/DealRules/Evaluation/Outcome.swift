@@ -108,7 +108,7 @@ public struct Finding: Sendable, Hashable {
         get { sharedRule.info }
         set { sharedRule = SharedRuleInfo(newValue) }
     }
-    private var sharedRule: SharedRuleInfo
+    private(set) var sharedRule: SharedRuleInfo
     public var subject: String
     public var severity: Severity
     public var message: String
@@ -141,7 +141,7 @@ public struct UndeterminedOutcome: Sendable, Hashable {
         get { sharedRule.info }
         set { sharedRule = SharedRuleInfo(newValue) }
     }
-    private var sharedRule: SharedRuleInfo
+    private(set) var sharedRule: SharedRuleInfo
     public var subject: String
     public var reasons: [UndeterminedReason]
     public var evidence: [Evidence]
@@ -166,7 +166,7 @@ public struct ClearOutcome: Sendable, Hashable {
         get { sharedRule.info }
         set { sharedRule = SharedRuleInfo(newValue) }
     }
-    private var sharedRule: SharedRuleInfo
+    private(set) var sharedRule: SharedRuleInfo
     public var subject: String
     public var evidence: [Evidence]
 

@@ -32,11 +32,18 @@ extension Finding {
 extension CheckReport {
     /// `report.subjects`, then any subject an outcome names that is missing
     /// there, in first-seen order (defensive: every outcome gets listed).
+    /// (The outcomes are visited in place: a large report has hundreds of
+    /// thousands, and lists of their subjects or rules would be copies.)
     public var orderedSubjects: [String] {
         var seen = Set<String>()
         var order: [String] = []
-        let named = subjects + findings.map(\.subject) + undetermined.map(\.subject) + clear.map(\.subject)
-        for subject in named where seen.insert(subject).inserted { order.append(subject) }
+        func add(_ subject: String) {
+            if seen.insert(subject).inserted { order.append(subject) }
+        }
+        subjects.forEach(add)
+        for finding in findings { add(finding.subject) }
+        for outcome in undetermined { add(outcome.subject) }
+        for outcome in clear { add(outcome.subject) }
         return order
     }
 
@@ -44,8 +51,18 @@ extension CheckReport {
     public var orderedRules: [RuleInfo] {
         var seen = Set<String>()
         var order: [RuleInfo] = []
-        let named = rules + findings.map(\.rule) + undetermined.map(\.rule) + clear.map(\.rule)
-        for rule in named where seen.insert(rule.name).inserted { order.append(rule) }
+        func add(_ rule: RuleInfo) {
+            if seen.insert(rule.name).inserted { order.append(rule) }
+        }
+        rules.forEach(add)
+        // Outcomes of one rule share its description: each is looked at once.
+        var looked = Set<ObjectIdentifier>()
+        func add(_ shared: SharedRuleInfo) {
+            if looked.insert(ObjectIdentifier(shared)).inserted { add(shared.info) }
+        }
+        for finding in findings { add(finding.sharedRule) }
+        for outcome in undetermined { add(outcome.sharedRule) }
+        for outcome in clear { add(outcome.sharedRule) }
         return order
     }
 
