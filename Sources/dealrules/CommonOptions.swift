@@ -50,10 +50,12 @@ extension Severity: ExpressibleByArgument {}
 /// Output that could not be written (a full disk, a device error) is an
 /// error of its own, E503, and the exit status 2: never a silent loss.
 func finish(_ output: CommandOutput) throws -> Never {
+    // Output handed over in pieces ends with a line break like the rest.
+    if StandardOutput.piecesLackLineEnd { writeStandardOutput("\n") }
     writeEnded(output.stdout, to: STDOUT_FILENO)
     var stderr = output.stderr
     var status = output.exitCode
-    if let failure = StandardOutputFailure.first {
+    if let failure = StandardOutput.failure {
         let problem = Diagnostic(.error, code: "E503", message: "cannot write to standard output: \(String(cString: strerror(failure)))",
                                  help: ["what was written is incomplete; free space where standard output goes, or send it elsewhere"])
         if !stderr.isEmpty && !stderr.hasSuffix("\n") { stderr += "\n" }
@@ -66,21 +68,31 @@ func finish(_ output: CommandOutput) throws -> Never {
 
 /// Writes a piece of a command's standard output as soon as it is made.
 func writeStandardOutput(_ piece: String) {
-    guard StandardOutputFailure.first == nil else { return }
+    guard StandardOutput.failure == nil, !piece.isEmpty else { return }
     var piece = piece
-    piece.withUTF8 { bytes in
-        if let failure = writeAll(bytes, to: STDOUT_FILENO) { StandardOutputFailure.record(failure) }
-    }
+    let failure = piece.withUTF8 { writeAll($0, to: STDOUT_FILENO) }
+    StandardOutput.wrote(piece, failure: failure)
 }
 
-/// The first error writing standard output, kept for `finish`.
-private enum StandardOutputFailure {
-    private static let error = Mutex<Int32?>(nil)
+/// What has gone to standard output, kept for `finish`: the first error
+/// writing it, and whether pieces written so far ended without a line break.
+private enum StandardOutput {
+    private struct State {
+        var failure: Int32?
+        var piecesLackLineEnd = false
+    }
 
-    static var first: Int32? { error.withLock { $0 } }
+    private static let state = Mutex(State())
 
-    static func record(_ code: Int32) {
-        error.withLock { if $0 == nil { $0 = code } }
+    static var failure: Int32? { state.withLock { $0.failure } }
+
+    static var piecesLackLineEnd: Bool { state.withLock { $0.piecesLackLineEnd } }
+
+    static func wrote(_ piece: String, failure: Int32?) {
+        state.withLock { state in
+            state.piecesLackLineEnd = !piece.hasSuffix("\n")
+            if state.failure == nil { state.failure = failure }
+        }
     }
 }
 
@@ -89,13 +101,13 @@ private enum StandardOutputFailure {
 /// into `Data` would hold it twice.
 private func writeEnded(_ text: String, to descriptor: Int32) {
     guard !text.isEmpty else { return }
-    if descriptor == STDOUT_FILENO && StandardOutputFailure.first != nil { return }
-    var text = text
-    var failure = text.withUTF8 { writeAll($0, to: descriptor) }
-    if failure == nil && !text.hasSuffix("\n") {
-        failure = [UInt8(ascii: "\n")].withUnsafeBufferPointer { writeAll($0, to: descriptor) }
+    let ended = text.hasSuffix("\n") ? text : text + "\n"
+    if descriptor == STDOUT_FILENO {
+        writeStandardOutput(ended)
+        return
     }
-    if let failure, descriptor == STDOUT_FILENO { StandardOutputFailure.record(failure) }
+    var bytes = ended
+    _ = bytes.withUTF8 { writeAll($0, to: descriptor) }
 }
 
 /// `write(2)` until every byte is out, retrying an interrupted call; the

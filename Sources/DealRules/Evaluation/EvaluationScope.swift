@@ -35,6 +35,11 @@ struct GroupScope: Sendable {
         self.listed = deals
     }
 
+    /// The portfolio of a `for all deals` rule: every deal, as one group.
+    static func portfolio(_ deals: [Deal]) -> GroupScope {
+        GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals)
+    }
+
     /// A group of the deals at these positions of `allDeals`.
     init(keyName: String?, key: Value, rows: [Int], allDeals: [Deal]) {
         self.keyName = keyName

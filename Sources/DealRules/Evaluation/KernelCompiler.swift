@@ -617,11 +617,3 @@ final class ContainsMemo {
         return found
     }
 }
-
-extension KernelCompiler {
-    /// The deal fields a condition reads directly (not inside `where`),
-    /// through definitions too: their columns are built in one pass.
-    static func fieldPaths(of node: Node, definitions: [CheckedDefinition]) -> [FieldPath] {
-        FieldPathWalk(definitions: definitions, intoCollections: false).paths(of: node)
-    }
-}

@@ -9,30 +9,73 @@ struct OutcomeOrigin: Sendable, Hashable {
     var position: Int
 }
 
-/// Works out the message, basis, evidence and reasons of outcomes that a
-/// report lists without them, one outcome at a time as a report writes it:
-/// a portfolio that flags hundreds of thousands of outcomes then never
-/// holds all their details at once. The evaluator decides the outcome again
-/// for its evidence, exactly as `RuleOutcomes.report` does for a full report.
-final class OutcomeDetails: Sendable {
-    private let outcomes: RuleOutcomes
-    private let state: Mutex<State>
-
-    private struct State {
-        let evaluator: Evaluator
-        var conditions: [Int: CompiledCondition] = [:]
-    }
+/// Decides outcomes of a run again, one at a time, so that the evaluator
+/// holds their evidence and reasons: what a report needs beyond the
+/// outcome itself. Full reports (`RuleOutcomes.report`) and details worked
+/// out while writing (`OutcomeDetails`) both go through it.
+struct OutcomeReplay {
+    let outcomes: RuleOutcomes
+    let evaluator: Evaluator
+    /// Each rule's condition compiled once, by rule index.
+    private var conditions: [CompiledCondition?]
 
     init(_ outcomes: RuleOutcomes) {
         self.outcomes = outcomes
-        state = Mutex(State(evaluator: Evaluator(asOf: outcomes.asOf, definitions: outcomes.program.definitions)))
+        evaluator = Evaluator(asOf: outcomes.asOf, definitions: outcomes.program.definitions)
+        conditions = Array(repeating: nil, count: outcomes.program.rules.count)
+    }
+
+    /// The rule of the outcome at `origin`, nil for an origin that is none.
+    func rule(at origin: OutcomeOrigin) -> CheckedRule? {
+        guard outcomes.entries.indices.contains(origin.entry) else { return nil }
+        switch outcomes.entries[origin.entry] {
+        case .perDeal(let rule, _), .grouped(let rule, _, _), .portfolio(let rule, _): return outcomes.program.rules[rule]
+        case .listed: return nil
+        }
+    }
+
+    /// Decides the outcome at `origin` again; its truth, or nil for an
+    /// origin that is none.
+    mutating func decide(_ origin: OutcomeOrigin) -> Truth? {
+        guard outcomes.entries.indices.contains(origin.entry) else { return nil }
+        let index: Int
+        switch outcomes.entries[origin.entry] {
+        case .perDeal(let rule, _):
+            guard outcomes.deals.indices.contains(origin.position) else { return nil }
+            evaluator.begin(deal: outcomes.deals[origin.position])
+            index = rule
+        case .grouped(let rule, _, let groups):
+            guard groups.indices.contains(origin.position) else { return nil }
+            evaluator.begin(group: groups[origin.position].scope)
+            index = rule
+        case .portfolio(let rule, _):
+            evaluator.begin(group: .portfolio(outcomes.deals))
+            index = rule
+        case .listed:
+            return nil
+        }
+        let condition = conditions[index] ?? CompiledCondition(outcomes.program.rules[index].condition, definitions: outcomes.program.definitions)
+        conditions[index] = condition
+        return condition.truth(evaluator)
+    }
+}
+
+/// Works out the message, basis, evidence and reasons of outcomes that a
+/// report lists without them, one outcome at a time as a report writes it:
+/// a portfolio that flags hundreds of thousands of outcomes then never
+/// holds all their details at once.
+final class OutcomeDetails: Sendable {
+    private let replay: Mutex<OutcomeReplay>
+
+    init(_ outcomes: RuleOutcomes) {
+        replay = Mutex(OutcomeReplay(outcomes))
     }
 
     func complete(_ finding: Finding) -> Finding {
         guard let origin = finding.pending else { return finding }
-        return state.withLock { state in
-            guard let rule = decide(origin, &state) else { return finding }
-            let made = RuleRunner.finding(rule, subject: finding.subject, evaluator: state.evaluator)
+        return replay.withLock { replay in
+            guard let rule = replay.rule(at: origin), replay.decide(origin) != nil else { return finding }
+            let made = RuleRunner.finding(rule, subject: finding.subject, evaluator: replay.evaluator)
             var result = finding
             result.message = made.message
             result.basis = made.basis
@@ -44,40 +87,13 @@ final class OutcomeDetails: Sendable {
 
     func complete(_ outcome: UndeterminedOutcome) -> UndeterminedOutcome {
         guard let origin = outcome.pending else { return outcome }
-        return state.withLock { state in
-            guard decide(origin, &state) != nil else { return outcome }
+        return replay.withLock { replay in
+            guard replay.decide(origin) != nil else { return outcome }
             var result = outcome
-            result.reasons = RuleRunner.reasons(state.evaluator)
-            result.evidence = state.evaluator.evidence
+            result.reasons = RuleRunner.reasons(replay.evaluator)
+            result.evidence = replay.evaluator.evidence
             result.pending = nil
             return result
         }
-    }
-
-    /// Decides the outcome at `origin` again, so the evaluator holds its
-    /// evidence and reasons; the rule, or nil for an origin that is not one.
-    private func decide(_ origin: OutcomeOrigin, _ state: inout State) -> CheckedRule? {
-        guard outcomes.entries.indices.contains(origin.entry) else { return nil }
-        let index: Int
-        switch outcomes.entries[origin.entry] {
-        case .perDeal(let rule, _):
-            guard outcomes.deals.indices.contains(origin.position) else { return nil }
-            state.evaluator.begin(deal: outcomes.deals[origin.position])
-            index = rule
-        case .grouped(let rule, _, let groups):
-            guard groups.indices.contains(origin.position) else { return nil }
-            state.evaluator.begin(group: groups[origin.position].scope)
-            index = rule
-        case .portfolio(let rule, _):
-            state.evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: outcomes.deals, allDeals: outcomes.deals))
-            index = rule
-        case .listed:
-            return nil
-        }
-        let rule = outcomes.program.rules[index]
-        let condition = state.conditions[index] ?? CompiledCondition(rule.condition, definitions: outcomes.program.definitions)
-        state.conditions[index] = condition
-        _ = condition.truth(state.evaluator)
-        return rule
     }
 }

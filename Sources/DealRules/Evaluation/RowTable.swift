@@ -6,7 +6,7 @@ class RowTable {
     let rowCount: Int
     let interner: Interner
     var columns: [[String]: CellColumn] = [:]
-    private var itemTables: [[String]: ItemTable] = [:]
+    fileprivate var itemTables: [[String]: ItemTable] = [:]
 
     init(rowCount: Int, interner: Interner) {
         self.rowCount = rowCount
@@ -55,14 +55,6 @@ class RowTable {
         ["\u{1}of"] + path.keys + ["\u{1}of"] + inner.keys
     }
 
-    /// `read(path)` in every row, in row order.
-    func reads(_ path: FieldPath) -> [Evaluator.FieldRead] {
-        var reads: [Evaluator.FieldRead] = []
-        reads.reserveCapacity(rowCount)
-        forEachRead(path) { _, read in reads.append(read) }
-        return reads
-    }
-
     /// Calls `body` with `read(path)` of every row, in row order, without
     /// gathering them first.
     func forEachRead(_ path: FieldPath, _ body: (Int, Evaluator.FieldRead) -> Void) {
@@ -85,9 +77,6 @@ class RowTable {
         return table
     }
 
-    func hasItems(_ path: FieldPath) -> Bool { itemTables[path.keys] != nil }
-
-    func setItems(_ table: ItemTable, for path: FieldPath) { itemTables[path.keys] = table }
 
     /// The deal a row belongs to.
     func deal(ofRow row: Int) -> Record? { nil }
@@ -140,7 +129,7 @@ final class DealTable: RowTable {
             columnPaths.append(path)
         }
         var itemPaths: [FieldPath] = []
-        for path in plan.collections where path.keys.count == 1 && !hasItems(path) && !itemPaths.contains(where: { $0.keys == path.keys }) {
+        for path in plan.collections where path.keys.count == 1 && itemTables[path.keys] == nil && !itemPaths.contains(where: { $0.keys == path.keys }) {
             consumers[slot(path.keys[0])].append(.items(itemPaths.count))
             itemPaths.append(path)
         }
@@ -189,39 +178,31 @@ final class DealTable: RowTable {
             }
         }
         for (path, builder) in zip(columnPaths, columnBuilders) { columns[path.keys] = CellColumn(builder) }
-        for (path, builder) in zip(itemPaths, itemBuilders) { setItems(ItemTable(owner: self, path: path, items: builder), for: path) }
+        for (path, builder) in zip(itemPaths, itemBuilders) { itemTables[path.keys] = ItemTable(owner: self, path: path, items: builder) }
         for (key, builder) in zip(projectionKeys, projectionBuilders) { columns[key] = CellColumn(builder) }
     }
 
     override func forEachRead(_ path: FieldPath, _ body: (Int, Evaluator.FieldRead) -> Void) {
         guard path.keys.count == 1 else { return super.forEachRead(path, body) }
         let absent = Evaluator.FieldRead(value: .unknown, provenance: nil, found: false)
-        var next = 0
         scan(path.keys) { row, _, entries, index in
-            while next < row { body(next, absent); next += 1 }
             body(row, Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true))
-            next = row + 1
+        } missing: { row, _ in
+            body(row, absent)
         }
-        while next < rowCount { body(next, absent); next += 1 }
     }
 
     override func forEachValue(_ path: FieldPath, _ body: (Int, Value) -> Void) {
         guard path.keys.count == 1 else { return super.forEachValue(path, body) }
-        var next = 0
-        scan(path.keys) { row, _, entries, index in
-            while next < row { body(next, .unknown); next += 1 }
-            body(row, entries[index].value)
-            next = row + 1
-        }
-        while next < rowCount { body(next, .unknown); next += 1 }
+        scan(path.keys) { row, _, entries, index in body(row, entries[index].value) } missing: { row, _ in body(row, .unknown) }
     }
 
     /// Calls `visit` for every deal and key that has the entry
     /// `Record.index(ofField:)` finds, with the deal's entries and its
     /// index: entries are read in place, not copied.
-    /// Calls `missing` (when given) for every deal and key without one.
+    /// Calls `missing` for every deal and key without one.
     private func scan(_ keys: [String], _ visit: (Int, Int, UnsafeBufferPointer<RecordEntry>, Int) -> Void,
-                      missing: ((Int, Int) -> Void)? = nil) {
+                      missing: (Int, Int) -> Void = { _, _ in }) {
         var searches = keys.map(FieldSpellings.init)
         deals.withUnsafeBufferPointer { deals in
             for row in deals.indices {
@@ -232,7 +213,7 @@ final class DealTable: RowTable {
                         if let found = searches[column].index(in: entries) {
                             visit(row, column, entries, found)
                         } else {
-                            missing?(row, column)
+                            missing(row, column)
                         }
                     }
                 }

@@ -101,7 +101,7 @@ public struct RuleOutcomes: Sendable {
         var undetermined: [UndeterminedOutcome] = []
         findings.reserveCapacity(findingCount)
         undetermined.reserveCapacity(undeterminedCount)
-        func add(_ code: Code, _ rule: CheckedRule, _ subject: String, _ origin: OutcomeOrigin) {
+        walk { code, rule, subject, origin in
             switch code {
             case .finding:
                 var finding = Finding(rule: rule.sharedInfo, subject: subject, severity: rule.info.severity, message: "", basis: .confirmed, evidence: [])
@@ -114,25 +114,9 @@ public struct RuleOutcomes: Sendable {
             case .clear, .skipped:
                 break
             }
-        }
-        for (position, entry) in entries.enumerated() {
-            switch entry {
-            case .perDeal(let index, let codes):
-                let rule = program.rules[index]
-                for (row, code) in codes.enumerated() {
-                    add(code, rule, deals[row].subject, OutcomeOrigin(entry: position, position: row))
-                }
-            case .portfolio(let index, let code):
-                add(code, program.rules[index], "portfolio", OutcomeOrigin(entry: position, position: 0))
-            case .grouped(let index, let unplaced, let groups):
-                undetermined += unplaced
-                for (group, outcome) in groups.enumerated() {
-                    add(outcome.code, program.rules[index], outcome.subject, OutcomeOrigin(entry: position, position: group))
-                }
-            case .listed(let listedFindings, let listedUndetermined, _):
-                findings += listedFindings
-                undetermined += listedUndetermined
-            }
+        } listed: { listedFindings, listedUndetermined, _ in
+            findings += listedFindings
+            undetermined += listedUndetermined
         }
         var report = CheckReport(asOf: asOf, rules: rules, subjects: subjects, dealCount: deals.count, findings: findings,
                                  undetermined: undetermined, clear: [], errors: [], clearCount: clearCount)
@@ -141,49 +125,51 @@ public struct RuleOutcomes: Sendable {
     }
 
     public func report(includeClear: Bool) -> CheckReport {
-        let evaluator = Evaluator(asOf: asOf, definitions: program.definitions)
-        let portfolio = GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals)
+        var replay = OutcomeReplay(self)
         var findings: [Finding] = []
         var undetermined: [UndeterminedOutcome] = []
         var clear: [ClearOutcome] = []
         findings.reserveCapacity(findingCount)
         undetermined.reserveCapacity(undeterminedCount)
         if includeClear { clear.reserveCapacity(clearCount) }
-        for entry in entries {
-            switch entry {
-            case .perDeal(let index, let codes):
-                let rule = program.rules[index]
-                let condition = CompiledCondition(rule.condition, definitions: program.definitions)
-                for (row, code) in codes.enumerated() where code == .finding || code == .undetermined || (includeClear && code == .clear) {
-                    let deal = deals[row]
-                    evaluator.begin(deal: deal)
-                    RuleRunner.record(rule, truth: condition.truth(evaluator), subject: deal.subject, evaluator: evaluator,
-                                      findings: &findings, undetermined: &undetermined, clear: &clear)
-                }
-            case .portfolio(let index, let code):
-                guard code != .clear || includeClear else { continue }
-                let rule = program.rules[index]
-                evaluator.begin(group: portfolio)
-                RuleRunner.record(rule, truth: CompiledCondition(rule.condition, definitions: program.definitions).truth(evaluator),
-                                  subject: "portfolio", evaluator: evaluator,
-                                  findings: &findings, undetermined: &undetermined, clear: &clear)
-            case .grouped(let index, let unplaced, let groups):
-                undetermined += unplaced
-                let rule = program.rules[index]
-                let condition = CompiledCondition(rule.condition, definitions: program.definitions)
-                for group in groups where group.code != .clear || includeClear {
-                    evaluator.begin(group: group.scope)
-                    RuleRunner.record(rule, truth: condition.truth(evaluator), subject: group.subject, evaluator: evaluator,
-                                      findings: &findings, undetermined: &undetermined, clear: &clear)
-                }
-            case .listed(let listedFindings, let listedUndetermined, let listedClear):
-                findings += listedFindings
-                undetermined += listedUndetermined
-                if includeClear { clear += listedClear }
-            }
+        walk { code, rule, subject, origin in
+            guard code == .finding || code == .undetermined || (includeClear && code == .clear),
+                  let truth = replay.decide(origin) else { return }
+            RuleRunner.record(rule, truth: truth, subject: subject, evaluator: replay.evaluator,
+                              findings: &findings, undetermined: &undetermined, clear: &clear)
+        } listed: { listedFindings, listedUndetermined, listedClear in
+            findings += listedFindings
+            undetermined += listedUndetermined
+            if includeClear { clear += listedClear }
         }
         return CheckReport(asOf: asOf, rules: rules, subjects: subjects, dealCount: deals.count, findings: findings,
                            undetermined: undetermined, clear: clear, errors: [], clearCount: clearCount)
+    }
+
+    /// Every outcome of the run in report order — rule by rule, then deal or
+    /// group — with its code, rule, subject and place; outcomes that already
+    /// have their details (deals without a group key, rules the evaluator
+    /// decided) are handed over as lists where they come.
+    private func walk(_ visit: (Code, CheckedRule, String, OutcomeOrigin) -> Void,
+                      listed: ([Finding], [UndeterminedOutcome], [ClearOutcome]) -> Void) {
+        for (position, entry) in entries.enumerated() {
+            switch entry {
+            case .perDeal(let index, let codes):
+                let rule = program.rules[index]
+                for (row, code) in codes.enumerated() {
+                    visit(code, rule, deals[row].subject, OutcomeOrigin(entry: position, position: row))
+                }
+            case .portfolio(let index, let code):
+                visit(code, program.rules[index], "portfolio", OutcomeOrigin(entry: position, position: 0))
+            case .grouped(let index, let unplaced, let groups):
+                listed([], unplaced, [])
+                for (group, outcome) in groups.enumerated() {
+                    visit(outcome.code, program.rules[index], outcome.subject, OutcomeOrigin(entry: position, position: group))
+                }
+            case .listed(let findings, let undetermined, let clear):
+                listed(findings, undetermined, clear)
+            }
+        }
     }
 }
 
@@ -196,7 +182,7 @@ extension RuleOutcomes {
         var found: [String] = []
         for entry in entries {
             if case .portfolio(let index, let code) = entry {
-                evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals))
+                evaluator.begin(group: .portfolio(deals))
                 let expected = Code(evaluator.truth(program.rules[index].condition))
                 if expected != code { found.append("\(program.rules[index].info.name) · portfolio: kernel \(code) ≠ evaluator \(expected)") }
                 continue

@@ -114,7 +114,7 @@ public enum RuleRunner {
                     continue
                 }
                 if wanted {
-                    evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: deals, allDeals: deals))
+                    evaluator.begin(group: .portfolio(deals))
                     record(rule, truth: condition.truth(evaluator), subject: "portfolio", evaluator: evaluator,
                            findings: &findings, undetermined: &undetermined, clear: &clear)
                 }

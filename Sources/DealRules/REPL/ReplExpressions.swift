@@ -42,7 +42,7 @@ extension ReplEngine {
         guard let lowered else { return .failure(render(diagnostics)) }
         let evaluator = Evaluator(asOf: session.asOf, definitions: session.program.definitions)
         if lowered.portfolio {
-            evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: session.deals, allDeals: session.deals))
+            evaluator.begin(group: .portfolio(session.deals))
             return .text("portfolio: " + shown(evaluator.value(lowered.node), evaluator))
         }
         if session.deals.isEmpty || ConstantScan.isConstant(lowered.node) {
@@ -80,7 +80,7 @@ extension ReplEngine {
             if let index = counts.firstIndex(where: { $0.0 == name }) { counts[index].1 += 1 } else { counts.append((name, 1)) }
         }
         if lowered.portfolio {
-            evaluator.begin(group: GroupScope(keyName: nil, key: .symbol("portfolio"), deals: session.deals, allDeals: session.deals))
+            evaluator.begin(group: .portfolio(session.deals))
             count(evaluator.value(lowered.node))
         } else {
             for deal in session.selectedDeals {

@@ -107,14 +107,7 @@ public enum CheckRun {
                 problems.append(Diagnostic(.error, code: "E502", message: "cannot write the report to \(path): \(error.localizedDescription)"))
             }
         } else if let stdout {
-            // As a returned `stdout` is written: ending with a line break.
-            var endsLine = true
-            ReportRenderer.write(report, format: request.format, options: reportOptions) { piece in
-                guard !piece.isEmpty else { return }
-                stdout(piece)
-                endsLine = piece.hasSuffix("\n")
-            }
-            if !endsLine { stdout("\n") }
+            ReportRenderer.write(report, format: request.format, options: reportOptions, to: stdout)
         } else {
             output.stdout = ReportRenderer.render(report, format: request.format, options: reportOptions)
         }
