@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "dealrules",
             dependencies: [
-                "DealRules", "LineEditor",
+                "DealRules", "LineEditor", "CMemoryHints",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,22 +6,26 @@ import DealRulesModel
 struct DataDiagnosticSink {
     let path: String
     let bytes: [UInt8]
+    /// The line number of the first line of `bytes` (a piece of a file
+    /// read piece by piece starts further on).
+    let firstLine: Int
     private(set) var items: [Diagnostic] = []
     private var lineStarts: [Int]? = nil
 
     /// Longest source line (in bytes) a diagnostic quotes in full.
     private static let quotedLineLimit = 2_000
 
-    init(path: String, bytes: [UInt8]) {
+    init(path: String, bytes: [UInt8], firstLine: Int = 1) {
         self.path = path
         self.bytes = bytes
+        self.firstLine = firstLine
     }
 
     /// This sink with a path of its own: every location a reader makes
     /// holds the path, and two threads retaining one shared string would
     /// contend for its reference count.
     func withOwnPath() -> DataDiagnosticSink {
-        var copy = DataDiagnosticSink(path: String(decoding: Array(path.utf8), as: UTF8.self), bytes: bytes)
+        var copy = DataDiagnosticSink(path: String(decoding: Array(path.utf8), as: UTF8.self), bytes: bytes, firstLine: firstLine)
         copy.items = items
         copy.lineStarts = lineStarts
         return copy
@@ -65,7 +69,7 @@ struct DataDiagnosticSink {
             let mid = (low + high + 1) / 2
             if starts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
-        return location(line: low + 1, column: DataDiagnosticSink.column(in: bytes, lineStart: starts[low], offset: clamped))
+        return location(line: low + firstLine, column: DataDiagnosticSink.column(in: bytes, lineStart: starts[low], offset: clamped))
     }
 
     /// 1-based column of `offset`, counting Unicode scalars from the line start.
@@ -85,9 +89,10 @@ struct DataDiagnosticSink {
     private mutating func sourceLine(_ location: SourceLocation) -> String? {
         guard location.path == path else { return nil }
         let starts = table()
-        guard location.line >= 1, location.line <= starts.count else { return nil }
-        let start = starts[location.line - 1]
-        var end = location.line < starts.count ? starts[location.line] : bytes.count
+        let line = location.line - firstLine + 1
+        guard line >= 1, line <= starts.count else { return nil }
+        let start = starts[line - 1]
+        var end = line < starts.count ? starts[line] : bytes.count
         while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         if end - start > DataDiagnosticSink.quotedLineLimit {
             guard location.column < DataDiagnosticSink.quotedLineLimit / 2 else { return nil }

@@ -12,19 +12,24 @@ public struct DataLimits: Sendable {
     /// JSON and NDJSON inputs at least this large are read on two threads
     /// (the result is the same as reading in order).
     public var parallelReadThreshold: Int
+    /// NDJSON files are read this many bytes at a time (whole lines), so
+    /// that the file is never held whole beside its deals.
+    public var pieceSize: Int
 
     public init(
         maxDeals: Int = 1_000_000,
         maxDepth: Int = 64,
         maxStringLength: Int = 1 << 20,
         maxFileSize: Int = 2 << 30,
-        parallelReadThreshold: Int = 8 << 20
+        parallelReadThreshold: Int = 8 << 20,
+        pieceSize: Int = 16 << 20
     ) {
         self.maxDeals = maxDeals
         self.maxDepth = maxDepth
         self.maxStringLength = maxStringLength
         self.maxFileSize = maxFileSize
         self.parallelReadThreshold = parallelReadThreshold
+        self.pieceSize = pieceSize
     }
 
     public static let standard = DataLimits()

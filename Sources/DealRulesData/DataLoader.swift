@@ -39,6 +39,15 @@ public enum DataLoader {
         var subjects = SubjectRegister()
         for path in paths {
             let name = path == "-" ? standardInputName : path
+            let collector = DealCollector(firstPosition: nextPosition, maxDeals: limits.maxDeals, earlierDeals: loaded.deals.count)
+            if path != "-", (format ?? DataFormat.infer(path: path)) == .ndjson {
+                guard let file = readNDJSON(path, name: name, limits: limits, collector: collector,
+                                            subjects: &subjects, diagnostics: &loaded.diagnostics) else { continue }
+                loaded.deals.append(contentsOf: file.deals)
+                loaded.diagnostics.append(contentsOf: file.diagnostics)
+                nextPosition = file.nextPosition
+                continue
+            }
             guard let bytes = readInput(path, name: name, limits: limits, diagnostics: &loaded.diagnostics) else { continue }
             let chosen = format ?? (path == "-" ? DataFormat.sniff(bytes) : DataFormat.infer(path: path))
             guard let chosen else {
@@ -50,7 +59,6 @@ public enum DataLoader {
                 ))
                 continue
             }
-            let collector = DealCollector(firstPosition: nextPosition, maxDeals: limits.maxDeals, earlierDeals: loaded.deals.count)
             let file = read(bytes, path: name, format: chosen, limits: limits, collector: collector)
             // A copy, not the reader's own array: that one has room to
             // grow (up to twice the deals), this one holds exactly them.
@@ -76,11 +84,29 @@ public enum DataLoader {
 
     private static func readInput(_ path: String, name: String, limits: DataLimits, diagnostics: inout [Diagnostic]) -> [UInt8]? {
         if path == "-" { return readStandardInput(limits: limits, diagnostics: &diagnostics) }
-        func fail(_ message: String) -> [UInt8]? {
-            diagnostics.append(Diagnostic(
-                .error, code: DataDiagnosticCode.unreadable.rawValue, message: message,
-                location: SourceLocation(path: name, line: 1, column: 1)
-            ))
+        guard let input = openInput(path, name: name, limits: limits, diagnostics: &diagnostics) else { return nil }
+        defer { close(input.descriptor) }
+        return readWhole(input, path: path, name: name, limits: limits, diagnostics: &diagnostics)
+    }
+
+    /// A data file opened for reading, after the checks every file gets.
+    struct OpenedInput {
+        let descriptor: Int32
+        /// A regular file (not a device or pipe), of `size` bytes when opened.
+        let isRegular: Bool
+        let size: Int
+    }
+
+    static func unreadable(_ message: String, name: String) -> Diagnostic {
+        Diagnostic(
+            .error, code: DataDiagnosticCode.unreadable.rawValue, message: message,
+            location: SourceLocation(path: name, line: 1, column: 1)
+        )
+    }
+
+    private static func openInput(_ path: String, name: String, limits: DataLimits, diagnostics: inout [Diagnostic]) -> OpenedInput? {
+        func fail(_ message: String) -> OpenedInput? {
+            diagnostics.append(unreadable(message, name: name))
             return nil
         }
         var isDirectory: ObjCBool = false
@@ -95,14 +121,19 @@ public enum DataLoader {
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return fail("cannot open data file `\(path)`") }
-        defer { close(descriptor) }
+        var status = stat()
+        let isRegular = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        return OpenedInput(descriptor: descriptor, isRegular: isRegular, size: isRegular ? max(0, Int(status.st_size)) : 0)
+    }
+
+    /// The whole of an opened file.
+    private static func readWhole(_ input: OpenedInput, path: String, name: String, limits: DataLimits, diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        let descriptor = input.descriptor
         // Straight into the array the readers use (no intermediate copy):
         // a regular file in one piece of its size, then (for a file that
         // grew, a device or a pipe) in chunks, so that input that never
         // ends stops at the limit.
-        var status = stat()
-        let isRegular = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
-        let expected = isRegular ? min(max(0, Int(status.st_size)), limits.maxFileSize + 1) : 0
+        let expected = min(input.size, limits.maxFileSize + 1)
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             count = 0
@@ -126,13 +157,38 @@ public enum DataLoader {
             }
         }
         if failure != 0 {
-            return fail("cannot read data file `\(path)`: \(String(cString: strerror(failure)))")
+            diagnostics.append(unreadable("cannot read data file `\(path)`: \(String(cString: strerror(failure)))", name: name))
+            return nil
         }
         guard bytes.count <= limits.maxFileSize else {
             diagnostics.append(tooLarge(name, limits: limits))
             return nil
         }
         return bytes
+    }
+
+    /// An NDJSON file: a regular file is read piece by piece
+    /// (`NDJSONPieces`), anything else whole. Subjects are registered
+    /// here, each piece while its text is at hand.
+    private static func readNDJSON(
+        _ path: String, name: String, limits: DataLimits, collector: DealCollector,
+        subjects: inout SubjectRegister, diagnostics: inout [Diagnostic]
+    ) -> FileLoad? {
+        guard let input = openInput(path, name: name, limits: limits, diagnostics: &diagnostics) else { return nil }
+        defer { close(input.descriptor) }
+        if input.isRegular {
+            var pieces = NDJSONPieces(descriptor: input.descriptor, size: input.size, name: name, limits: limits)
+            let file = pieces.read(collector: collector, subjects: &subjects)
+            if let failure = pieces.failure {
+                diagnostics.append(unreadable("cannot read data file `\(path)`: \(String(cString: strerror(failure)))", name: name))
+            }
+            if pieces.tooLarge { diagnostics.append(tooLarge(name, limits: limits)) }
+            return file
+        }
+        guard let bytes = readWhole(input, path: path, name: name, limits: limits, diagnostics: &diagnostics) else { return nil }
+        var file = NDJSONDealReader.read(bytes, path: name, limits: limits, collector: collector)
+        file.diagnostics.append(contentsOf: subjects.register(file.deals, path: name, bytes: bytes))
+        return file
     }
 
     private static func readStandardInput(limits: DataLimits, diagnostics: inout [Diagnostic]) -> [UInt8]? {
@@ -168,6 +224,6 @@ public enum DataLoader {
 }
 
 /// `read(2)`, under a name that `DataLoader.read` does not hide.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

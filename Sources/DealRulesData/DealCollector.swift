@@ -35,6 +35,10 @@ struct DealCollector {
         deals.append(Deal(record: record, position: position, location: location))
     }
 
+    mutating func add(_ record: Record, position: Int, packedLocation: PackedLocation) {
+        deals.append(Deal(record: record, position: position, packedLocation: packedLocation))
+    }
+
     /// Takes back the last deal (its line turned out to be malformed).
     mutating func dropLast(ifMoreThan count: Int) {
         if deals.count > count { deals.removeLast() }

@@ -130,7 +130,8 @@ enum JSONDealReader {
             reader.sink.report(.dealNotMapping, "a deal must be a mapping of fields, not \(DealCollector.describe(value))", at: place)
             return
         }
-        let record = Record(entries: try reader.parseEntries(), location: place)
-        collector.add(record, position: position, location: place)
+        let packed = reader.locations.pack(place)
+        let record = Record(entries: try reader.parseEntries(), packedLocation: packed)
+        collector.add(record, position: position, packedLocation: packed)
     }
 }

@@ -5,7 +5,7 @@ import DealRulesModel
 extension JSONReader {
     /// A key: plain ASCII keys (nearly all) go straight to the key cache
     /// from their bytes; others are read as strings. `index` is at the quote.
-    mutating func parseKey(guess slot: Int) throws(JSONStop) -> (String, (folded: String, id: Int)) {
+    mutating func parseKey(guess slot: Int) throws(JSONStop) -> (name: EntryName, id: Int) {
         let start = index + 1
         // Records of one data set have the same keys in the same order, so
         // the key that followed the previous key last time usually follows
@@ -17,7 +17,7 @@ extension JSONReader {
                    ByteKeyedCache<Int>.equal($0.baseAddress! + slot * KeyGuesses.width, UnsafeRawPointer(buffer.baseAddress! + start), count)
                }) {
                 index = start + count + 1
-                return (keyGuesses.raw[slot], (keyGuesses.folded[slot], keyGuesses.ids[slot]))
+                return (keyGuesses.names[slot], keyGuesses.ids[slot])
             }
         }
         var position = start
@@ -32,15 +32,14 @@ extension JSONReader {
                 index = position + 1
                 let key = assembler.intern(bytes: UnsafeBufferPointer(rebasing: buffer[start..<position]))
                 if key.id >= 0, position > start, position - start <= KeyGuesses.width {
-                    keyGuesses.set(slot, UnsafeBufferPointer(rebasing: buffer[start..<position]), raw: key.raw, folded: key.folded, id: key.id)
+                    keyGuesses.set(slot, UnsafeBufferPointer(rebasing: buffer[start..<position]), name: key.name, id: key.id)
                 }
-                return (key.raw, (key.folded, key.id))
+                return key
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
             position += 1
         }
-        let key = try parseString()
-        return (key, assembler.intern(key))
+        return assembler.intern(try parseString())
     }
 
     /// A string; `index` is at its opening quote.

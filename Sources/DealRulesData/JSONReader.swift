@@ -39,7 +39,8 @@ struct JSONReader {
 
     struct FlatValue {
         var value: Value
-        var provenance: Provenance?
+        /// One box for every entry the cached figure fills.
+        var provenance: ProvenanceBox?
         /// Whether its bytes have non-ASCII ones (columns are counted in scalars).
         var nonASCII: Bool
     }
@@ -58,24 +59,22 @@ struct JSONReader {
         var bytes: [UInt8] = []
         /// 0 for a slot without a guess.
         var lengths: [Int] = []
-        var raw: [String] = []
-        var folded: [String] = []
+        var names: [EntryName] = []
         var ids: [Int] = []
+        private static let blank = EntryName(key: "", originalKey: "")
 
-        mutating func set(_ slot: Int, _ key: UnsafeBufferPointer<UInt8>, raw: String, folded: String, id: Int) {
+        mutating func set(_ slot: Int, _ key: UnsafeBufferPointer<UInt8>, name: EntryName, id: Int) {
             while ids.count <= slot {
                 bytes.append(contentsOf: repeatElement(0, count: KeyGuesses.width))
                 lengths.append(0)
-                self.raw.append("")
-                self.folded.append("")
+                names.append(KeyGuesses.blank)
                 ids.append(-1)
             }
             bytes.withUnsafeMutableBufferPointer { bytes in
                 UnsafeMutableRawPointer(bytes.baseAddress! + slot * KeyGuesses.width).copyMemory(from: key.baseAddress!, byteCount: key.count)
             }
             lengths[slot] = key.count
-            self.raw[slot] = raw
-            self.folded[slot] = folded
+            names[slot] = name
             ids[slot] = id
         }
     }
@@ -207,7 +206,7 @@ struct JSONReader {
     /// `keyID` is the interned id of the key the value belongs to (-1 for
     /// list items), which decides whether a mapping or list is looked up
     /// in the value cache.
-    mutating func parseValue(keyID: Int = -1) throws(JSONStop) -> (Value, Provenance?) {
+    mutating func parseValue(keyID: Int = -1) throws(JSONStop) -> (Value, ProvenanceBox?) {
         guard index < end else { throw fail("expected a value, found the end of the data", at: index) }
         switch buffer[index] {
         case UInt8(ascii: "{"):
@@ -285,7 +284,7 @@ struct JSONReader {
     /// run to the first closing brace (or bracket): only bytes that
     /// `rememberFlat` checked are in the cache, so if these equal some, they
     /// are a whole flat mapping (or list), and nothing needs checking again.
-    private mutating func cachedFlat() -> (Value, Provenance?)? {
+    private mutating func cachedFlat() -> (Value, ProvenanceBox?)? {
         let closer: UInt8 = buffer[index] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
         let base = buffer.baseAddress! + index
         guard let found = memchr(base, Int32(closer), min(end - index, flats.maxKeyLength)) else { return nil }
@@ -298,7 +297,7 @@ struct JSONReader {
 
     /// Remembers what the flat mapping or list in `start..<index` gave, if
     /// reading it reported nothing.
-    private mutating func rememberFlat(_ result: (Value, Provenance?), from start: Int, keyID: Int, diagnosticsBefore: Int) {
+    private mutating func rememberFlat(_ result: (Value, ProvenanceBox?), from start: Int, keyID: Int, diagnosticsBefore: Int) {
         guard keyID >= 0, sink.items.count == diagnosticsBefore, let (stop, nonASCII) = flatExtent(from: start), stop == index else { return }
         let base = buffer.baseAddress! + start
         let count = stop - start
@@ -311,7 +310,7 @@ struct JSONReader {
     // MARK: Mappings
 
     /// A nested mapping: a figure object becomes its value, anything else a record.
-    private mutating func parseObjectValue(keyID: Int) throws(JSONStop) -> (Value, Provenance?) {
+    private mutating func parseObjectValue(keyID: Int) throws(JSONStop) -> (Value, ProvenanceBox?) {
         if wantsCache(keyID), let hit = cachedFlat() { return hit }
         let open = index
         let diagnosticsBefore = sink.items.count
@@ -320,11 +319,12 @@ struct JSONReader {
         let members = entryStack.elements(from: first)
         if FigureReader.isFigure(members) {
             let entries = entryStack.popArray(from: first)
-            let result = FigureReader.read(entries, at: place, units: &assembler.units, sink: &sink)
+            let figure = FigureReader.read(entries, at: place, units: &assembler.units, sink: &sink)
+            let result = (figure.0, figure.1.map(ProvenanceBox.init))
             rememberFlat(result, from: open, keyID: keyID, diagnosticsBefore: diagnosticsBefore)
             return result
         }
-        return (.record(Record(entries: entryStack.popArray(from: first), location: place)), nil)
+        return (.record(Record(entries: entryStack.popArray(from: first), packedLocation: locations.pack(place))), nil)
     }
 
     /// An object's entries, keys folded and collisions removed; `index`
@@ -355,18 +355,18 @@ struct JSONReader {
                 throw fail("expected a key in double quotes, found \(describeCurrent())", at: index)
             }
             let keyLocation = location(at: index)
-            let (key, folded) = try parseKey(guess: guessSlot)
-            guessSlot = folded.id >= 0 ? 65 + folded.id : min(depth, 64)
+            let key = try parseKey(guess: guessSlot)
+            guessSlot = key.id >= 0 ? 65 + key.id : min(depth, 64)
             skipWhitespace()
             guard current == UInt8(ascii: ":") else {
-                throw fail("expected `:` after the key `\(key)`, found \(describeCurrent())", at: index)
+                throw fail("expected `:` after the key `\(key.name.originalKey)`, found \(describeCurrent())", at: index)
             }
             index += 1
             skipWhitespace()
-            let (value, provenance) = try parseValue(keyID: folded.id)
-            idStack.append(folded.id)
+            let (value, provenance) = try parseValue(keyID: key.id)
+            idStack.append(key.id)
             entryStack.pushSlot().initialize(to: RecordEntry(
-                key: folded.folded, originalKey: key, value: value, provenance: provenance, packedLocation: locations.pack(keyLocation)
+                name: key.name, value: value, provenanceBox: provenance, packedLocation: locations.pack(keyLocation)
             ))
             skipWhitespace()
             guard let byte = current else {
@@ -391,11 +391,11 @@ struct JSONReader {
 
     // MARK: Lists
 
-    private mutating func parseListValue(keyID: Int) throws(JSONStop) -> (Value, Provenance?) {
+    private mutating func parseListValue(keyID: Int) throws(JSONStop) -> (Value, ProvenanceBox?) {
         if wantsCache(keyID), let hit = cachedFlat() { return hit }
         let open = index
         let diagnosticsBefore = sink.items.count
-        let result = (try parseList(), Provenance?.none)
+        let result = (try parseList(), ProvenanceBox?.none)
         if keyID >= 0, index - open <= flats.maxKeyLength {
             rememberFlat(result, from: open, keyID: keyID, diagnosticsBefore: diagnosticsBefore)
         }

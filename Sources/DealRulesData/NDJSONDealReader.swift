@@ -10,39 +10,42 @@ import Darwin
 /// NDJSON deal data: one deal object per line, read line by line. A
 /// malformed line is reported with its line number and the rest still load.
 enum NDJSONDealReader {
-    static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector) -> FileLoad {
+    /// `bytes` are whole lines; `firstLine` is the number of the first
+    /// (a piece of a file read piece by piece starts further on).
+    static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector, firstLine: Int = 1) -> FileLoad {
         var split = bytes.count / 2
         while split < bytes.count, bytes[split] != 0x0A { split += 1 }
         guard ParallelHalves.worthwhile(bytes, limits: limits), split + 1 < bytes.count else {
-            return read(bytes, from: 0, to: bytes.count, line: 1, path: path, limits: limits, collector: collector)
+            return read(bytes, from: 0, to: bytes.count, line: firstLine, firstLine: firstLine, path: path, limits: limits, collector: collector)
         }
         // Lines are independent: the second half starts after a newline.
         let boundary = split + 1
         let (first, second) = ParallelHalves.run(
-            first: { read(bytes, from: 0, to: boundary, line: 1, path: path, limits: limits, collector: collector) },
+            first: { read(bytes, from: 0, to: boundary, line: firstLine, firstLine: firstLine, path: path, limits: limits, collector: collector) },
             second: {
-                let line = ParallelHalves.lineInfo(bytes, at: boundary).line
+                let line = ParallelHalves.lineInfo(bytes, at: boundary).line + firstLine - 1
                 var unlimited = DealCollector(firstPosition: 1, maxDeals: Int.max)
                 unlimited.recordsItemLocations = true
-                return read(bytes, from: boundary, to: bytes.count, line: line, path: path, limits: limits, collector: unlimited)
+                return read(bytes, from: boundary, to: bytes.count, line: line, firstLine: firstLine, path: path, limits: limits, collector: unlimited)
             }
         )
         if first.stopped { return first }
-        return ParallelHalves.join(first, second, collector: collector, path: path, bytes: bytes)
+        return ParallelHalves.join(first, second, collector: collector, path: path, bytes: bytes, firstLine: firstLine)
     }
 
-    /// The lines in `start..<stop`; `line` is the number of the first.
+    /// The lines in `start..<stop`; `line` is the number of the first,
+    /// `firstLine` that of the first line of `bytes`.
     private static func read(
-        _ bytes: [UInt8], from start: Int, to stop: Int, line: Int, path: String, limits: DataLimits, collector: DealCollector
+        _ bytes: [UInt8], from start: Int, to stop: Int, line: Int, firstLine: Int, path: String, limits: DataLimits, collector: DealCollector
     ) -> FileLoad {
         var collector = collector
-        var sink = DataDiagnosticSink(path: path, bytes: bytes)
+        var sink = DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine)
         var stopped = false
         bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(buffer: buffer, limits: limits, sink: sink)
             var lineStart = start
             var lineNumber = line
-            if start == 0, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { lineStart = 3 }
+            if start == 0, line == 1, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { lineStart = 3 }
             let end = min(stop, buffer.count)
             while lineStart < end {
                 let lineEnd = memchr(buffer.baseAddress! + lineStart, 0x0A, end - lineStart)

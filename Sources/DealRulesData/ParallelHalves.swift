@@ -40,7 +40,9 @@ enum ParallelHalves {
 
     /// The second half's deals after the first half's. The second half was
     /// numbered from 1 without a deal limit; both are applied here.
-    static func join(_ first: FileLoad, _ second: FileLoad, collector: DealCollector, path: String, bytes: [UInt8]) -> FileLoad {
+    static func join(
+        _ first: FileLoad, _ second: FileLoad, collector: DealCollector, path: String, bytes: [UInt8], firstLine: Int = 1
+    ) -> FileLoad {
         var joined = first
         let offset = first.nextPosition - 1
         let room = max(0, collector.maxDeals - collector.earlierDeals - first.deals.count)
@@ -54,7 +56,7 @@ enum ParallelHalves {
             // Only a `#N` subject depends on the position (an id that looks
             // like one is worked out again, which gives it back unchanged).
             if deal.subject.utf8.first == UInt8(ascii: "#") {
-                deal = Deal(record: deal.record, position: deal.position, location: deal.location)
+                deal = Deal(record: deal.record, position: deal.position, packedLocation: deal.packedLocation)
             }
             joined.deals.append(deal)
         }
@@ -71,7 +73,7 @@ enum ParallelHalves {
                 return (place.line, place.column) < (limit.line, limit.column)
             })
         }
-        var sink = DataDiagnosticSink(path: path, bytes: bytes)
+        var sink = DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine)
         collector.reportFull(&sink, at: cutoff)
         joined.diagnostics.append(contentsOf: sink.items)
         joined.nextPosition = cutoffPosition + offset

@@ -16,7 +16,7 @@ struct RecordAssembler {
     /// Folded keys by their spelling, each with a small number shared by
     /// all spellings that fold alike: deals repeat the same keys, and both
     /// folding and collision checks by string are far slower than this.
-    private var interned: [String: (folded: String, id: Int)] = [:]
+    private var interned: [String: (name: EntryName, id: Int)] = [:]
     private var idsByFolded: [String: Int] = [:]
     private var locations = LocationPacker()
     /// For each key id: the record (by serial) that last used it, and where.
@@ -27,39 +27,36 @@ struct RecordAssembler {
     var units: [String: FigureUnit] = [:]
     private static let cacheLimit = 100_000
 
-    mutating func fold(_ key: String) -> String { intern(key).folded }
+    mutating func fold(_ key: String) -> String { intern(key).name.key }
 
     /// The keys met so far by their bytes, in front of `interned`: a JSON
     /// key seen before costs neither a new string nor folding, and every
-    /// record shares one string per distinct key.
-    private var recent = ByteKeyedCache<(raw: String, folded: String, id: Int)>(maxEntries: 4096, maxKeyLength: 64)
+    /// record shares one name per distinct key.
+    private var recent = ByteKeyedCache<(name: EntryName, id: Int)>(maxEntries: 4096, maxKeyLength: 64)
 
-    /// The folded key and its id; id -1 once the cache is full.
-    mutating func intern(_ key: String) -> (folded: String, id: Int) {
+    /// The key's shared name (folded and as written) and its id; id -1,
+    /// and a name of its own, once the cache is full.
+    mutating func intern(_ key: String) -> (name: EntryName, id: Int) {
         internSlowly(key)
     }
 
-    /// A key given as its UTF-8 bytes (already validated): the key as a
-    /// string, folded, and its id.
-    mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> (raw: String, folded: String, id: Int) {
-        guard let base = bytes.baseAddress else {
-            let found = internSlowly("")
-            return ("", found.folded, found.id)
-        }
-        let hash = ByteKeyedCache<(raw: String, folded: String, id: Int)>.hash(base, bytes.count)
+    /// A key given as its UTF-8 bytes (already validated).
+    mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> (name: EntryName, id: Int) {
+        guard let base = bytes.baseAddress else { return internSlowly("") }
+        let hash = ByteKeyedCache<(name: EntryName, id: Int)>.hash(base, bytes.count)
         if let cached = recent.find(base, bytes.count, hash: hash) { return cached }
-        let raw = String(decoding: bytes, as: UTF8.self)
-        let found = internSlowly(raw)
+        let found = internSlowly(String(decoding: bytes, as: UTF8.self))
         if found.id >= 0 {
-            recent.insert(base, bytes.count, hash: hash, value: (raw, found.folded, found.id))
+            recent.insert(base, bytes.count, hash: hash, value: found)
         }
-        return (raw, found.folded, found.id)
+        return found
     }
 
-    private mutating func internSlowly(_ key: String) -> (folded: String, id: Int) {
+    private mutating func internSlowly(_ key: String) -> (name: EntryName, id: Int) {
         if let known = interned[key] { return known }
-        let folded = NameFolding.normalizeKey(key)
-        guard interned.count < RecordAssembler.cacheLimit, key.utf8.count <= 256 else { return (folded, -1) }
+        let name = EntryName(key: NameFolding.normalizeKey(key), originalKey: key)
+        let folded = name.key
+        guard interned.count < RecordAssembler.cacheLimit, key.utf8.count <= 256 else { return (name, -1) }
         let id: Int
         if let existing = idsByFolded[folded] {
             id = existing
@@ -69,8 +66,8 @@ struct RecordAssembler {
             lastRecord.append(-1)
             lastIndex.append(0)
         }
-        interned[key] = (folded, id)
-        return (folded, id)
+        interned[key] = (name, id)
+        return (name, id)
     }
 
     // MARK: From entries (readers that fold keys as they go)
@@ -156,7 +153,7 @@ struct RecordAssembler {
             let key = intern(member.key)
             ids.append(key.id)
             entries.append(RecordEntry(
-                key: key.folded, originalKey: member.key, value: member.value,
+                name: key.name, value: member.value,
                 provenance: member.provenance, packedLocation: member.location.map { locations.pack($0) } ?? .none
             ))
         }

@@ -10,7 +10,8 @@ struct SubjectRegister {
     private var first: [String: Int] = [:]
 
     /// Registers one file's deals; `bytes` is that file's text, for quoting.
-    mutating func register(_ deals: [Deal], path: String, bytes: [UInt8]) -> [Diagnostic] {
+    /// `firstLine` is the line number of the first line of `bytes`.
+    mutating func register(_ deals: [Deal], path: String, bytes: [UInt8], firstLine: Int = 1) -> [Diagnostic] {
         var sink: DataDiagnosticSink? = nil
         let file = files.count
         files.append(deals)
@@ -20,7 +21,7 @@ struct SubjectRegister {
             guard found >= 0 else { continue }
             let deal = deals[index]
             let earlier = files[found >> 32][found & 0xFFFF_FFFF]
-            if sink == nil { sink = DataDiagnosticSink(path: path, bytes: bytes) }
+            if sink == nil { sink = DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine) }
             sink!.report(
                 .duplicateSubject, "deals \(earlier.position) and \(deal.position) are both `\(deal.subject)`; both are kept",
                 at: deal.location, severity: .warning,

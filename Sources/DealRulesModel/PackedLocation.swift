@@ -1,20 +1,26 @@
 import Synchronization
 
-/// A `SourceLocation` in 12 bytes, for the location of every entry of every
-/// loaded deal: the path as an id into `SourcePaths`, line and column as
-/// 32-bit numbers (saturating at 4,294,967,295, far past any file the
-/// loaders accept in practice). Id 0 means "no location".
+/// A `SourceLocation` in 8 bytes, for the location of every entry of every
+/// loaded deal: the path as an id into `SourcePaths` (12 bits), the line
+/// and the column (26 bits each). A location past those bounds — a file
+/// with more than 67 million lines, a line longer than 67 million
+/// characters (minified JSON), more than 4,094 files in one process — is
+/// kept whole in `SourcePaths`' table of large locations and the packed
+/// form holds its index there: rare, slower, and just as exact. Path id 0
+/// means "no location".
 public struct PackedLocation: Sendable, Hashable {
-    private let pathID: UInt32
-    private let line: UInt32
-    private let column: UInt32
+    private let bits: UInt64
 
-    public static let none = PackedLocation(pathID: 0, line: 0, column: 0)
+    private static let pathBits: UInt64 = 12
+    private static let fieldBits: UInt64 = 26
+    private static let fieldLimit = 1 << 26
+    /// The path id that marks a location kept in the table of large ones.
+    private static let largeMarker: UInt64 = (1 << pathBits) - 1
 
-    init(pathID: UInt32, line: UInt32, column: UInt32) {
-        self.pathID = pathID
-        self.line = line
-        self.column = column
+    public static let none = PackedLocation(bits: 0)
+
+    private init(bits: UInt64) {
+        self.bits = bits
     }
 
     public init(_ location: SourceLocation?) {
@@ -22,18 +28,54 @@ public struct PackedLocation: Sendable, Hashable {
             self = .none
             return
         }
-        self.init(pathID: SourcePaths.shared.id(of: location.path),
-                  line: UInt32(clamping: location.line), column: UInt32(clamping: location.column))
+        self.init(pathID: SourcePaths.shared.id(of: location.path), line: location.line, column: location.column)
     }
 
     /// A location in the file whose path has `pathID` (`SourcePaths.id(of:)`).
     public init(pathID: UInt32, line: Int, column: Int) {
-        self.init(pathID: pathID, line: UInt32(clamping: line), column: UInt32(clamping: column))
+        guard pathID != 0 else {
+            self = .none
+            return
+        }
+        if UInt64(pathID) < PackedLocation.largeMarker,
+           (0..<PackedLocation.fieldLimit).contains(line), (0..<PackedLocation.fieldLimit).contains(column) {
+            self.init(bits: UInt64(pathID) << (2 * PackedLocation.fieldBits) | UInt64(line) << PackedLocation.fieldBits | UInt64(column))
+        } else {
+            let index = SourcePaths.shared.keepLarge(pathID: pathID, line: line, column: column)
+            self.init(bits: PackedLocation.largeMarker << (2 * PackedLocation.fieldBits) | UInt64(index))
+        }
     }
 
+    private var pathField: UInt64 { bits >> (2 * PackedLocation.fieldBits) }
+
     public var location: SourceLocation? {
-        guard pathID != 0 else { return nil }
-        return SourceLocation(path: SourcePaths.shared.path(of: pathID), line: Int(line), column: Int(column))
+        let path = pathField
+        guard path != 0 else { return nil }
+        let mask: UInt64 = (1 << PackedLocation.fieldBits) - 1
+        if path == PackedLocation.largeMarker {
+            let large = SourcePaths.shared.large(at: Int(bits & ((1 << (2 * PackedLocation.fieldBits)) - 1)))
+            return SourceLocation(path: SourcePaths.shared.path(of: large.pathID), line: large.line, column: large.column)
+        }
+        return SourceLocation(
+            path: SourcePaths.shared.path(of: UInt32(path)),
+            line: Int((bits >> PackedLocation.fieldBits) & mask), column: Int(bits & mask)
+        )
+    }
+
+    /// Equal when the locations are (two large ones may sit at different
+    /// places in the table).
+    public static func == (lhs: PackedLocation, rhs: PackedLocation) -> Bool {
+        if lhs.bits == rhs.bits { return true }
+        guard lhs.pathField == largeMarker || rhs.pathField == largeMarker else { return false }
+        return lhs.location == rhs.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        if pathField == PackedLocation.largeMarker {
+            hasher.combine(location)
+        } else {
+            hasher.combine(bits)
+        }
     }
 }
 
@@ -45,9 +87,23 @@ public final class SourcePaths: Sendable {
     private struct Table {
         var paths: [String] = [""]
         var ids: [String: UInt32] = [:]
+        /// Locations too large to pack (see `PackedLocation`).
+        var large: [(pathID: UInt32, line: Int, column: Int)] = []
     }
 
     private let table = Mutex(Table())
+
+    /// Keeps a location too large to pack; its index in the table.
+    func keepLarge(pathID: UInt32, line: Int, column: Int) -> Int {
+        table.withLock { table in
+            table.large.append((pathID, line, column))
+            return table.large.count - 1
+        }
+    }
+
+    func large(at index: Int) -> (pathID: UInt32, line: Int, column: Int) {
+        table.withLock { table in table.large.indices.contains(index) ? table.large[index] : (0, 0, 0) }
+    }
 
     public func id(of path: String) -> UInt32 {
         table.withLock { table in

@@ -40,16 +40,26 @@ public indirect enum Value: Sendable {
 /// One key of a record, with the provenance of a figure object.
 ///
 /// A loaded portfolio holds some twenty of these per deal, so they are
-/// kept small: provenance (most entries have none) behind a reference, and
-/// the location packed into 12 bytes (`PackedLocation`).
+/// kept small (32 bytes): the key's two spellings behind one shared
+/// `EntryName`, provenance (most entries have none) behind a reference,
+/// and the location packed into 8 bytes (`PackedLocation`).
 public struct RecordEntry: Sendable {
-    /// Normalised key (LANGUAGE.md §4): `capacity target`.
-    public var key: String
-    /// The key as the data wrote it, for messages.
-    public var originalKey: String
+    public var name: EntryName
     public var value: Value
     private var provenanceBox: ProvenanceBox?
     private var packedLocation: PackedLocation
+
+    /// Normalised key (LANGUAGE.md §4): `capacity target`.
+    public var key: String {
+        get { name.key }
+        set { name = EntryName(key: newValue, originalKey: name.originalKey) }
+    }
+
+    /// The key as the data wrote it, for messages.
+    public var originalKey: String {
+        get { name.originalKey }
+        set { name = EntryName(key: name.key, originalKey: newValue) }
+    }
 
     public var provenance: Provenance? {
         get { provenanceBox?.provenance }
@@ -66,28 +76,34 @@ public struct RecordEntry: Sendable {
     public var status: ProvenanceStatus? { provenanceBox?.provenance.status }
 
     public init(key: String, originalKey: String, value: Value, provenance: Provenance? = nil, location: SourceLocation? = nil) {
-        self.key = key
-        self.originalKey = originalKey
+        self.name = EntryName(key: key, originalKey: originalKey)
         self.value = value
         self.provenanceBox = provenance.map(ProvenanceBox.init)
         self.packedLocation = PackedLocation(location)
     }
 
-    /// For loaders, which pack the locations of a file's entries themselves.
-    public init(key: String, originalKey: String, value: Value, provenance: Provenance?, packedLocation: PackedLocation) {
-        self.key = key
-        self.originalKey = originalKey
+    /// For loaders, which share one name per key spelling and pack the
+    /// locations of a file's entries themselves.
+    public init(name: EntryName, value: Value, provenance: Provenance?, packedLocation: PackedLocation) {
+        self.init(name: name, value: value, provenanceBox: provenance.map(ProvenanceBox.init), packedLocation: packedLocation)
+    }
+
+    /// The same with a provenance shared by other entries (a loader's
+    /// figure read once for many deals).
+    public init(name: EntryName, value: Value, provenanceBox: ProvenanceBox?, packedLocation: PackedLocation) {
+        self.name = name
         self.value = value
-        self.provenanceBox = provenance.map(ProvenanceBox.init)
+        self.provenanceBox = provenanceBox
         self.packedLocation = packedLocation
     }
 }
 
-/// The provenance of one figure, shared by the copies of its entry.
-final class ProvenanceBox: Sendable {
-    let provenance: Provenance
+/// The provenance of one figure, shared by the copies of its entry (and by
+/// the entries a loader filled from one cached figure).
+public final class ProvenanceBox: Sendable {
+    public let provenance: Provenance
 
-    init(_ provenance: Provenance) {
+    public init(_ provenance: Provenance) {
         self.provenance = provenance
     }
 }
@@ -95,11 +111,23 @@ final class ProvenanceBox: Sendable {
 /// A mapping with normalised keys, in data order.
 public struct Record: Sendable {
     public var entries: [RecordEntry]
-    public var location: SourceLocation?
+    /// Packed (8 bytes, not 40): every deal and every nested mapping has one.
+    public var packedLocation: PackedLocation
+
+    public var location: SourceLocation? {
+        get { packedLocation.location }
+        set { packedLocation = PackedLocation(newValue) }
+    }
 
     public init(entries: [RecordEntry] = [], location: SourceLocation? = nil) {
         self.entries = entries
-        self.location = location
+        self.packedLocation = PackedLocation(location)
+    }
+
+    /// For loaders, which pack the locations of a file themselves.
+    public init(entries: [RecordEntry], packedLocation: PackedLocation) {
+        self.entries = entries
+        self.packedLocation = packedLocation
     }
 
     /// The entry for a normalised key.
@@ -118,12 +146,22 @@ public struct Deal: Sendable {
     public var position: Int
     /// The `id`, else the `name`, else `#N` (LANGUAGE.md §9).
     public var subject: String
-    public var location: SourceLocation?
+    public var packedLocation: PackedLocation
+
+    public var location: SourceLocation? {
+        get { packedLocation.location }
+        set { packedLocation = PackedLocation(newValue) }
+    }
 
     public init(record: Record, position: Int, location: SourceLocation? = nil) {
+        self.init(record: record, position: position, packedLocation: location.map { PackedLocation($0) } ?? record.packedLocation)
+    }
+
+    /// For loaders, which pack the locations of a file themselves.
+    public init(record: Record, position: Int, packedLocation: PackedLocation) {
         self.record = record
         self.position = position
-        self.location = location ?? record.location
+        self.packedLocation = packedLocation
         self.subject = Deal.subject(of: record, position: position)
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMemoryHints
 import DealRules
 import Foundation
 
@@ -24,6 +25,8 @@ struct DealRulesCommand: ParsableCommand {
 
     /// Exit codes follow CLI.md: usage errors are 2, not ArgumentParser's 64.
     static func main() {
+        // Large tables (columns, report pieces) are given back when freed.
+        dr_return_large_blocks()
         do {
             var command = try parseAsRoot()
             try command.run()

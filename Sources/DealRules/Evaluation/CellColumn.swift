@@ -14,6 +14,11 @@ enum CellKind: UInt8 {
 }
 
 /// One field path's values for every row, struct-of-arrays.
+///
+/// Only `kinds` and `statuses` have a cell for every row. The payload
+/// arrays are made on the first cell that needs one and are otherwise
+/// empty: most columns hold one kind (a symbol column has no amounts or
+/// days), and a payload is read only after its row's kind says it is there.
 final class CellColumn {
     let kinds: [CellKind]
     /// `ProvenanceStatus` as 1, 2, 3; 0 when the value has none.
@@ -22,11 +27,13 @@ final class CellColumn {
     let textIDs: [Int32]
     /// Numbers, and quantities in base units.
     let amounts: [DecimalNumber]
+    /// For quantities.
     let unitIDs: [Int32]
     /// Dates as day periods; also for whole numbers 1000–9999, which
     /// compare with dates as years (`Evaluator.date(of:)`).
     let firstDays: [Int]
     let lastDays: [Int]
+    /// For numbers: whether `firstDays` and `lastDays` hold it as a year.
     let isYear: [Bool]
 
     init(_ builder: CellColumnBuilder) {
@@ -42,7 +49,8 @@ final class CellColumn {
 
     /// Whether the cell reads as a date: a date, or a number that is a year.
     @inline(__always) func isDate(_ row: Int) -> Bool {
-        kinds[row] == .date || isYear[row]
+        let kind = kinds[row]
+        return kind == .date || (kind == .number && !isYear.isEmpty && isYear[row])
     }
 
     convenience init(rows: Int, interner: Interner, read: (Int) -> Evaluator.FieldRead) {
@@ -64,40 +72,76 @@ final class CellColumn {
     }
 }
 
-/// The arrays of a `CellColumn` while it is being filled.
+/// The arrays of a `CellColumn` while it is being filled; payload arrays
+/// start empty and get every row on first use.
 struct CellColumnBuilder {
     let interner: Interner
+    let rows: Int
     var kinds: [CellKind]
     var statuses: [UInt8]
-    var textIDs: [Int32]
-    var amounts: [DecimalNumber]
-    var unitIDs: [Int32]
-    var firstDays: [Int]
-    var lastDays: [Int]
-    var isYear: [Bool]
+    var textIDs: [Int32] = []
+    var amounts: [DecimalNumber] = []
+    var unitIDs: [Int32] = []
+    var firstDays: [Int] = []
+    var lastDays: [Int] = []
+    var isYear: [Bool] = []
 
     init(rows: Int, interner: Interner) {
         self.interner = interner
+        self.rows = rows
         kinds = [CellKind](repeating: .unknown, count: rows)
         statuses = [UInt8](repeating: 0, count: rows)
-        textIDs = [Int32](repeating: -1, count: rows)
-        amounts = [DecimalNumber](repeating: .zero, count: rows)
-        unitIDs = [Int32](repeating: -1, count: rows)
-        firstDays = [Int](repeating: 0, count: rows)
-        lastDays = [Int](repeating: 0, count: rows)
-        isYear = [Bool](repeating: false, count: rows)
     }
 
     /// Row `source` of a built column into row `row`.
     mutating func copy(_ column: CellColumn, row source: Int, to row: Int) {
-        kinds[row] = column.kinds[source]
+        let kind = column.kinds[source]
+        kinds[row] = kind
         statuses[row] = column.statuses[source]
-        textIDs[row] = column.textIDs[source]
-        amounts[row] = column.amounts[source]
-        unitIDs[row] = column.unitIDs[source]
-        firstDays[row] = column.firstDays[source]
-        lastDays[row] = column.lastDays[source]
-        isYear[row] = column.isYear[source]
+        switch kind {
+        case .boolean, .text:
+            setText(row, column.textIDs[source])
+        case .number:
+            setAmount(row, column.amounts[source])
+            if column.isDate(source) { setYear(row, column.firstDays[source], column.lastDays[source]) }
+        case .quantity:
+            setAmount(row, column.amounts[source])
+            setUnit(row, column.unitIDs[source])
+        case .date:
+            setDays(row, column.firstDays[source], column.lastDays[source])
+        case .unknown, .other, .list:
+            break
+        }
+    }
+
+    private mutating func setText(_ row: Int, _ id: Int32) {
+        if textIDs.isEmpty { textIDs = [Int32](repeating: -1, count: rows) }
+        textIDs[row] = id
+    }
+
+    private mutating func setAmount(_ row: Int, _ amount: DecimalNumber) {
+        if amounts.isEmpty { amounts = [DecimalNumber](repeating: .zero, count: rows) }
+        amounts[row] = amount
+    }
+
+    private mutating func setUnit(_ row: Int, _ id: Int32) {
+        if unitIDs.isEmpty { unitIDs = [Int32](repeating: -1, count: rows) }
+        unitIDs[row] = id
+    }
+
+    private mutating func setDays(_ row: Int, _ first: Int, _ last: Int) {
+        if firstDays.isEmpty {
+            firstDays = [Int](repeating: 0, count: rows)
+            lastDays = [Int](repeating: 0, count: rows)
+        }
+        firstDays[row] = first
+        lastDays[row] = last
+    }
+
+    private mutating func setYear(_ row: Int, _ first: Int, _ last: Int) {
+        if isYear.isEmpty { isYear = [Bool](repeating: false, count: rows) }
+        isYear[row] = true
+        setDays(row, first, last)
     }
 
     mutating func set(_ row: Int, _ value: Value, _ status: ProvenanceStatus?) {
@@ -107,26 +151,21 @@ struct CellColumnBuilder {
             kinds[row] = .unknown
         case .boolean(let flag):
             kinds[row] = .boolean
-            textIDs[row] = flag ? 1 : 0
+            setText(row, flag ? 1 : 0)
         case .number(let number, _):
             kinds[row] = .number
-            amounts[row] = number
-            if let year = Evaluator.date(of: value) {
-                isYear[row] = true
-                firstDays[row] = year.firstDay
-                lastDays[row] = year.lastDay
-            }
+            setAmount(row, number)
+            if let year = Evaluator.date(of: value) { setYear(row, year.firstDay, year.lastDay) }
         case .quantity(let quantity):
             kinds[row] = .quantity
-            amounts[row] = quantity.amount
-            unitIDs[row] = interner.id(ofUnit: quantity.unit)
+            setAmount(row, quantity.amount)
+            setUnit(row, interner.id(ofUnit: quantity.unit))
         case .date(let date):
             kinds[row] = .date
-            firstDays[row] = date.firstDay
-            lastDays[row] = date.lastDay
+            setDays(row, date.firstDay, date.lastDay)
         case .text(let text), .symbol(let text):
             kinds[row] = .text
-            textIDs[row] = interner.id(ofText: text)
+            setText(row, interner.id(ofText: text))
         case .list:
             kinds[row] = .list
         case .record, .range:
@@ -134,4 +173,3 @@ struct CellColumnBuilder {
         }
     }
 }
-

@@ -108,18 +108,20 @@ public struct Finding: Sendable, Hashable {
         get { sharedRule.info }
         set { sharedRule = SharedRuleInfo(newValue) }
     }
+    // Stored properties are laid out in the order written: the one-byte
+    // ones come last so that a finding takes 64 bytes, not 96.
     private(set) var sharedRule: SharedRuleInfo
     public var subject: String
-    public var severity: Severity
     public var message: String
-    /// `confirmed` unless some evidence is reported or estimated.
-    public var basis: ProvenanceStatus
     public var evidence: [Evidence]
-    /// Present in the `--baseline` report already.
-    public var baseline: Bool
     /// Where the message, basis and evidence are still to be worked out
     /// (`OutcomeDetails`); nil once they are here.
     var pending: OutcomeOrigin?
+    public var severity: Severity
+    /// `confirmed` unless some evidence is reported or estimated.
+    public var basis: ProvenanceStatus
+    /// Present in the `--baseline` report already.
+    public var baseline: Bool
 
     public init(rule: RuleInfo, subject: String, severity: Severity, message: String, basis: ProvenanceStatus, evidence: [Evidence], baseline: Bool = false) {
         self.init(rule: SharedRuleInfo(rule), subject: subject, severity: severity, message: message, basis: basis, evidence: evidence, baseline: baseline)

@@ -3,10 +3,20 @@ import Synchronization
 
 /// Where an outcome listed without its details comes from: an entry of the
 /// run's `RuleOutcomes` and, in it, a deal row or a group (0 for the
-/// portfolio).
+/// portfolio). Kept in 8 bytes, since a large run lists hundreds of
+/// thousands of outcomes: a run has far fewer than 2³² rules or deals (a
+/// deal alone takes over a kilobyte).
 struct OutcomeOrigin: Sendable, Hashable {
-    var entry: Int
-    var position: Int
+    private let storedEntry: UInt32
+    private let storedPosition: UInt32
+
+    init(entry: Int, position: Int) {
+        storedEntry = UInt32(truncatingIfNeeded: entry)
+        storedPosition = UInt32(truncatingIfNeeded: position)
+    }
+
+    var entry: Int { Int(storedEntry) }
+    var position: Int { Int(storedPosition) }
 }
 
 /// Decides outcomes of a run again, one at a time, so that the evaluator

@@ -336,24 +336,27 @@ struct ItemListBuilder {
 /// first where the previous record had each spelling: records from one
 /// file usually list their keys in one order.
 struct FieldSpellings {
-    /// Each spelling is replaced by the first record key found equal to
-    /// it: loaded records share one string per key, and a string compares
-    /// equal to its own storage without looking at its characters.
-    private var spellings: [String]
+    /// Each spelling remembers the first record key found equal to it:
+    /// loaded records share one `EntryName` per key spelling, so a later
+    /// record's key is usually recognised by identity alone.
+    private let spellings: [String]
+    private var names: [EntryName?]
     private var hints: [Int]
 
     init(_ key: String) {
         spellings = CollectionNames.candidates(for: key)
+        names = [EntryName?](repeating: nil, count: spellings.count)
         hints = [Int](repeating: 0, count: spellings.count)
     }
 
     mutating func index(in entries: UnsafeBufferPointer<RecordEntry>) -> Int? {
-        for (choice, spelling) in spellings.enumerated() {
+        for choice in spellings.indices {
             let hint = hints[choice]
-            if hint < entries.count && entries[hint].key == spelling { return hint }
-            if let index = entries.firstIndex(where: { $0.key == spelling }) {
+            if hint < entries.count, let name = names[choice], entries[hint].name === name { return hint }
+            let spelling = spellings[choice]
+            if let index = entries.firstIndex(where: { $0.name === names[choice] || $0.name.key == spelling }) {
                 hints[choice] = index
-                spellings[choice] = entries[index].key
+                names[choice] = entries[index].name
                 return index
             }
         }

@@ -1,0 +1,106 @@
+import DealRulesData
+import DealRulesModel
+import Foundation
+import Testing
+
+/// An NDJSON file is read a piece of whole lines at a time; the result must
+/// be exactly what reading its whole text gives, wherever the pieces end.
+@Suite("NDJSON read in pieces")
+struct NDJSONPiecesTests {
+    /// A file holding `text`, loaded as a user's `--data` is.
+    static func loadFile(_ text: String, limits: DataLimits) throws -> LoadedData {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-pieces-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("deals.ndjson")
+        try Data(text.utf8).write(to: file)
+        var data = DataLoader.loadAll(paths: [file.path], format: nil, limits: limits)
+        // Name the file as the whole-text load below does.
+        let path = file.path
+        data.deals = data.deals.map { deal in
+            var copy = deal
+            copy.location = deal.location.map { SourceLocation(path: $0.path == path ? "deals.ndjson" : $0.path, line: $0.line, column: $0.column) }
+            return copy
+        }
+        data.diagnostics = data.diagnostics.map { diagnostic in
+            var copy = diagnostic
+            copy.location = diagnostic.location.map { SourceLocation(path: $0.path == path ? "deals.ndjson" : $0.path, line: $0.line, column: $0.column) }
+            copy.message = copy.message.replacingOccurrences(of: path, with: "deals.ndjson")
+            return copy
+        }
+        return data
+    }
+
+    static func whole(_ text: String, limits: DataLimits) -> LoadedData {
+        DataFixtures.load(text, .ndjson, limits: limits, path: "deals.ndjson")
+    }
+
+    /// Deal locations, subjects, positions and values, then every diagnostic
+    /// with its quoted line (entry locations are checked by the deal's).
+    static func summary(_ data: LoadedData) -> [String] {
+        data.deals.map { deal in
+            let entries = deal.record.entries.map { "\($0.key)=\(ValueRendering.render($0.value, provenance: $0.provenance))@\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }
+            return "\(deal.position) \(deal.subject) \(deal.location?.line ?? 0):\(deal.location?.column ?? 0) " + entries.joined(separator: " ")
+        } + data.diagnostics.map { "\($0.code) \($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message) | \($0.sourceLine ?? "")" }
+    }
+
+    static var lines: [String] {
+        var lines = ParallelReadTests.deals(count: 300)
+        lines[17] = "{\"id\": broken"
+        lines[40] = ""
+        lines[41] = "   "
+        lines[210] = "{\"id\": \"long\", \"note\": \"" + String(repeating: "wide ", count: 400) + "\"}"
+        lines[260] = "{\"id\": \"d0\"} trailing"
+        return lines
+    }
+
+    @Test(arguments: [64, 700, 4_096, 1 << 20])
+    func piecesMatchTheWholeText(pieceSize: Int) throws {
+        let text = "\u{FEFF}" + NDJSONPiecesTests.lines.joined(separator: "\n") + "\n"
+        for threshold in [Int.max, 2] {
+            let limits = DataLimits(parallelReadThreshold: threshold, pieceSize: pieceSize)
+            let whole = NDJSONPiecesTests.whole(text, limits: limits)
+            let pieces = try NDJSONPiecesTests.loadFile(text, limits: limits)
+            #expect(whole.deals.count > 200)
+            #expect(whole.diagnostics.contains { $0.code == "E440" }, "duplicate subjects are warned about")
+            #expect(whole.diagnostics.contains { $0.location?.line == 18 })
+            #expect(NDJSONPiecesTests.summary(pieces) == NDJSONPiecesTests.summary(whole), "piece size \(pieceSize), threshold \(threshold)")
+        }
+    }
+
+    @Test func aFileWithoutAFinalLineBreakOrWithCarriageReturns() throws {
+        let limits = DataLimits(pieceSize: 50)
+        for text in [NDJSONPiecesTests.lines.prefix(30).joined(separator: "\n"),
+                     NDJSONPiecesTests.lines.prefix(30).joined(separator: "\r\n") + "\r\n",
+                     "", "\n\n", "{\"id\": \"only\"}"] {
+            #expect(NDJSONPiecesTests.summary(try NDJSONPiecesTests.loadFile(text, limits: limits))
+                == NDJSONPiecesTests.summary(NDJSONPiecesTests.whole(text, limits: limits)))
+        }
+    }
+
+    @Test(arguments: [1, 25, 160, 299])
+    func theDealLimitStopsWhereTheWholeTextDoes(maxDeals: Int) throws {
+        let text = NDJSONPiecesTests.lines.joined(separator: "\n")
+        let limits = DataLimits(maxDeals: maxDeals, parallelReadThreshold: 2, pieceSize: 512)
+        let pieces = try NDJSONPiecesTests.loadFile(text, limits: limits)
+        #expect(pieces.deals.count == min(maxDeals, NDJSONPiecesTests.whole(text, limits: DataLimits(maxDeals: Int.max)).deals.count))
+        #expect(NDJSONPiecesTests.summary(pieces) == NDJSONPiecesTests.summary(NDJSONPiecesTests.whole(text, limits: limits)))
+    }
+
+    @Test func positionsContinueIntoTheNextFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-pieces-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("a.ndjson")
+        let second = directory.appendingPathComponent("b.ndjson")
+        try Data(NDJSONPiecesTests.lines.prefix(50).joined(separator: "\n").utf8).write(to: first)
+        try Data("{\"id\": \"d0\"}\n{\"id\": \"last\"}\n".utf8).write(to: second)
+        let data = DataLoader.loadAll(paths: [first.path, second.path], format: nil, limits: DataLimits(pieceSize: 100))
+        #expect(data.deals.last?.subject == "last")
+        let alone = DataLoader.loadAll(paths: [first.path], format: nil, limits: .standard)
+        #expect(alone.deals.count > 40)
+        #expect(data.deals.last?.position == (alone.deals.last?.position ?? 0) + 2)
+        #expect(data.deals.last?.location?.path == second.path)
+        #expect(data.diagnostics.contains { $0.code == "E440" && $0.location?.path == second.path && $0.location?.line == 1 })
+    }
+}

@@ -1,0 +1,60 @@
+import DealRulesData
+import DealRulesModel
+import Testing
+
+/// Loaded deals are kept small (shared entry names, packed locations,
+/// shared provenance); what they say must not change.
+@Suite("Compact records")
+struct CompactRecordTests {
+    @Test(arguments: [
+        (1, 1), (3, 17), (67_108_863, 67_108_863), (67_108_864, 1), (1, 67_108_864),
+        (4_000_000_000, 5), (Int.max, Int.max), (0, 0), (-1, 4),
+    ])
+    func locationsOfEverySizeComeBackExactly(line: Int, column: Int) {
+        let location = SourceLocation(path: "data/deals-\(line % 7).ndjson", line: line, column: column)
+        let packed = PackedLocation(location)
+        #expect(packed.location == location)
+        #expect(packed == PackedLocation(location), "a large location packed twice still compares equal")
+        #expect(Set([packed, PackedLocation(location)]).count == 1)
+        #expect(packed != PackedLocation(SourceLocation(path: location.path, line: line, column: column &+ 1)))
+    }
+
+    @Test func noLocationStaysNone() {
+        #expect(PackedLocation(nil).location == nil)
+        #expect(PackedLocation.none.location == nil)
+        #expect(PackedLocation(pathID: 0, line: 5, column: 5).location == nil)
+    }
+
+    @Test func manyPathsKeepTheirOwnNames() {
+        // More paths than the packed form has room for go to the table of large locations.
+        let locations = (0..<5_000).map { SourceLocation(path: "many/file-\($0).json", line: $0 + 1, column: 2) }
+        let packed = locations.map { PackedLocation($0) }
+        #expect(packed.map(\.location) == locations)
+    }
+
+    @Test func entryKeysChangeWithoutTouchingSharedNames() {
+        let name = EntryName(key: "capacity target", originalKey: "capacityTarget")
+        var entry = RecordEntry(name: name, value: .integer(5), provenance: nil, packedLocation: .none)
+        let other = RecordEntry(name: name, value: .integer(6), provenance: nil, packedLocation: .none)
+        entry.key = "target"
+        #expect(entry.key == "target")
+        #expect(entry.originalKey == "capacityTarget")
+        entry.originalKey = "Target"
+        #expect(entry.originalKey == "Target")
+        #expect(other.key == "capacity target" && other.originalKey == "capacityTarget")
+        #expect(name.key == "capacity target")
+    }
+
+    @Test func loadedDealsShareOneNamePerKeyAndOneProvenancePerFigure() {
+        let line = "{\"id\": \"a\", \"capacity\": {\"value\": 5, \"unit\": \"GW\", \"status\": \"reported\", \"source\": \"press\"}}"
+        let data = DataFixtures.load([line, line.replacingOccurrences(of: "\"a\"", with: "\"b\"")].joined(separator: "\n"), .ndjson)
+        #expect(data.deals.count == 2)
+        let first = data.deals[0].record.entries
+        let second = data.deals[1].record.entries
+        #expect(first[1].name === second[1].name)
+        #expect(first[1].provenance == second[1].provenance)
+        #expect(first[1].provenance?.status == .reported)
+        #expect(second[1].location?.line == 2, "a shared figure still has its own location")
+        #expect(data.deals[1].location?.line == 2)
+    }
+}
