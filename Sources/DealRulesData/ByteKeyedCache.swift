@@ -227,3 +227,5 @@ final class ScratchStack<Element> {
         capacity = larger
     }
 }
+
+extension ByteKeyedCache: Sendable where Element: Sendable {}

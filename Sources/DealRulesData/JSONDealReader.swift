@@ -10,6 +10,8 @@ struct FileLoad {
     /// Reading stopped early (an error after which nothing can be read, or
     /// the deal limit).
     var stopped = false
+    /// What the reader learned, for reading the next piece of the file.
+    var readerMemory: JSONReaderMemory? = nil
 }
 
 /// JSON deal data: an array of deals, or an object with a `deals` array.

@@ -10,25 +10,51 @@ import Darwin
 /// NDJSON deal data: one deal object per line, read line by line. A
 /// malformed line is reported with its line number and the rest still load.
 enum NDJSONDealReader {
+    /// What the readers of the two halves have learned of a file, carried
+    /// from one piece of it to the next (`NDJSONPieces`).
+    struct Memories: Sendable {
+        var first: JSONReaderMemory?
+        var second: JSONReaderMemory?
+    }
+
+    static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector) -> FileLoad {
+        var memories = Memories()
+        return read(bytes, path: path, limits: limits, collector: collector, firstLine: 1, memories: &memories)
+    }
+
     /// `bytes` are whole lines; `firstLine` is the number of the first
     /// (a piece of a file read piece by piece starts further on).
-    static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector, firstLine: Int = 1) -> FileLoad {
+    static func read(
+        _ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector, firstLine: Int, memories: inout Memories
+    ) -> FileLoad {
         var split = bytes.count / 2
         while split < bytes.count, bytes[split] != 0x0A { split += 1 }
         guard ParallelHalves.worthwhile(bytes, limits: limits), split + 1 < bytes.count else {
-            return read(bytes, from: 0, to: bytes.count, line: firstLine, firstLine: firstLine, path: path, limits: limits, collector: collector)
+            var whole = read(bytes, from: 0, to: bytes.count, line: firstLine, firstLine: firstLine, path: path, limits: limits,
+                             collector: collector, memory: memories.first)
+            memories.first = whole.readerMemory
+            whole.readerMemory = nil
+            return whole
         }
         // Lines are independent: the second half starts after a newline.
         let boundary = split + 1
-        let (first, second) = ParallelHalves.run(
-            first: { read(bytes, from: 0, to: boundary, line: firstLine, firstLine: firstLine, path: path, limits: limits, collector: collector) },
+        let secondMemory = memories.second
+        var (first, second) = ParallelHalves.run(
+            first: {
+                read(bytes, from: 0, to: boundary, line: firstLine, firstLine: firstLine, path: path, limits: limits,
+                     collector: collector, memory: memories.first)
+            },
             second: {
                 let line = ParallelHalves.lineInfo(bytes, at: boundary).line + firstLine - 1
                 var unlimited = DealCollector(firstPosition: 1, maxDeals: Int.max)
                 unlimited.recordsItemLocations = true
-                return read(bytes, from: boundary, to: bytes.count, line: line, firstLine: firstLine, path: path, limits: limits, collector: unlimited)
+                return read(bytes, from: boundary, to: bytes.count, line: line, firstLine: firstLine, path: path, limits: limits,
+                            collector: unlimited, memory: secondMemory)
             }
         )
+        memories = Memories(first: first.readerMemory, second: second.readerMemory)
+        first.readerMemory = nil
+        second.readerMemory = nil
         if first.stopped { return first }
         return ParallelHalves.join(first, second, collector: collector, path: path, bytes: bytes, firstLine: firstLine)
     }
@@ -36,13 +62,15 @@ enum NDJSONDealReader {
     /// The lines in `start..<stop`; `line` is the number of the first,
     /// `firstLine` that of the first line of `bytes`.
     private static func read(
-        _ bytes: [UInt8], from start: Int, to stop: Int, line: Int, firstLine: Int, path: String, limits: DataLimits, collector: DealCollector
+        _ bytes: [UInt8], from start: Int, to stop: Int, line: Int, firstLine: Int, path: String, limits: DataLimits,
+        collector: DealCollector, memory: JSONReaderMemory?
     ) -> FileLoad {
         var collector = collector
         var sink = DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine)
         var stopped = false
+        var learned: JSONReaderMemory? = nil
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(buffer: buffer, limits: limits, sink: sink)
+            var reader = JSONReader(buffer: buffer, limits: limits, sink: sink, memory: memory)
             var lineStart = start
             var lineNumber = line
             if start == 0, line == 1, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { lineStart = 3 }
@@ -58,10 +86,11 @@ enum NDJSONDealReader {
                 lineNumber += 1
             }
             sink = reader.sink
+            learned = reader.memory
         }
         return FileLoad(
             deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition,
-            itemLocations: collector.itemLocations, stopped: stopped
+            itemLocations: collector.itemLocations, stopped: stopped, readerMemory: learned
         )
     }
 

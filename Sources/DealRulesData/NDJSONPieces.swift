@@ -12,8 +12,9 @@ import Darwin
 /// beside the deals read from it: its text would otherwise be most of the
 /// peak memory of a load. Each piece is read as `NDJSONDealReader` reads a
 /// file (on two threads when large enough), with its lines numbered on
-/// from the piece before; the result is what reading the whole file
-/// gives — the same deals, positions, subjects and diagnostics, in order.
+/// from the piece before and the readers' tables of shared keys and values
+/// handed on; the result is what reading the whole file gives — the same
+/// deals, positions, subjects and diagnostics, in order.
 struct NDJSONPieces {
     let descriptor: Int32
     /// The file's size when opened, to size the list of deals.
@@ -41,6 +42,7 @@ struct NDJSONPieces {
         let pieceSize = max(1, limits.pieceSize)
         var carry: [UInt8] = []
         var line = 1
+        var memories = NDJSONDealReader.Memories()
         while !atEnd {
             var piece = carry
             carry = []
@@ -65,7 +67,9 @@ struct NDJSONPieces {
                 firstPosition: result.nextPosition, maxDeals: collector.maxDeals,
                 earlierDeals: collector.earlierDeals + result.deals.count
             )
-            let load = NDJSONDealReader.read(piece, path: name, limits: limits, collector: pieceCollector, firstLine: line)
+            let load = NDJSONDealReader.read(
+                piece, path: name, limits: limits, collector: pieceCollector, firstLine: line, memories: &memories
+            )
             if result.deals.isEmpty, !load.deals.isEmpty, !atEnd {
                 // Room for the whole file's deals at this piece's density.
                 let estimate = Double(load.deals.count) * Double(size) / Double(max(1, piece.count)) * 1.05

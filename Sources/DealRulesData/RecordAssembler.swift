@@ -12,7 +12,7 @@ struct DataMember {
 /// Turns the members of a mapping into a record (keys normalised,
 /// collisions reported) or, for a figure object, into one value with its
 /// provenance. Shared by every format so that they read data alike.
-struct RecordAssembler {
+struct RecordAssembler: Sendable {
     /// Folded keys by their spelling, each with a small number shared by
     /// all spellings that fold alike: deals repeat the same keys, and both
     /// folding and collision checks by string are far slower than this.

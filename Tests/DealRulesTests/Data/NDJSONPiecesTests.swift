@@ -87,6 +87,23 @@ struct NDJSONPiecesTests {
         #expect(NDJSONPiecesTests.summary(pieces) == NDJSONPiecesTests.summary(NDJSONPiecesTests.whole(text, limits: limits)))
     }
 
+    @Test func piecesShareWhatTheReadersLearned() throws {
+        let line = "{\"id\": \"x\", \"capacity\": {\"value\": 5, \"unit\": \"GW\", \"status\": \"reported\"}, \"kind\": \"power\"}"
+        let text = Array(repeating: line, count: 400).joined(separator: "\n")
+        for threshold in [Int.max, 2] {
+            let data = try NDJSONPiecesTests.loadFile(text, limits: DataLimits(parallelReadThreshold: threshold, pieceSize: 1_000))
+            #expect(data.deals.count == 400)
+            let first = data.deals[0].record.entries
+            let last = data.deals[399].record.entries
+            // On one thread, the first piece's deal and the last's share the
+            // very key object (two halves have a reader each).
+            if threshold == Int.max { #expect(first[1].name === last[1].name) }
+            #expect(first[1].key == last[1].key)
+            #expect(first[1].provenance == last[1].provenance)
+            #expect(data.deals[399].location?.line == 400)
+        }
+    }
+
     @Test func positionsContinueIntoTheNextFile() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-pieces-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
