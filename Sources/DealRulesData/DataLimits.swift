@@ -22,7 +22,7 @@ public struct DataLimits: Sendable {
         maxStringLength: Int = 1 << 20,
         maxFileSize: Int = 2 << 30,
         parallelReadThreshold: Int = 8 << 20,
-        pieceSize: Int = 16 << 20
+        pieceSize: Int = 8 << 20
     ) {
         self.maxDeals = maxDeals
         self.maxDepth = maxDepth

@@ -33,6 +33,12 @@ struct NDJSONPieces {
         self.descriptor = descriptor
         self.size = size
         self.name = name
+        // A file large enough to read on two threads has each of its
+        // pieces read so, however small the pieces.
+        var limits = limits
+        if size >= limits.parallelReadThreshold {
+            limits.parallelReadThreshold = min(limits.parallelReadThreshold, max(2, limits.pieceSize / 2))
+        }
         self.limits = limits
     }
 

@@ -25,14 +25,17 @@ final class CellColumn {
     let statuses: [UInt8]
     /// Folded-text id for text and symbols; booleans as 0/1.
     let textIDs: [Int32]
-    /// Numbers, and quantities in base units.
-    let amounts: [DecimalNumber]
+    /// Numbers, and quantities in base units, as the two parts of each
+    /// `DecimalNumber` (12 bytes a row instead of its padded 16).
+    let significands: [Int64]
+    let exponents: [Int32]
     /// For quantities.
     let unitIDs: [Int32]
     /// Dates as day periods; also for whole numbers 1000–9999, which
-    /// compare with dates as years (`Evaluator.date(of:)`).
-    let firstDays: [Int]
-    let lastDays: [Int]
+    /// compare with dates as years (`Evaluator.date(of:)`). Days since
+    /// 1970 of years 1–9999 fit 32 bits (half the memory of `Int`).
+    let firstDays: [Int32]
+    let lastDays: [Int32]
     /// For numbers: whether `firstDays` and `lastDays` hold it as a year.
     let isYear: [Bool]
 
@@ -40,12 +43,20 @@ final class CellColumn {
         kinds = builder.kinds
         statuses = builder.statuses
         textIDs = builder.textIDs
-        amounts = builder.amounts
+        significands = builder.significands
+        exponents = builder.exponents
         unitIDs = builder.unitIDs
         firstDays = builder.firstDays
         lastDays = builder.lastDays
         isYear = builder.isYear
     }
+
+    @inline(__always) func amount(_ row: Int) -> DecimalNumber {
+        DecimalNumber(significand: significands[row], exponent: exponents[row])
+    }
+
+    @inline(__always) func firstDay(_ row: Int) -> Int { Int(firstDays[row]) }
+    @inline(__always) func lastDay(_ row: Int) -> Int { Int(lastDays[row]) }
 
     /// Whether the cell reads as a date: a date, or a number that is a year.
     @inline(__always) func isDate(_ row: Int) -> Bool {
@@ -80,10 +91,11 @@ struct CellColumnBuilder {
     var kinds: [CellKind]
     var statuses: [UInt8]
     var textIDs: [Int32] = []
-    var amounts: [DecimalNumber] = []
+    var significands: [Int64] = []
+    var exponents: [Int32] = []
     var unitIDs: [Int32] = []
-    var firstDays: [Int] = []
-    var lastDays: [Int] = []
+    var firstDays: [Int32] = []
+    var lastDays: [Int32] = []
     var isYear: [Bool] = []
 
     init(rows: Int, interner: Interner) {
@@ -102,13 +114,13 @@ struct CellColumnBuilder {
         case .boolean, .text:
             setText(row, column.textIDs[source])
         case .number:
-            setAmount(row, column.amounts[source])
-            if column.isDate(source) { setYear(row, column.firstDays[source], column.lastDays[source]) }
+            setAmount(row, column.amount(source))
+            if column.isDate(source) { setYear(row, column.firstDay(source), column.lastDay(source)) }
         case .quantity:
-            setAmount(row, column.amounts[source])
+            setAmount(row, column.amount(source))
             setUnit(row, column.unitIDs[source])
         case .date:
-            setDays(row, column.firstDays[source], column.lastDays[source])
+            setDays(row, column.firstDay(source), column.lastDay(source))
         case .unknown, .other, .list:
             break
         }
@@ -120,8 +132,12 @@ struct CellColumnBuilder {
     }
 
     private mutating func setAmount(_ row: Int, _ amount: DecimalNumber) {
-        if amounts.isEmpty { amounts = [DecimalNumber](repeating: .zero, count: rows) }
-        amounts[row] = amount
+        if significands.isEmpty {
+            significands = [Int64](repeating: 0, count: rows)
+            exponents = [Int32](repeating: 0, count: rows)
+        }
+        significands[row] = amount.significand
+        exponents[row] = amount.exponent
     }
 
     private mutating func setUnit(_ row: Int, _ id: Int32) {
@@ -131,11 +147,12 @@ struct CellColumnBuilder {
 
     private mutating func setDays(_ row: Int, _ first: Int, _ last: Int) {
         if firstDays.isEmpty {
-            firstDays = [Int](repeating: 0, count: rows)
-            lastDays = [Int](repeating: 0, count: rows)
+            firstDays = [Int32](repeating: 0, count: rows)
+            lastDays = [Int32](repeating: 0, count: rows)
         }
-        firstDays[row] = first
-        lastDays[row] = last
+        // Dates are of years 1–9999 (`DateValue.validYears`), so no day clamps.
+        firstDays[row] = Int32(clamping: first)
+        lastDays[row] = Int32(clamping: last)
     }
 
     private mutating func setYear(_ row: Int, _ first: Int, _ last: Int) {

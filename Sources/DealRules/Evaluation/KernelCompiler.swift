@@ -261,8 +261,8 @@ struct KernelCompiler {
             return { row in
                 guard column.isDate(row) else { return column.kinds[row] == .unknown ? .isUnknown : .deferred }
                 // X is D: X lies within the period D.
-                if column.firstDays[row] >= first && column.lastDays[row] <= last { return .isTrue }
-                if column.lastDays[row] < first || column.firstDays[row] > last { return .isFalse }
+                if column.firstDay(row) >= first && column.lastDay(row) <= last { return .isTrue }
+                if column.lastDay(row) < first || column.firstDay(row) > last { return .isFalse }
                 return .isUnknown
             }
         case .list, .record, .range:
@@ -310,7 +310,7 @@ struct KernelCompiler {
             let last = date.lastDay
             return { row in
                 guard column.isDate(row) else { return column.kinds[row] == .unknown ? .isUnknown : .deferred }
-                return RowTruth(Evaluator.orderDays(column.firstDays[row], column.lastDays[row], first, last, op))
+                return RowTruth(Evaluator.orderDays(column.firstDay(row), column.lastDay(row), first, last, op))
             }
         }
         // Numbers and quantities compare as amounts (`amountComparison`).
@@ -332,7 +332,7 @@ struct KernelCompiler {
         let limit = end.firstDay
         return { row in
             guard column.isDate(row) else { return column.kinds[row] == .unknown ? .isUnknown : .deferred }
-            return RowTruth(Evaluator.relativeDays(column.firstDays[row], column.lastDays[row], start: start, limit: limit, beyond: beyond))
+            return RowTruth(Evaluator.relativeDays(column.firstDay(row), column.lastDay(row), start: start, limit: limit, beyond: beyond))
         }
     }
 
@@ -500,8 +500,8 @@ extension KernelCompiler {
             let column = table.column(path)
             return { row in
                 switch column.kinds[row] {
-                case .number: return AmountCell(state: .known, amount: column.amounts[row], unit: -1)
-                case .quantity: return AmountCell(state: .known, amount: column.amounts[row], unit: column.unitIDs[row])
+                case .number: return AmountCell(state: .known, amount: column.amount(row), unit: -1)
+                case .quantity: return AmountCell(state: .known, amount: column.amount(row), unit: column.unitIDs[row])
                 case .unknown: return .unknown
                 default: return .deferred
                 }

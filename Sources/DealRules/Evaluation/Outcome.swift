@@ -222,8 +222,28 @@ public struct CheckReport: Sendable {
     public var subjects: [String]
     public var dealCount: Int
     /// Ordered by rule source order, then subject order in the data.
-    public var findings: [Finding]
-    public var undetermined: [UndeterminedOutcome]
+    public var findings: [Finding] {
+        get { findingListing?.all ?? listedFindings }
+        set {
+            listedFindings = newValue
+            findingListing = nil
+        }
+    }
+
+    public var undetermined: [UndeterminedOutcome] {
+        get { undeterminedListing?.all ?? listedUndetermined }
+        set {
+            listedUndetermined = newValue
+            undeterminedListing = nil
+        }
+    }
+
+    private var listedFindings: [Finding]
+    private var listedUndetermined: [UndeterminedOutcome]
+    /// Findings and undetermined outcomes kept compactly, while their
+    /// details come later (`list(findings:undetermined:)`).
+    private var findingListing: OutcomeListing<Finding>?
+    private var undeterminedListing: OutcomeListing<UndeterminedOutcome>?
     /// Filled when the report was asked for them (JUnit and HTML need every
     /// rule × subject; text and JSON list them with `--show-clear`).
     public var clear: [ClearOutcome]
@@ -243,8 +263,8 @@ public struct CheckReport: Sendable {
         self.rules = rules
         self.subjects = subjects
         self.dealCount = dealCount
-        self.findings = findings
-        self.undetermined = undetermined
+        self.listedFindings = findings
+        self.listedUndetermined = undetermined
         self.clear = clear
         self.clearCount = clearCount ?? clear.count
         self.showClear = showClear
@@ -257,6 +277,32 @@ public struct CheckReport: Sendable {
     /// `RuleOutcomes.report(includeClear:detailsLater:)`); nil when every
     /// outcome has its details.
     var details: OutcomeDetails?
+
+    /// Lists findings and undetermined outcomes compactly (a report whose
+    /// details come later).
+    mutating func list(findings: OutcomeListing<Finding>, undetermined: OutcomeListing<UndeterminedOutcome>) {
+        listedFindings = []
+        listedUndetermined = []
+        findingListing = findings
+        undeterminedListing = undetermined
+    }
+
+    /// How many findings there are, without making them.
+    var findingCount: Int { findingListing?.count ?? listedFindings.count }
+    var undeterminedCount: Int { undeterminedListing?.count ?? listedUndetermined.count }
+
+    /// One finding, made if it is listed compactly (without its details).
+    func finding(at index: Int) -> Finding { findingListing?[index] ?? listedFindings[index] }
+    func undeterminedOutcome(at index: Int) -> UndeterminedOutcome { undeterminedListing?[index] ?? listedUndetermined[index] }
+
+    /// Every finding in order, made one at a time.
+    func forEachFinding(_ body: (Finding) -> Void) {
+        for index in 0..<findingCount { body(finding(at: index)) }
+    }
+
+    func forEachUndetermined(_ body: (UndeterminedOutcome) -> Void) {
+        for index in 0..<undeterminedCount { body(undeterminedOutcome(at: index)) }
+    }
 
     /// The finding with its message, basis and evidence.
     func complete(_ finding: Finding) -> Finding {
@@ -291,13 +337,17 @@ public struct CheckReport: Sendable {
     /// Number of findings per severity, every level present.
     public var countsBySeverity: [Severity: Int] {
         var counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, 0) })
-        for finding in findings { counts[finding.severity, default: 0] += 1 }
+        forEachFinding { counts[$0.severity, default: 0] += 1 }
         return counts
     }
 
     /// True when a finding that is not in the baseline reaches `failOn`.
     public var hasFailingFindings: Bool {
         guard let failOn else { return false }
-        return findings.contains { !$0.baseline && $0.severity >= failOn }
+        for index in 0..<findingCount {
+            let finding = finding(at: index)
+            if !finding.baseline && finding.severity >= failOn { return true }
+        }
+        return false
     }
 }

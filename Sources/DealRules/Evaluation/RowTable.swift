@@ -233,7 +233,8 @@ final class ItemTable: RowTable {
     /// False where the collection itself is unknown in that owner row.
     let known: [Bool]
     private let values: [Value]
-    private let owners: [Int]
+    /// The owner's row of each item (32 bits: a table has far fewer rows).
+    private let owners: [UInt32]
     private let names: [String]
     private unowned let owner: RowTable
 
@@ -279,7 +280,7 @@ final class ItemTable: RowTable {
                 break
             }
             if ownerColumn == nil { ownerColumn = owner.column(path) }
-            if let ownerColumn { builder.copy(ownerColumn, row: owners[row], to: row) }
+            if let ownerColumn { builder.copy(ownerColumn, row: Int(owners[row]), to: row) }
         }
         return CellColumn(builder)
     }
@@ -298,10 +299,10 @@ final class ItemTable: RowTable {
             // An unknown item has no known fields (see `Evaluator.lookup`).
             return Evaluator.FieldRead(value: .unknown, provenance: nil, found: false)
         }
-        return owner.read(path, row: owners[row])
+        return owner.read(path, row: Int(owners[row]))
     }
 
-    override func deal(ofRow row: Int) -> Record? { owner.deal(ofRow: owners[row]) }
+    override func deal(ofRow row: Int) -> Record? { owner.deal(ofRow: Int(owners[row])) }
 }
 
 /// The items of a collection field, gathered row by row in row order: a
@@ -311,7 +312,7 @@ struct ItemListBuilder {
     private(set) var starts = [0]
     private(set) var known: [Bool] = []
     private(set) var values: [Value] = []
-    private(set) var owners: [Int] = []
+    private(set) var owners: [UInt32] = []
 
     /// The value of the collection in the next row, `row`.
     mutating func add(_ value: Value, row: Int) {
@@ -321,11 +322,11 @@ struct ItemListBuilder {
         case .list(let items):
             known.append(true)
             values.append(contentsOf: items)
-            owners.append(contentsOf: repeatElement(row, count: items.count))
+            owners.append(contentsOf: repeatElement(UInt32(truncatingIfNeeded: row), count: items.count))
         default:
             known.append(true)
             values.append(value)
-            owners.append(row)
+            owners.append(UInt32(truncatingIfNeeded: row))
         }
         starts.append(values.count)
     }

@@ -97,31 +97,51 @@ public struct RuleOutcomes: Sendable {
     public func report(includeClear: Bool, detailsLater: Bool) -> CheckReport {
         // Clear outcomes, when listed, need their evidence anyway.
         guard detailsLater, !includeClear else { return report(includeClear: includeClear) }
-        var findings: [Finding] = []
-        var undetermined: [UndeterminedOutcome] = []
-        findings.reserveCapacity(findingCount)
-        undetermined.reserveCapacity(undeterminedCount)
-        walk { code, rule, subject, origin in
+        var findings = OutcomeListing<Finding>(capacity: findingCount) { [self] origin in
+            let rule = self.rule(at: origin)
+            var finding = Finding(rule: rule.sharedInfo, subject: self.subject(at: origin), severity: rule.info.severity,
+                                  message: "", basis: .confirmed, evidence: [])
+            finding.pending = origin
+            return finding
+        }
+        var undetermined = OutcomeListing<UndeterminedOutcome>(capacity: undeterminedCount) { [self] origin in
+            var outcome = UndeterminedOutcome(rule: self.rule(at: origin).sharedInfo, subject: self.subject(at: origin), reasons: [], evidence: [])
+            outcome.pending = origin
+            return outcome
+        }
+        walk { code, _, _, origin in
             switch code {
-            case .finding:
-                var finding = Finding(rule: rule.sharedInfo, subject: subject, severity: rule.info.severity, message: "", basis: .confirmed, evidence: [])
-                finding.pending = origin
-                findings.append(finding)
-            case .undetermined:
-                var outcome = UndeterminedOutcome(rule: rule.sharedInfo, subject: subject, reasons: [], evidence: [])
-                outcome.pending = origin
-                undetermined.append(outcome)
-            case .clear, .skipped:
-                break
+            case .finding: findings.append(pending: origin)
+            case .undetermined: undetermined.append(pending: origin)
+            case .clear, .skipped: break
             }
         } listed: { listedFindings, listedUndetermined, _ in
-            findings += listedFindings
-            undetermined += listedUndetermined
+            findings.append(contentsOf: listedFindings)
+            undetermined.append(contentsOf: listedUndetermined)
         }
-        var report = CheckReport(asOf: asOf, rules: rules, subjects: subjects, dealCount: deals.count, findings: findings,
-                                 undetermined: undetermined, clear: [], errors: [], clearCount: clearCount)
+        var report = CheckReport(asOf: asOf, rules: rules, subjects: subjects, dealCount: deals.count, findings: [],
+                                 undetermined: [], clear: [], errors: [], clearCount: clearCount)
+        report.list(findings: findings, undetermined: undetermined)
         report.details = OutcomeDetails(self)
         return report
+    }
+
+    /// The rule of a walked outcome (`walk` hands out only origins of
+    /// per-deal, grouped and portfolio entries).
+    private func rule(at origin: OutcomeOrigin) -> CheckedRule {
+        switch entries[origin.entry] {
+        case .perDeal(let rule, _), .grouped(let rule, _, _), .portfolio(let rule, _): return program.rules[rule]
+        case .listed: preconditionFailure("listed outcomes have no origin")
+        }
+    }
+
+    /// The subject of a walked outcome, as `walk` names it.
+    private func subject(at origin: OutcomeOrigin) -> String {
+        switch entries[origin.entry] {
+        case .perDeal: return deals[origin.position].subject
+        case .grouped(_, _, let groups): return groups[origin.position].subject
+        case .portfolio, .listed: return "portfolio"
+        }
     }
 
     public func report(includeClear: Bool) -> CheckReport {

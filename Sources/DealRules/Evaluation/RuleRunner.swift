@@ -36,8 +36,14 @@ public enum RuleRunner {
         let wantedRules = Set(options.rules.map { NameFolding.foldSymbol($0) })
         let wantedSubjects = Set(options.subjects)
         var subjects: [String] = deals.map(\.subject)
-        // Membership by set: a grouped rule over many deals has many keys.
-        var knownSubjects = Set(subjects)
+        // Group keys and `portfolio` join the subjects unless already there.
+        // Checked a rule's keys at a time by one pass over the subjects, so
+        // that no set of every deal's subject is held beside the columns.
+        func addSubjects(_ candidates: [String]) {
+            var fresh = Set(candidates)
+            for subject in subjects where fresh.remove(subject) != nil && fresh.isEmpty { break }
+            for subject in candidates where fresh.remove(subject) != nil { subjects.append(subject) }
+        }
         var rules: [RuleInfo] = []
         var entries: [RuleOutcomes.Entry] = []
         let skipped: [Bool] = wantedSubjects.isEmpty ? [] : deals.map { !wantedSubjects.contains($0.subject) }
@@ -86,9 +92,9 @@ public enum RuleRunner {
                 let kernel = GroupKernel(rule.condition, keyName: keyName, definitions: program.definitions, table: dealTable, asOf: options.asOf)
                 let condition = CompiledCondition(rule.condition, definitions: program.definitions)
                 var decided: [RuleOutcomes.GroupOutcome] = []
-                for group in grouping.groups {
-                    let subject = ValueRendering.render(group.key)
-                    if knownSubjects.insert(subject).inserted { subjects.append(subject) }
+                let groupSubjects = grouping.groups.map { ValueRendering.render($0.key) }
+                addSubjects(groupSubjects)
+                for (group, subject) in zip(grouping.groups, groupSubjects) {
                     guard wantedSubjects.isEmpty || wantedSubjects.contains(subject) else { continue }
                     let scope = GroupScope(keyName: keyName, key: group.key, rows: group.rows, allDeals: deals)
                     if let kernel, let truth = kernel.truth(rows: group.rows) {
@@ -105,7 +111,7 @@ public enum RuleRunner {
                 var findings: [Finding] = []
                 var undetermined: [UndeterminedOutcome] = []
                 var clear: [ClearOutcome] = []
-                if knownSubjects.insert("portfolio").inserted { subjects.append("portfolio") }
+                addSubjects(["portfolio"])
                 let wanted = wantedSubjects.isEmpty || wantedSubjects.contains("portfolio")
                 // The portfolio is one group holding every deal.
                 if wanted, let truth = GroupKernel(rule.condition, keyName: nil, definitions: program.definitions, table: dealTable, asOf: options.asOf)?

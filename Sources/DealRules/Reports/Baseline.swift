@@ -88,12 +88,15 @@ public enum Baseline {
         var result = report
         var current = Set<FindingKey>()
         var new: [FindingKey] = []
-        for index in result.findings.indices {
-            let key = result.findings[index].key
+        // Made once: a report listed compactly makes its findings on each read.
+        var findings = result.findings
+        for index in findings.indices {
+            let key = findings[index].key
             let inBaseline = known.contains(key)
-            result.findings[index].baseline = inBaseline
+            findings[index].baseline = inBaseline
             if current.insert(key).inserted, !inBaseline { new.append(key) }
         }
+        result.findings = findings
         var seen = Set<FindingKey>()
         let resolved = keys.filter { !current.contains($0) && seen.insert($0).inserted }
         result.baseline = BaselineComparison(baselinePath: path, new: new, resolved: resolved)

@@ -41,8 +41,8 @@ extension CheckReport {
             if seen.insert(subject).inserted { order.append(subject) }
         }
         subjects.forEach(add)
-        for finding in findings { add(finding.subject) }
-        for outcome in undetermined { add(outcome.subject) }
+        forEachFinding { add($0.subject) }
+        forEachUndetermined { add($0.subject) }
         for outcome in clear { add(outcome.subject) }
         return order
     }
@@ -60,8 +60,8 @@ extension CheckReport {
         func add(_ shared: SharedRuleInfo) {
             if looked.insert(ObjectIdentifier(shared)).inserted { add(shared.info) }
         }
-        for finding in findings { add(finding.sharedRule) }
-        for outcome in undetermined { add(outcome.sharedRule) }
+        forEachFinding { add($0.sharedRule) }
+        forEachUndetermined { add($0.sharedRule) }
         for outcome in clear { add(outcome.sharedRule) }
         return order
     }
@@ -81,10 +81,22 @@ extension CheckReport {
     /// Where one outcome sits: findings first, then undetermined, then
     /// clear, each by its index in its own list.
     struct OutcomePlace {
-        var rule: Int
-        var subject: Int
+        // 32-bit ranks and position (12 bytes, not 24): a large report has
+        // hundreds of thousands of places, far fewer than 2³² of anything.
+        private let ruleRank: UInt32
+        private let subjectRank: UInt32
+        private let position: UInt32
+
+        init(rule: Int, subject: Int, offset: Int) {
+            ruleRank = UInt32(clamping: rule)
+            subjectRank = UInt32(clamping: subject)
+            position = UInt32(truncatingIfNeeded: offset)
+        }
+
+        var rule: Int { Int(ruleRank) }
+        var subject: Int { Int(subjectRank) }
         /// Position across findings, undetermined and clear, in that order.
-        var offset: Int
+        var offset: Int { Int(position) }
     }
 
     /// The outcomes' places in report order — by rule then subject, or by
@@ -95,12 +107,12 @@ extension CheckReport {
         let ruleRank = Dictionary(orderedRules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let subjectRank = Dictionary(orderedSubjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var places: [OutcomePlace] = []
-        places.reserveCapacity(findings.count + undetermined.count + (includeClear ? clear.count : 0))
+        places.reserveCapacity(findingCount + undeterminedCount + (includeClear ? clear.count : 0))
         func add(_ rule: RuleInfo, _ subject: String) {
             places.append(OutcomePlace(rule: ruleRank[rule.name] ?? Int.max, subject: subjectRank[subject] ?? Int.max, offset: places.count))
         }
-        for finding in findings { add(finding.rule, finding.subject) }
-        for outcome in undetermined { add(outcome.rule, outcome.subject) }
+        forEachFinding { add($0.rule, $0.subject) }
+        forEachUndetermined { add($0.rule, $0.subject) }
         if includeClear { for outcome in clear { add(outcome.rule, outcome.subject) } }
         if subjectFirst {
             places.sort { ($0.subject, $0.rule, $0.offset) < ($1.subject, $1.rule, $1.offset) }
@@ -113,10 +125,10 @@ extension CheckReport {
     /// The outcome at a place from `outcomeOrder`.
     func outcome(at place: OutcomePlace) -> ReportOutcome {
         var offset = place.offset
-        if offset < findings.count { return .finding(findings[offset]) }
-        offset -= findings.count
-        if offset < undetermined.count { return .undetermined(undetermined[offset]) }
-        return .clear(clear[offset - undetermined.count])
+        if offset < findingCount { return .finding(finding(at: offset)) }
+        offset -= findingCount
+        if offset < undeterminedCount { return .undetermined(undeterminedOutcome(at: offset)) }
+        return .clear(clear[offset - undeterminedCount])
     }
 
     /// True when this finding fails the run (`--fail-on`, not in the baseline).
@@ -138,8 +150,8 @@ extension CheckReport {
     public var summaryLine: String {
         var parts: [String] = []
         let breakdown = severityBreakdown
-        parts.append(ReportWording.count(findings.count, "finding") + (breakdown.isEmpty ? "" : " (\(breakdown))"))
-        parts.append("\(undetermined.count) undetermined")
+        parts.append(ReportWording.count(findingCount, "finding") + (breakdown.isEmpty ? "" : " (\(breakdown))"))
+        parts.append("\(undeterminedCount) undetermined")
         if showClear { parts.append("\(clear.count) clear") }
         parts.append(ReportWording.count(dealCount, "deal"))
         parts.append(ReportWording.count(rules.count, "rule"))

@@ -7,9 +7,9 @@ enum JSONReport {
         var members: [(key: String, value: JSONWriter.Streamed)] = [
             ("version", .value(.integer(ReportJSONEncoding.formatVersion))),
             ("as_of", .value(.string(report.asOf.description))),
-            ("findings", .elements(count: report.findings.count) { ReportJSONEncoding.finding(report.complete(report.findings[$0])) }),
-            ("undetermined", .elements(count: report.undetermined.count) {
-                ReportJSONEncoding.undetermined(report.complete(report.undetermined[$0]))
+            ("findings", .elements(count: report.findingCount) { ReportJSONEncoding.finding(report.complete(report.finding(at: $0))) }),
+            ("undetermined", .elements(count: report.undeterminedCount) {
+                ReportJSONEncoding.undetermined(report.complete(report.undeterminedOutcome(at: $0)))
             }),
         ]
         if report.showClear {
@@ -24,7 +24,7 @@ enum JSONReport {
     }
 
     static func render(_ report: CheckReport) -> String {
-        let outcomes = report.findings.count + report.undetermined.count + (report.showClear ? report.clear.count : 0)
+        let outcomes = report.findingCount + report.undeterminedCount + (report.showClear ? report.clear.count : 0)
         var text = ""
         text.reserveCapacity(1024 + outcomes * 600)
         write(report, chunks: ReportChunks(nil), into: &text)

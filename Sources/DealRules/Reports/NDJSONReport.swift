@@ -17,8 +17,8 @@ enum NDJSONReport {
             text += "\n"
             chunks.drain(&text)
         }
-        for finding in report.findings { line("finding", ReportJSONEncoding.finding(report.complete(finding))) }
-        for outcome in report.undetermined { line("undetermined", ReportJSONEncoding.undetermined(report.complete(outcome))) }
+        report.forEachFinding { line("finding", ReportJSONEncoding.finding(report.complete($0))) }
+        report.forEachUndetermined { line("undetermined", ReportJSONEncoding.undetermined(report.complete($0))) }
         if report.showClear { for outcome in report.clear { line("clear", ReportJSONEncoding.clear(outcome)) } }
         for error in report.errors { line("error", ReportJSONEncoding.error(error)) }
         if let baseline = report.baseline { line("baseline_comparison", ReportJSONEncoding.baselineComparison(baseline)) }

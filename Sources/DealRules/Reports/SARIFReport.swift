@@ -30,8 +30,8 @@ enum SARIFReport {
         let run: JSONWriter.Streamed = .object([
             ("tool", .value(.object(["driver": driver]))),
             ("invocations", .value(.array([invocation(report)]))),
-            ("results", .elements(count: report.findings.count) { position in
-                let finding = report.complete(report.findings[position])
+            ("results", .elements(count: report.findingCount) { position in
+                let finding = report.complete(report.finding(at: position))
                 return result(finding, index: ruleIndex[finding.rule.name], report: report)
             }),
             ("properties", runProperties(report)),
@@ -128,8 +128,8 @@ enum SARIFReport {
     private static func runProperties(_ report: CheckReport) -> JSONWriter.Streamed {
         var members: [(key: String, value: JSONWriter.Streamed)] = [
             ("asOf", .value(.string(report.asOf.description))),
-            ("undetermined", .elements(count: report.undetermined.count) {
-                ReportJSONEncoding.undetermined(report.complete(report.undetermined[$0]))
+            ("undetermined", .elements(count: report.undeterminedCount) {
+                ReportJSONEncoding.undetermined(report.complete(report.undeterminedOutcome(at: $0)))
             }),
             ("summary", .value(ReportJSONEncoding.summary(report))),
         ]

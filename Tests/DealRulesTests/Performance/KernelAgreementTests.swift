@@ -209,6 +209,34 @@ import Testing
         #expect(subjects == ["deal-3", "deal-7"])
     }
 
+    @Test func groupKeysAndThePortfolioJoinTheSubjectsOnce() throws {
+        let program = try KernelAgreementTests.program(rules: """
+            rule "By hyperscaler" for each hyperscaler
+              when count of deals is at least 1
+              flag grouped
+
+            rule "Again" for each hyperscaler
+              when count of deals is at least 2
+              flag grouped again
+
+            rule "Whole" for all deals
+              when count of deals is at least 1
+              flag whole
+            """)
+        func deal(_ id: String, _ hyperscaler: String, _ position: Int) -> Deal {
+            Deal(record: Record(entries: [
+                RecordEntry(key: "id", originalKey: "id", value: .text(id)),
+                RecordEntry(key: "hyperscaler", originalKey: "hyperscaler", value: .text(hyperscaler)),
+            ]), position: position)
+        }
+        // A group key that is also a deal's subject is listed once, where the deal is.
+        let deals = [deal("Oracle", "Meta", 1), deal("a", "Oracle", 2), deal("b", "Meta", 3), deal("portfolio", "Zeta", 4)]
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: KernelAgreementTests.asOf))
+        #expect(outcomes.subjects == ["Oracle", "a", "b", "portfolio", "Meta", "Zeta"])
+        let report = outcomes.report(includeClear: false, detailsLater: true)
+        #expect(report.findings.map(\.subject).sorted() == ["Meta", "Meta", "Oracle", "Zeta", "portfolio"])
+    }
+
     @Test func interningFoldsTextAsComparisonsDo() {
         let interner = Interner()
         #expect(interner.id(ofText: "Natural_Gas") == interner.id(ofText: "natural gas"))
