@@ -7,8 +7,16 @@ import DealRulesModel
 /// are annotated too, and a plain summary line closes the log.
 enum GitHubReport {
     static func render(_ report: CheckReport) -> String {
-        var lines: [String] = []
-        for finding in report.findings {
+        var text = ""
+        write(report, chunks: ReportChunks(nil), into: &text)
+        return text
+    }
+
+    /// Writes the annotations one finding at a time, working out each
+    /// finding's details as it goes (`CheckReport.complete`).
+    static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String) {
+        for index in 0..<report.findingCount {
+            let finding = report.complete(report.finding(at: index))
             let command: String
             if report.isFailing(finding) {
                 command = "error"
@@ -21,15 +29,16 @@ enum GitHubReport {
             message += finding.rule.name == finding.rule.flag ? ")" : "; rule: \(finding.rule.name))"
             if report.baseline != nil { message += finding.baseline ? " [baseline]" : " [new]" }
             for evidence in finding.evidence { message += "\n" + ReportWording.evidenceLine(evidence) }
-            lines.append(GitHubCommands.annotation(command, location: finding.rule.location,
-                                    title: "\(finding.rule.flag): \(finding.subject)", message: message))
+            text.line(GitHubCommands.annotation(command, location: finding.rule.location,
+                                                title: "\(finding.rule.flag): \(finding.subject)", message: message))
+            chunks.drain(&text)
         }
         for diagnostic in report.errors {
             let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
-            lines.append(GitHubCommands.annotation(command, location: diagnostic.resolvedLocation,
-                                    title: "dealrules \(diagnostic.code)", message: diagnostic.message))
+            text.line(GitHubCommands.annotation(command, location: diagnostic.resolvedLocation,
+                                                title: "dealrules \(diagnostic.code)", message: diagnostic.message))
         }
-        lines.append(report.summaryLine)
-        return lines.joined(separator: "\n") + "\n"
+        text.line(report.summaryLine)
+        chunks.finish(&text)
     }
 }

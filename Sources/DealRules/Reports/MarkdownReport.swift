@@ -6,52 +6,79 @@ import DealRulesModel
 /// table or inject HTML.
 enum MarkdownReport {
     static func render(_ report: CheckReport) -> String {
-        var lines = ["## DealRules check as of \(report.asOf)", ""]
-        lines.append("\(ReportWording.count(report.dealCount, "deal")), \(ReportWording.count(report.rules.count, "rule")): "
-            + "**\(ReportWording.count(report.findings.count, "finding"))**, \(report.undetermined.count) undetermined"
+        var text = ""
+        write(report, chunks: ReportChunks(nil), into: &text)
+        return text
+    }
+
+    /// Writes the report a row at a time, working out each finding's and
+    /// undetermined outcome's details as its row is written.
+    static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String) {
+        text.line("## DealRules check as of \(report.asOf)")
+        text.line("")
+        text.line("\(ReportWording.count(report.dealCount, "deal")), \(ReportWording.count(report.rules.count, "rule")): "
+            + "**\(ReportWording.count(report.findingCount, "finding"))**, \(report.undeterminedCount) undetermined"
             + (report.hasFailingFindings ? " — **the check fails**" : "") + ".")
-        lines.append("")
+        text.line("")
 
         let counts = report.countsBySeverity
-        lines += ["| severity | findings |", "| --- | ---: |"]
-        for level in Severity.allCases.reversed() { lines.append("| \(level.rawValue) | \(counts[level] ?? 0) |") }
+        text.line("| severity | findings |")
+        text.line("| --- | ---: |")
+        for level in Severity.allCases.reversed() { text.line("| \(level.rawValue) | \(counts[level] ?? 0) |") }
 
         let showBaseline = report.baseline != nil
-        let byFlag = Dictionary(grouping: report.findings, by: \.rule.flag)
+        // Positions (32 bits each) rather than copies of the findings.
+        var byFlag: [String: [UInt32]] = [:]
+        for index in 0..<report.findingCount {
+            byFlag[report.finding(at: index).rule.flag, default: []].append(UInt32(truncatingIfNeeded: index))
+        }
         for flag in report.orderedFlags {
-            guard let findings = byFlag[flag], !findings.isEmpty else { continue }
-            lines += ["", "### \(cell(flag)) (\(findings.count))", ""]
-            lines.append("| deal | severity | message | basis |" + (showBaseline ? " baseline |" : ""))
-            lines.append("| --- | --- | --- | --- |" + (showBaseline ? " --- |" : ""))
-            for finding in findings {
+            guard let positions = byFlag[flag], !positions.isEmpty else { continue }
+            text.line("")
+            text.line("### \(cell(flag)) (\(positions.count))")
+            text.line("")
+            text.line("| deal | severity | message | basis |" + (showBaseline ? " baseline |" : ""))
+            text.line("| --- | --- | --- | --- |" + (showBaseline ? " --- |" : ""))
+            for position in positions {
+                let finding = report.complete(report.finding(at: Int(position)))
                 var row = "| \(cell(finding.subject)) | \(finding.severity.rawValue) | \(cell(finding.message)) | \(finding.basis.rawValue) |"
                 if showBaseline { row += finding.baseline ? " known |" : " **new** |" }
-                lines.append(row)
+                text.line(row)
+                chunks.drain(&text)
             }
         }
 
-        if !report.undetermined.isEmpty {
-            lines += ["", "### Undetermined (\(report.undetermined.count))", ""]
-            lines += ["| deal | flag | why |", "| --- | --- | --- |"]
-            for outcome in report.undetermined {
+        if report.undeterminedCount > 0 {
+            text.line("")
+            text.line("### Undetermined (\(report.undeterminedCount))")
+            text.line("")
+            text.line("| deal | flag | why |")
+            text.line("| --- | --- | --- |")
+            for index in 0..<report.undeterminedCount {
+                let outcome = report.complete(report.undeterminedOutcome(at: index))
                 let why = outcome.reasons.map(ReportWording.reason).joined(separator: "; ")
-                lines.append("| \(cell(outcome.subject)) | \(cell(outcome.rule.flag)) | \(cell(why.isEmpty ? "unknown" : why)) |")
+                text.line("| \(cell(outcome.subject)) | \(cell(outcome.rule.flag)) | \(cell(why.isEmpty ? "unknown" : why)) |")
+                chunks.drain(&text)
             }
         }
 
         if let baseline = report.baseline {
-            lines += ["", "### Compared with the baseline", ""]
-            lines.append("\(baseline.new.count) new, \(baseline.resolved.count) resolved (baseline \(cell(baseline.baselinePath))).")
-            if !baseline.new.isEmpty || !baseline.resolved.isEmpty { lines.append("") }
-            for key in baseline.new { lines.append("- new: \(describe(key))") }
-            for key in baseline.resolved { lines.append("- resolved: \(describe(key))") }
+            text.line("")
+            text.line("### Compared with the baseline")
+            text.line("")
+            text.line("\(baseline.new.count) new, \(baseline.resolved.count) resolved (baseline \(cell(baseline.baselinePath))).")
+            if !baseline.new.isEmpty || !baseline.resolved.isEmpty { text.line("") }
+            for key in baseline.new { text.line("- new: \(describe(key))") }
+            for key in baseline.resolved { text.line("- resolved: \(describe(key))") }
         }
 
         if !report.errors.isEmpty {
-            lines += ["", "### Data problems", ""]
-            for diagnostic in report.errors { lines.append("- \(cell(diagnostic.description))") }
+            text.line("")
+            text.line("### Data problems")
+            text.line("")
+            for diagnostic in report.errors { text.line("- \(cell(diagnostic.description))") }
         }
-        return lines.joined(separator: "\n") + "\n"
+        chunks.finish(&text)
     }
 
     private static func describe(_ key: FindingKey) -> String {

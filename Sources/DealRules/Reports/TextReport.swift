@@ -108,8 +108,8 @@ enum TextReport {
 }
 
 extension String {
-    /// Appends one line of a text report and its line break.
-    fileprivate mutating func line(_ text: String) {
+    /// Appends one line of a report and its line break.
+    mutating func line(_ text: String) {
         append(text)
         append("\n")
     }
