@@ -171,6 +171,8 @@ public struct ClearOutcome: Sendable, Hashable {
     private(set) var sharedRule: SharedRuleInfo
     public var subject: String
     public var evidence: [Evidence]
+    /// Where the evidence is still to be worked out; nil once it is here.
+    var pending: OutcomeOrigin?
 
     public init(rule: RuleInfo, subject: String, evidence: [Evidence]) {
         self.init(rule: SharedRuleInfo(rule), subject: subject, evidence: evidence)
@@ -246,7 +248,16 @@ public struct CheckReport: Sendable {
     private var undeterminedListing: OutcomeListing<UndeterminedOutcome>?
     /// Filled when the report was asked for them (JUnit and HTML need every
     /// rule × subject; text and JSON list them with `--show-clear`).
-    public var clear: [ClearOutcome]
+    public var clear: [ClearOutcome] {
+        get { clearListing?.all ?? listedClear }
+        set {
+            listedClear = newValue
+            clearListing = nil
+        }
+    }
+
+    private var listedClear: [ClearOutcome]
+    private var clearListing: OutcomeListing<ClearOutcome>?
     /// Clear outcomes of the run, listed in `clear` or not.
     public var clearCount: Int
     public var showClear: Bool
@@ -265,7 +276,7 @@ public struct CheckReport: Sendable {
         self.dealCount = dealCount
         self.listedFindings = findings
         self.listedUndetermined = undetermined
-        self.clear = clear
+        self.listedClear = clear
         self.clearCount = clearCount ?? clear.count
         self.showClear = showClear
         self.errors = errors
@@ -280,11 +291,16 @@ public struct CheckReport: Sendable {
 
     /// Lists findings and undetermined outcomes compactly (a report whose
     /// details come later).
-    mutating func list(findings: OutcomeListing<Finding>, undetermined: OutcomeListing<UndeterminedOutcome>) {
+    mutating func list(findings: OutcomeListing<Finding>, undetermined: OutcomeListing<UndeterminedOutcome>,
+                       clear: OutcomeListing<ClearOutcome>?) {
         listedFindings = []
         listedUndetermined = []
         findingListing = findings
         undeterminedListing = undetermined
+        if let clear {
+            listedClear = []
+            clearListing = clear
+        }
     }
 
     /// How many findings there are, without making them.
@@ -294,6 +310,14 @@ public struct CheckReport: Sendable {
     /// One finding, made if it is listed compactly (without its details).
     func finding(at index: Int) -> Finding { findingListing?[index] ?? listedFindings[index] }
     func undeterminedOutcome(at index: Int) -> UndeterminedOutcome { undeterminedListing?[index] ?? listedUndetermined[index] }
+
+    /// Clear outcomes listed (not `clearCount`, which counts them listed or not).
+    var clearListedCount: Int { clearListing?.count ?? listedClear.count }
+    func clearOutcome(at index: Int) -> ClearOutcome { clearListing?[index] ?? listedClear[index] }
+
+    func forEachClear(_ body: (ClearOutcome) -> Void) {
+        for index in 0..<clearListedCount { body(clearOutcome(at: index)) }
+    }
 
     /// Every finding in order, made one at a time.
     func forEachFinding(_ body: (Finding) -> Void) {
@@ -316,6 +340,14 @@ public struct CheckReport: Sendable {
         return details.complete(outcome)
     }
 
+    /// The clear outcome with its evidence.
+    func complete(_ outcome: ClearOutcome) -> ClearOutcome {
+        guard let details, outcome.pending != nil else { return outcome }
+        return details.complete(outcome)
+    }
+
+    /// The outcome with the details reports show: a clear outcome's
+    /// evidence, which no report shows, is left to `complete(_: ClearOutcome)`.
     func complete(_ outcome: ReportOutcome) -> ReportOutcome {
         switch outcome {
         case .finding(let finding): return .finding(complete(finding))
@@ -330,6 +362,7 @@ public struct CheckReport: Sendable {
         var report = self
         report.findings = findings.map(complete)
         report.undetermined = undetermined.map(complete)
+        if clearListing != nil { report.clear = clear.map(complete) }
         report.details = nil
         return report
     }

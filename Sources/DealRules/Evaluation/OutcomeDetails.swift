@@ -95,6 +95,17 @@ final class OutcomeDetails: Sendable {
         }
     }
 
+    func complete(_ outcome: ClearOutcome) -> ClearOutcome {
+        guard let origin = outcome.pending else { return outcome }
+        return replay.withLock { replay in
+            guard replay.decide(origin) != nil else { return outcome }
+            var result = outcome
+            result.evidence = replay.evaluator.evidence
+            result.pending = nil
+            return result
+        }
+    }
+
     func complete(_ outcome: UndeterminedOutcome) -> UndeterminedOutcome {
         guard let origin = outcome.pending else { return outcome }
         return replay.withLock { replay in

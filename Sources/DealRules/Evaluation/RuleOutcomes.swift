@@ -90,13 +90,11 @@ public struct RuleOutcomes: Sendable {
     /// and clear outcomes too when `includeClear` (JUnit, HTML, `--show-clear`);
     /// otherwise only their number.
     ///
-    /// With `detailsLater`, findings and undetermined outcomes of kernels
-    /// are listed without message, evidence and reasons; the report's
-    /// `complete` works them out one at a time as a report is written
-    /// (text, JSON and SARIF do), and `completed()` all at once.
+    /// With `detailsLater`, outcomes of kernels are listed without message,
+    /// evidence and reasons; the report's `complete` works them out one at
+    /// a time as a report is written, and `completed()` all at once.
     public func report(includeClear: Bool, detailsLater: Bool) -> CheckReport {
-        // Clear outcomes, when listed, need their evidence anyway.
-        guard detailsLater, !includeClear else { return report(includeClear: includeClear) }
+        guard detailsLater else { return report(includeClear: includeClear) }
         var findings = OutcomeListing<Finding>(capacity: findingCount) { [self] origin in
             let rule = self.rule(at: origin)
             var finding = Finding(rule: rule.sharedInfo, subject: self.subject(at: origin), severity: rule.info.severity,
@@ -109,19 +107,26 @@ public struct RuleOutcomes: Sendable {
             outcome.pending = origin
             return outcome
         }
+        var clear = OutcomeListing<ClearOutcome>(capacity: includeClear ? clearCount : 0) { [self] origin in
+            var outcome = ClearOutcome(rule: self.rule(at: origin).sharedInfo, subject: self.subject(at: origin), evidence: [])
+            outcome.pending = origin
+            return outcome
+        }
         walk { code, _, _, origin in
             switch code {
             case .finding: findings.append(pending: origin)
             case .undetermined: undetermined.append(pending: origin)
-            case .clear, .skipped: break
+            case .clear: if includeClear { clear.append(pending: origin) }
+            case .skipped: break
             }
-        } listed: { listedFindings, listedUndetermined, _ in
+        } listed: { listedFindings, listedUndetermined, listedClear in
             findings.append(contentsOf: listedFindings)
             undetermined.append(contentsOf: listedUndetermined)
+            if includeClear { clear.append(contentsOf: listedClear) }
         }
         var report = CheckReport(asOf: asOf, rules: rules, subjects: subjects, dealCount: deals.count, findings: [],
                                  undetermined: [], clear: [], errors: [], clearCount: clearCount)
-        report.list(findings: findings, undetermined: undetermined)
+        report.list(findings: findings, undetermined: undetermined, clear: includeClear ? clear : nil)
         report.details = OutcomeDetails(self)
         return report
     }

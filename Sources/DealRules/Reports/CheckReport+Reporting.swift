@@ -43,7 +43,7 @@ extension CheckReport {
         subjects.forEach(add)
         forEachFinding { add($0.subject) }
         forEachUndetermined { add($0.subject) }
-        for outcome in clear { add(outcome.subject) }
+        forEachClear { add($0.subject) }
         return order
     }
 
@@ -62,7 +62,7 @@ extension CheckReport {
         }
         forEachFinding { add($0.sharedRule) }
         forEachUndetermined { add($0.sharedRule) }
-        for outcome in clear { add(outcome.sharedRule) }
+        forEachClear { add($0.sharedRule) }
         return order
     }
 
@@ -107,13 +107,13 @@ extension CheckReport {
         let ruleRank = Dictionary(orderedRules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let subjectRank = Dictionary(orderedSubjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var places: [OutcomePlace] = []
-        places.reserveCapacity(findingCount + undeterminedCount + (includeClear ? clear.count : 0))
+        places.reserveCapacity(findingCount + undeterminedCount + (includeClear ? clearListedCount : 0))
         func add(_ rule: RuleInfo, _ subject: String) {
             places.append(OutcomePlace(rule: ruleRank[rule.name] ?? Int.max, subject: subjectRank[subject] ?? Int.max, offset: places.count))
         }
         forEachFinding { add($0.rule, $0.subject) }
         forEachUndetermined { add($0.rule, $0.subject) }
-        if includeClear { for outcome in clear { add(outcome.rule, outcome.subject) } }
+        if includeClear { forEachClear { add($0.rule, $0.subject) } }
         if subjectFirst {
             places.sort { ($0.subject, $0.rule, $0.offset) < ($1.subject, $1.rule, $1.offset) }
         } else {
@@ -128,7 +128,7 @@ extension CheckReport {
         if offset < findingCount { return .finding(finding(at: offset)) }
         offset -= findingCount
         if offset < undeterminedCount { return .undetermined(undeterminedOutcome(at: offset)) }
-        return .clear(clear[offset - undeterminedCount])
+        return .clear(clearOutcome(at: offset - undeterminedCount))
     }
 
     /// True when this finding fails the run (`--fail-on`, not in the baseline).
@@ -152,7 +152,7 @@ extension CheckReport {
         let breakdown = severityBreakdown
         parts.append(ReportWording.count(findingCount, "finding") + (breakdown.isEmpty ? "" : " (\(breakdown))"))
         parts.append("\(undeterminedCount) undetermined")
-        if showClear { parts.append("\(clear.count) clear") }
+        if showClear { parts.append("\(clearListedCount) clear") }
         parts.append(ReportWording.count(dealCount, "deal"))
         parts.append(ReportWording.count(rules.count, "rule"))
         if !errors.isEmpty { parts.append(ReportWording.count(errors.count, "data problem")) }

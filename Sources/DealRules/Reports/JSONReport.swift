@@ -13,7 +13,7 @@ enum JSONReport {
             }),
         ]
         if report.showClear {
-            members.append(("clear", .elements(count: report.clear.count) { ReportJSONEncoding.clear(report.clear[$0]) }))
+            members.append(("clear", .elements(count: report.clearListedCount) { ReportJSONEncoding.clear(report.clearOutcome(at: $0)) }))
         }
         members.append(("errors", .value(.array(report.errors.map(ReportJSONEncoding.error)))))
         if let baseline = report.baseline {
@@ -24,7 +24,7 @@ enum JSONReport {
     }
 
     static func render(_ report: CheckReport) -> String {
-        let outcomes = report.findingCount + report.undeterminedCount + (report.showClear ? report.clear.count : 0)
+        let outcomes = report.findingCount + report.undeterminedCount + (report.showClear ? report.clearListedCount : 0)
         var text = ""
         text.reserveCapacity(1024 + outcomes * 600)
         write(report, chunks: ReportChunks(nil), into: &text)

@@ -16,38 +16,142 @@ enum JUnitReport {
         var failed: Bool
         var skipped: Bool
         var errored: Bool
-    }
 
-    private struct Suite {
-        var name: String
-        var cases: [Case]
-        var properties: [(String, String)]
+        var kind: CaseKind { errored ? .errored : failed ? .failed : skipped ? .skipped : .passed }
     }
 
     static func render(_ report: CheckReport, options: ReportOptions) -> String {
-        var suites: [Suite] = []
-        let byRule = Dictionary(grouping: report.allOutcomes(includeClear: true), by: \.rule.name)
+        var text = ""
+        write(report, options: options, chunks: ReportChunks(nil), into: &text)
+        return text
+    }
+
+    /// Writes the document a test case at a time, working out each
+    /// outcome's details as its case is written. Suites are the rule files
+    /// in rule order; a rule's cases are its outcomes in subject order. The
+    /// counts that open the document and each suite come from a first pass
+    /// that makes no details.
+    static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into text: inout String) {
+        let places = report.outcomeOrder(includeClear: true, subjectFirst: false)
+        let rules = report.orderedRules
+        // Places are sorted by rule rank: each rule's outcomes are one run.
+        var runStarts = [Int](repeating: 0, count: rules.count + 1)
+        for place in places where place.rule < rules.count { runStarts[place.rule + 1] += 1 }
+        for rank in rules.indices { runStarts[rank + 1] += runStarts[rank] }
+
+        var suitePaths: [String] = []
+        var suiteRules: [[Int]] = []
         var suiteIndex: [String: Int] = [:]
-        for rule in report.orderedRules {
+        for (rank, rule) in rules.enumerated() {
             let path = rule.location.path
-            let index: Int
-            if let existing = suiteIndex[path] {
-                index = existing
+            if let index = suiteIndex[path] {
+                suiteRules[index].append(rank)
             } else {
-                index = suites.count
-                suiteIndex[path] = index
-                suites.append(Suite(name: path, cases: [], properties: [
-                    ("as_of", report.asOf.description), ("dealrules_version", options.toolVersion),
-                ]))
-            }
-            for outcome in byRule[rule.name] ?? [] {
-                suites[index].cases.append(testCase(outcome, report: report))
+                suiteIndex[path] = suitePaths.count
+                suitePaths.append(path)
+                suiteRules.append([rank])
             }
         }
-        if !report.errors.isEmpty {
-            suites.append(Suite(name: "data problems", cases: report.errors.map(problemCase), properties: []))
+        var suiteCounts = suiteRules.map { ranks in
+            var counts = Counts()
+            for rank in ranks {
+                for position in runStarts[rank]..<runStarts[rank + 1] {
+                    counts.add(kind(report.outcome(at: places[position]), report: report))
+                }
+            }
+            return counts
         }
-        return document(suites)
+        let problems = report.errors.map(problemCase)
+        if !problems.isEmpty {
+            var counts = Counts()
+            for problem in problems { counts.add(problem.kind) }
+            suiteCounts.append(counts)
+        }
+        var total = Counts()
+        for counts in suiteCounts { total.merge(counts) }
+
+        text.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        text.line("<testsuites name=\"dealrules check\" " + total.attributes + ">")
+        for (index, path) in suitePaths.enumerated() {
+            open(suite: path, counts: suiteCounts[index], properties: [
+                ("as_of", report.asOf.description), ("dealrules_version", options.toolVersion),
+            ], into: &text)
+            for rank in suiteRules[index] {
+                for position in runStarts[rank]..<runStarts[rank + 1] {
+                    write(testCase(report.complete(report.outcome(at: places[position])), report: report), into: &text)
+                    chunks.drain(&text)
+                }
+            }
+            text.line("  </testsuite>")
+        }
+        if !problems.isEmpty {
+            open(suite: "data problems", counts: suiteCounts[suiteCounts.count - 1], properties: [], into: &text)
+            for problem in problems { write(problem, into: &text) }
+            text.line("  </testsuite>")
+        }
+        text.line("</testsuites>")
+        chunks.finish(&text)
+    }
+
+    private enum CaseKind { case passed, failed, skipped, errored }
+
+    private struct Counts {
+        var tests = 0, failures = 0, errors = 0, skipped = 0
+
+        mutating func add(_ kind: CaseKind) {
+            tests += 1
+            switch kind {
+            case .passed: break
+            case .failed: failures += 1
+            case .skipped: skipped += 1
+            case .errored: errors += 1
+            }
+        }
+
+        mutating func merge(_ other: Counts) {
+            tests += other.tests
+            failures += other.failures
+            errors += other.errors
+            skipped += other.skipped
+        }
+
+        var attributes: String {
+            "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"0\""
+        }
+    }
+
+    /// What an outcome's case counts as; needs no details.
+    private static func kind(_ outcome: ReportOutcome, report: CheckReport) -> CaseKind {
+        switch outcome {
+        case .finding(let finding): return report.isFailing(finding) ? .failed : .passed
+        case .undetermined: return .skipped
+        case .clear: return .passed
+        }
+    }
+
+    private static func open(suite name: String, counts: Counts, properties: [(String, String)], into text: inout String) {
+        text.line("  <testsuite name=\"\(XMLEscaping.attribute(name))\" " + counts.attributes + ">")
+        guard !properties.isEmpty else { return }
+        text.line("    <properties>")
+        for (name, value) in properties {
+            text.line("      <property name=\"\(XMLEscaping.attribute(name))\" value=\"\(XMLEscaping.attribute(value))\"/>")
+        }
+        text.line("    </properties>")
+    }
+
+    private static func write(_ testCase: Case, into text: inout String) {
+        var open = "    <testcase name=\"\(XMLEscaping.attribute(testCase.name))\" "
+            + "classname=\"\(XMLEscaping.attribute(testCase.className))\""
+        if !testCase.file.isEmpty { open += " file=\"\(XMLEscaping.attribute(testCase.file))\"" }
+        if testCase.line > 0 { open += " line=\"\(testCase.line)\"" }
+        open += " time=\"0\""
+        if testCase.body.isEmpty {
+            text.line(open + "/>")
+        } else {
+            text.line(open + ">")
+            for line in testCase.body { text.line("      " + line) }
+            text.line("    </testcase>")
+        }
     }
 
     private static func testCase(_ outcome: ReportOutcome, report: CheckReport) -> Case {
@@ -105,43 +209,4 @@ enum JUnitReport {
         return result
     }
 
-    private static func document(_ suites: [Suite]) -> String {
-        let all = suites.flatMap(\.cases)
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        lines.append("<testsuites name=\"dealrules check\" " + counts(all) + ">")
-        for suite in suites {
-            lines.append("  <testsuite name=\"\(XMLEscaping.attribute(suite.name))\" " + counts(suite.cases) + ">")
-            if !suite.properties.isEmpty {
-                lines.append("    <properties>")
-                for (name, value) in suite.properties {
-                    lines.append("      <property name=\"\(XMLEscaping.attribute(name))\" value=\"\(XMLEscaping.attribute(value))\"/>")
-                }
-                lines.append("    </properties>")
-            }
-            for testCase in suite.cases {
-                var open = "    <testcase name=\"\(XMLEscaping.attribute(testCase.name))\" "
-                    + "classname=\"\(XMLEscaping.attribute(testCase.className))\""
-                if !testCase.file.isEmpty { open += " file=\"\(XMLEscaping.attribute(testCase.file))\"" }
-                if testCase.line > 0 { open += " line=\"\(testCase.line)\"" }
-                open += " time=\"0\""
-                if testCase.body.isEmpty {
-                    lines.append(open + "/>")
-                } else {
-                    lines.append(open + ">")
-                    lines += testCase.body.map { "      " + $0 }
-                    lines.append("    </testcase>")
-                }
-            }
-            lines.append("  </testsuite>")
-        }
-        lines.append("</testsuites>")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func counts(_ cases: [Case]) -> String {
-        let failures = cases.filter(\.failed).count
-        let errors = cases.filter(\.errored).count
-        let skipped = cases.filter(\.skipped).count
-        return "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"0\""
-    }
 }

@@ -19,7 +19,7 @@ enum NDJSONReport {
         }
         report.forEachFinding { line("finding", ReportJSONEncoding.finding(report.complete($0))) }
         report.forEachUndetermined { line("undetermined", ReportJSONEncoding.undetermined(report.complete($0))) }
-        if report.showClear { for outcome in report.clear { line("clear", ReportJSONEncoding.clear(outcome)) } }
+        if report.showClear { report.forEachClear { line("clear", ReportJSONEncoding.clear($0)) } }
         for error in report.errors { line("error", ReportJSONEncoding.error(error)) }
         if let baseline = report.baseline { line("baseline_comparison", ReportJSONEncoding.baselineComparison(baseline)) }
         var summary = ReportJSONEncoding.summary(report)

@@ -18,8 +18,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// may list outcomes without them (`RuleOutcomes.report(includeClear:detailsLater:)`).
     public var completesOutcomesWhileWriting: Bool {
         switch self {
-        case .text, .json, .ndjson, .sarif, .github, .markdown: return true
-        case .junit, .html: return false
+        case .text, .json, .ndjson, .sarif, .github, .markdown, .junit: return true
+        case .html: return false
         }
     }
 
@@ -56,7 +56,7 @@ public struct ReportOptions: Sendable {
 public enum ReportRenderer {
     public static func render(_ report: CheckReport, format: ReportFormat, options: ReportOptions) -> String {
         // Most formats work out each outcome's details as they write it;
-        // JUnit and HTML are given them all first.
+        // HTML is given them all first.
         let report = format.completesOutcomesWhileWriting ? report : report.completed()
         switch format {
         case .text: return TextReport.render(report, options: options)
@@ -71,9 +71,8 @@ public enum ReportRenderer {
     }
 
     /// The same text as `render`, handed to `receiver` in pieces of about a
-    /// megabyte as it is written (text, JSON, NDJSON, SARIF, GitHub and
-    /// Markdown; JUnit and HTML in one piece), so that a large report is
-    /// never held whole.
+    /// megabyte as it is written (every format but HTML, which is made in
+    /// one piece), so that a large report is never held whole.
     public static func write(_ report: CheckReport, format: ReportFormat, options: ReportOptions, to receiver: @escaping (String) -> Void) {
         write(report, format: format, options: options, chunkSize: ReportChunks.size, to: receiver)
     }
@@ -88,7 +87,8 @@ public enum ReportRenderer {
         case .ndjson: NDJSONReport.write(report, chunks: chunks, into: &text)
         case .github: GitHubReport.write(report, chunks: chunks, into: &text)
         case .markdown: MarkdownReport.write(report, chunks: chunks, into: &text)
-        case .junit, .html:
+        case .junit: JUnitReport.write(report, options: options, chunks: chunks, into: &text)
+        case .html:
             text = render(report, format: format, options: options)
             chunks.finish(&text)
         }

@@ -40,6 +40,39 @@ struct DetailsLaterTests {
         }
     }
 
+    @Test("with clear outcomes listed (JUnit, HTML, --show-clear) too",
+          arguments: ["Rules", "Benchmarks/rules", "kernel rules", "portfolio rules"])
+    func sameReportsWithClearOutcomes(_ rules: String) throws {
+        let program: CheckedProgram
+        switch rules {
+        case "kernel rules": program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
+        case "portfolio rules": program = try KernelAgreementTests.program(rules: KernelAgreementTests.portfolioRules)
+        default: program = try KernelAgreementTests.program(directory: rules)
+        }
+        var random = RandomDeals(seed: 405)
+        let outcomes = RuleRunner.evaluate(program, deals: random.deals(200), options: RuleRunner.Options(asOf: Self.asOf))
+        var full = outcomes.report(includeClear: true)
+        var later = outcomes.report(includeClear: true, detailsLater: true)
+        #expect(!full.clear.isEmpty)
+        if rules != "portfolio rules" {
+            // (Portfolio rules the evaluator decides come with their evidence.)
+            #expect(later.clear.contains { $0.pending != nil }, "clear outcomes are listed without their evidence")
+        }
+        #expect(later.clear.count == full.clear.count)
+        #expect(later.clear.map(\.subject) == full.clear.map(\.subject))
+        let completed = later.completed()
+        #expect(completed.clear == full.clear, "completing gives each clear outcome its evidence")
+        #expect(completed.findings == full.findings)
+        for showClear in [false, true] {
+            full.showClear = showClear
+            later.showClear = showClear
+            for format in ReportFormat.allCases {
+                #expect(ReportRenderer.render(later, format: format, options: ReportOptions()) == ReportRenderer.render(full, format: format, options: ReportOptions()),
+                        "\(rules) \(format) show-clear \(showClear)")
+            }
+        }
+    }
+
     @Test("filters and a baseline give the same reports too")
     func filtersAndBaseline() throws {
         let program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
