@@ -104,6 +104,41 @@ struct NDJSONPiecesTests {
         }
     }
 
+    /// Random files of awkward lines, random piece sizes: pieces must still
+    /// give exactly what the whole text gives. (Fixed seeds, so that a run
+    /// repeats; a sweep of a thousand other seeds found nothing.)
+    @Test(arguments: [1, 2_024, 77_777])
+    func randomFilesAndPieceSizes(seed startSeed: UInt64) throws {
+        var seed = startSeed
+        func next(_ bound: Int) -> Int {
+            // SplitMix64.
+            seed &+= 0x9E37_79B9_7F4A_7C15
+            var z = seed
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        let fragments = [
+            "{\"id\": \"a\", \"capacity\": {\"value\": 5, \"unit\": \"GW\", \"status\": \"reported\"}}",
+            "{\"id\": \"b\", \"parties\": [{\"name\": \"Ünï\"}, {\"name\": \"B\"}]}",
+            "{\"name\": \"déal\", \"announced\": \"2025-03\"}", "{\"id\": broken", "", "   ", "42", "[1, 2]",
+            "{\"id\": \"a\"} extra", "{\"id\": \"" + String(repeating: "long ", count: 60) + "\"}", "{}",
+        ]
+        for round in 0..<40 {
+            let lines = (0..<(1 + next(60))).map { _ in fragments[next(fragments.count)] }
+            let separator = next(4) == 0 ? "\r\n" : "\n"
+            let text = (next(5) == 0 ? "\u{FEFF}" : "") + lines.joined(separator: separator) + (next(2) == 0 ? separator : "")
+            let limits = DataLimits(
+                maxDeals: next(3) == 0 ? 1 + next(40) : 1_000_000,
+                parallelReadThreshold: next(2) == 0 ? 2 : Int.max, pieceSize: 1 + next(400)
+            )
+            let pieces = try NDJSONPiecesTests.loadFile(text, limits: limits)
+            let whole = NDJSONPiecesTests.whole(text, limits: limits)
+            #expect(NDJSONPiecesTests.summary(pieces) == NDJSONPiecesTests.summary(whole),
+                    "seed \(startSeed), round \(round), piece size \(limits.pieceSize)")
+        }
+    }
+
     @Test func positionsContinueIntoTheNextFile() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-pieces-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
