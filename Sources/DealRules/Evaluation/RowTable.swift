@@ -337,27 +337,25 @@ struct ItemListBuilder {
 /// first where the previous record had each spelling: records from one
 /// file usually list their keys in one order.
 struct FieldSpellings {
-    /// Each spelling remembers the first record key found equal to it:
-    /// loaded records share one `EntryName` per key spelling, so a later
-    /// record's key is usually recognised by identity alone.
+    /// Keys compare by their numbers (`EntryName.keyID`), not as strings.
     private let spellings: [String]
-    private var names: [EntryName?]
+    private let ids: [Int]
     private var hints: [Int]
 
     init(_ key: String) {
         spellings = CollectionNames.candidates(for: key)
-        names = [EntryName?](repeating: nil, count: spellings.count)
+        ids = spellings.map { FoldedKeys.shared.id(of: $0) }
         hints = [Int](repeating: 0, count: spellings.count)
     }
 
     mutating func index(in entries: UnsafeBufferPointer<RecordEntry>) -> Int? {
         for choice in spellings.indices {
             let hint = hints[choice]
-            if hint < entries.count, let name = names[choice], entries[hint].name === name { return hint }
             let spelling = spellings[choice]
-            if let index = entries.firstIndex(where: { $0.name === names[choice] || $0.name.key == spelling }) {
+            let id = ids[choice]
+            if hint < entries.count, entries[hint].name.isKey(spelling, id: id) { return hint }
+            if let index = entries.firstIndex(where: { $0.name.isKey(spelling, id: id) }) {
                 hints[choice] = index
-                names[choice] = entries[index].name
                 return index
             }
         }

@@ -32,6 +32,22 @@ struct CompactRecordTests {
         #expect(packed.map(\.location) == locations)
     }
 
+    @Test func keyNumbersAreEqualExactlyWhenKeysAre() {
+        let a = EntryName(key: "capacity target", originalKey: "capacityTarget")
+        let b = EntryName(key: "capacity target", originalKey: "capacity_target")
+        let c = EntryName(key: "capacity", originalKey: "capacity")
+        #expect(a.keyID >= 0 && a.keyID == b.keyID)
+        #expect(a.keyID != c.keyID)
+        // Canonically equivalent keys are equal strings, and get one number.
+        let composed = EntryName(key: "r\u{E9}gion", originalKey: "région")
+        let decomposed = EntryName(key: "re\u{301}gion", originalKey: "région")
+        #expect(composed.keyID == decomposed.keyID)
+        #expect(composed.isKey("re\u{301}gion", id: FoldedKeys.shared.id(of: "re\u{301}gion")))
+        // A key without a number (past the table's limit) compares as a string.
+        #expect(c.isKey("capacity", id: -1))
+        #expect(!c.isKey("capacity target", id: -1))
+    }
+
     @Test func entryKeysChangeWithoutTouchingSharedNames() {
         let name = EntryName(key: "capacity target", originalKey: "capacityTarget")
         var entry = RecordEntry(name: name, value: .integer(5), provenance: nil, packedLocation: .none)
