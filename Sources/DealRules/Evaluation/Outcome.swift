@@ -242,8 +242,8 @@ public struct CheckReport: Sendable {
 
     private var listedFindings: [Finding]
     private var listedUndetermined: [UndeterminedOutcome]
-    /// Findings and undetermined outcomes kept compactly, while their
-    /// details come later (`list(findings:undetermined:)`).
+    /// Outcomes kept compactly, while their details come later
+    /// (`list(findings:undetermined:clear:)`).
     private var findingListing: OutcomeListing<Finding>?
     private var undeterminedListing: OutcomeListing<UndeterminedOutcome>?
     /// Filled when the report was asked for them (JUnit and HTML need every

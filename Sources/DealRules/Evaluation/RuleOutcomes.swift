@@ -92,7 +92,8 @@ public struct RuleOutcomes: Sendable {
     ///
     /// With `detailsLater`, outcomes of kernels are listed without message,
     /// evidence and reasons; the report's `complete` works them out one at
-    /// a time as a report is written, and `completed()` all at once.
+    /// a time as a report is written (every report writer does), and
+    /// `completed()` all at once.
     public func report(includeClear: Bool, detailsLater: Bool) -> CheckReport {
         guard detailsLater else { return report(includeClear: includeClear) }
         var findings = OutcomeListing<Finding>(capacity: findingCount) { [self] origin in

@@ -13,16 +13,6 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether the format works out outcome details (message, evidence,
-    /// reasons) one outcome at a time as it writes them, so that `check`
-    /// may list outcomes without them (`RuleOutcomes.report(includeClear:detailsLater:)`).
-    public var completesOutcomesWhileWriting: Bool {
-        switch self {
-        case .text, .json, .ndjson, .sarif, .github, .markdown, .junit: return true
-        case .html: return false
-        }
-    }
-
     /// The usual file extension, for `--output` defaults and golden files.
     public var fileExtension: String {
         switch self {
@@ -55,9 +45,8 @@ public struct ReportOptions: Sendable {
 /// the same report gives the same bytes.
 public enum ReportRenderer {
     public static func render(_ report: CheckReport, format: ReportFormat, options: ReportOptions) -> String {
-        // Most formats work out each outcome's details as they write it;
-        // HTML is given them all first.
-        let report = format.completesOutcomesWhileWriting ? report : report.completed()
+        // Every format works out each outcome's details as it writes it
+        // (`CheckReport.complete`), so a report may list outcomes without them.
         switch format {
         case .text: return TextReport.render(report, options: options)
         case .json: return JSONReport.render(report)
@@ -71,8 +60,7 @@ public enum ReportRenderer {
     }
 
     /// The same text as `render`, handed to `receiver` in pieces of about a
-    /// megabyte as it is written (every format but HTML, which is made in
-    /// one piece), so that a large report is never held whole.
+    /// megabyte as it is written, so that a large report is never held whole.
     public static func write(_ report: CheckReport, format: ReportFormat, options: ReportOptions, to receiver: @escaping (String) -> Void) {
         write(report, format: format, options: options, chunkSize: ReportChunks.size, to: receiver)
     }
@@ -88,9 +76,7 @@ public enum ReportRenderer {
         case .github: GitHubReport.write(report, chunks: chunks, into: &text)
         case .markdown: MarkdownReport.write(report, chunks: chunks, into: &text)
         case .junit: JUnitReport.write(report, options: options, chunks: chunks, into: &text)
-        case .html:
-            text = render(report, format: format, options: options)
-            chunks.finish(&text)
+        case .html: HTMLReport.write(report, options: options, chunks: chunks, into: &text)
         }
     }
 }

@@ -79,7 +79,7 @@ public enum CheckRun {
         }
         let outcomes = RuleRunner.evaluate(program, deals: data.deals, options: options)
         var report = outcomes.report(includeClear: request.format.listsClearOutcomes(showClear: request.showClear),
-                                     detailsLater: request.format.completesOutcomesWhileWriting)
+                                     detailsLater: true)
         progress?.finish()
         report.errors = data.diagnostics
         report.showClear = request.showClear
