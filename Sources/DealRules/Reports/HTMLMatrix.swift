@@ -40,8 +40,23 @@ struct HTMLMatrix {
     }
 
     var flags: [String]
-    /// In risk order. A row's cells are made when it is written (`cells(of:)`).
-    var rows: [Row]
+    /// Subject indices in risk order, and each subject's counts (by index),
+    /// kept as small arrays rather than rows; `rows` makes each row when
+    /// asked, and a row's cells are made when it is written (`cells(of:)`).
+    private let order: [UInt32]
+    private let subjects: [String]
+    private let worst: [Severity?]
+    private let findingCounts: [UInt32]
+    private let undeterminedCounts: [UInt32]
+
+    /// The rows in risk order.
+    var rows: LazyMapSequence<[UInt32], Row> {
+        order.lazy.map { index in
+            let subject = Int(index)
+            return Row(subject: subjects[subject], subjectIndex: subject, worst: worst[subject],
+                       findingCount: Int(findingCounts[subject]), undeterminedCount: Int(undeterminedCounts[subject]))
+        }
+    }
     private let flagColumn: [String: Int]
     /// The outcomes naming each subject (by data-order index), as positions
     /// in findings, then undetermined, then clear outcomes: ascending, 32
@@ -71,47 +86,56 @@ struct HTMLMatrix {
         undeterminedCount = report.undeterminedCount
         let total = findingCount + undeterminedCount + report.clearListedCount
 
-        var built = subjects.enumerated().map { Row(subject: $1, subjectIndex: $0, worst: nil, findingCount: 0, undeterminedCount: 0) }
-        var rowOf = [Int](repeating: -1, count: total)
+        var worst = [Severity?](repeating: nil, count: subjects.count)
+        var findingCounts = [UInt32](repeating: 0, count: subjects.count)
+        var undeterminedCounts = [UInt32](repeating: 0, count: subjects.count)
+        /// The row of the subject an outcome names (two passes ask it: to
+        /// count, then to place; cheaper in memory than remembering it).
+        func row(of position: Int) -> Int? {
+            if position < report.findingCount { return subjectRow[report.finding(at: position).subject] }
+            if position < report.findingCount + report.undeterminedCount {
+                return subjectRow[report.undeterminedOutcome(at: position - report.findingCount).subject]
+            }
+            return subjectRow[report.clearOutcome(at: position - report.findingCount - report.undeterminedCount).subject]
+        }
         var counts = [Int](repeating: 0, count: subjects.count + 1)
         for position in 0..<total {
-            let subject: String
+            guard let row = row(of: position) else { continue }
+            counts[row + 1] += 1
             if position < findingCount {
-                let finding = report.finding(at: position)
-                subject = finding.subject
-                if let row = subjectRow[subject] {
-                    built[row].worst = max(built[row].worst ?? finding.severity, finding.severity)
-                    built[row].findingCount += 1
-                }
+                let severity = report.finding(at: position).severity
+                worst[row] = max(worst[row] ?? severity, severity)
+                findingCounts[row] += 1
             } else if position < findingCount + undeterminedCount {
-                subject = report.undeterminedOutcome(at: position - findingCount).subject
-                if let row = subjectRow[subject] { built[row].undeterminedCount += 1 }
-            } else {
-                subject = report.clearOutcome(at: position - findingCount - undeterminedCount).subject
-            }
-            if let row = subjectRow[subject] {
-                rowOf[position] = row
-                counts[row + 1] += 1
+                undeterminedCounts[row] += 1
             }
         }
         for row in subjects.indices { counts[row + 1] += counts[row] }
         var next = counts
         var members = [UInt32](repeating: 0, count: counts[subjects.count])
-        for position in 0..<total where rowOf[position] >= 0 {
-            members[next[rowOf[position]]] = UInt32(truncatingIfNeeded: position)
-            next[rowOf[position]] += 1
+        for position in 0..<total {
+            guard let row = row(of: position) else { continue }
+            members[next[row]] = UInt32(truncatingIfNeeded: position)
+            next[row] += 1
         }
         starts = counts
         self.members = members
         flags = flagList
-        rows = built.sorted { left, right in
-            let leftWorst = left.worst.map(HTMLMatrix.severityRank) ?? -1
-            let rightWorst = right.worst.map(HTMLMatrix.severityRank) ?? -1
+        var order = (0..<subjects.count).map { UInt32(truncatingIfNeeded: $0) }
+        order.sort { leftIndex, rightIndex in
+            let left = Int(leftIndex), right = Int(rightIndex)
+            let leftWorst = worst[left].map(HTMLMatrix.severityRank) ?? -1
+            let rightWorst = worst[right].map(HTMLMatrix.severityRank) ?? -1
             if leftWorst != rightWorst { return leftWorst > rightWorst }
-            if left.findingCount != right.findingCount { return left.findingCount > right.findingCount }
-            if left.undeterminedCount != right.undeterminedCount { return left.undeterminedCount > right.undeterminedCount }
-            return left.subjectIndex < right.subjectIndex
+            if findingCounts[left] != findingCounts[right] { return findingCounts[left] > findingCounts[right] }
+            if undeterminedCounts[left] != undeterminedCounts[right] { return undeterminedCounts[left] > undeterminedCounts[right] }
+            return left < right
         }
+        self.order = order
+        self.subjects = subjects
+        self.worst = worst
+        self.findingCounts = findingCounts
+        self.undeterminedCounts = undeterminedCounts
     }
 
     /// Positions in the report's findings of the findings naming a subject, in order.
