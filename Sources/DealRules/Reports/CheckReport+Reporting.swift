@@ -123,8 +123,12 @@ extension CheckReport {
     }
 
     /// The outcome at a place from `outcomeOrder`.
-    func outcome(at place: OutcomePlace) -> ReportOutcome {
-        var offset = place.offset
+    func outcome(at place: OutcomePlace) -> ReportOutcome { outcome(atOffset: place.offset) }
+
+    /// The outcome at a position across findings, undetermined and clear
+    /// outcomes, in that order.
+    func outcome(atOffset position: Int) -> ReportOutcome {
+        var offset = position
         if offset < findingCount { return .finding(finding(at: offset)) }
         offset -= findingCount
         if offset < undeterminedCount { return .undetermined(undeterminedOutcome(at: offset)) }

@@ -28,38 +28,44 @@ enum JUnitReport {
 
     /// Writes the document a test case at a time, working out each
     /// outcome's details as its case is written. Suites are the rule files
-    /// in rule order; a rule's cases are its outcomes in subject order. The
-    /// counts that open the document and each suite come from a first pass
-    /// that makes no details.
+    /// in rule order; a rule's cases are its outcomes in subject order. A
+    /// first pass, which makes no details, counts the cases and sorts the
+    /// outcomes into one run per rule (4 bytes each); each run is put in
+    /// subject order just before it is written.
     static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into text: inout String) {
-        let places = report.outcomeOrder(includeClear: true, subjectFirst: false)
         let rules = report.orderedRules
-        // Places are sorted by rule rank: each rule's outcomes are one run.
-        var runStarts = [Int](repeating: 0, count: rules.count + 1)
-        for place in places where place.rule < rules.count { runStarts[place.rule + 1] += 1 }
-        for rank in rules.indices { runStarts[rank + 1] += runStarts[rank] }
+        let ruleRank = Dictionary(rules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let outcomeCount = report.findingCount + report.undeterminedCount + report.clearListedCount
 
         var suitePaths: [String] = []
-        var suiteRules: [[Int]] = []
+        var suiteOfRule: [Int] = []
         var suiteIndex: [String: Int] = [:]
-        for (rank, rule) in rules.enumerated() {
+        for rule in rules {
             let path = rule.location.path
             if let index = suiteIndex[path] {
-                suiteRules[index].append(rank)
+                suiteOfRule.append(index)
             } else {
                 suiteIndex[path] = suitePaths.count
+                suiteOfRule.append(suitePaths.count)
                 suitePaths.append(path)
-                suiteRules.append([rank])
             }
         }
-        var suiteCounts = suiteRules.map { ranks in
-            var counts = Counts()
-            for rank in ranks {
-                for position in runStarts[rank]..<runStarts[rank + 1] {
-                    counts.add(kind(report.outcome(at: places[position]), report: report))
-                }
-            }
-            return counts
+        // Counts, and each rule's outcomes as one run of positions.
+        var suiteCounts = suitePaths.map { _ in Counts() }
+        var runStarts = [Int](repeating: 0, count: rules.count + 1)
+        for position in 0..<outcomeCount {
+            let outcome = report.outcome(atOffset: position)
+            guard let rank = ruleRank[outcome.rule.name] else { continue }
+            runStarts[rank + 1] += 1
+            suiteCounts[suiteOfRule[rank]].add(kind(outcome, report: report))
+        }
+        for rank in rules.indices { runStarts[rank + 1] += runStarts[rank] }
+        var next = runStarts
+        var runs = [UInt32](repeating: 0, count: runStarts[rules.count])
+        for position in 0..<outcomeCount {
+            guard let rank = ruleRank[report.outcome(atOffset: position).rule.name] else { continue }
+            runs[next[rank]] = UInt32(truncatingIfNeeded: position)
+            next[rank] += 1
         }
         let problems = report.errors.map(problemCase)
         if !problems.isEmpty {
@@ -69,6 +75,10 @@ enum JUnitReport {
         }
         var total = Counts()
         for counts in suiteCounts { total.merge(counts) }
+        var subjectRank: [String: UInt32] = [:]
+        for (rank, subject) in report.orderedSubjects.enumerated() where subjectRank[subject] == nil {
+            subjectRank[subject] = UInt32(truncatingIfNeeded: rank)
+        }
 
         text.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         text.line("<testsuites name=\"dealrules check\" " + total.attributes + ">")
@@ -76,9 +86,13 @@ enum JUnitReport {
             open(suite: path, counts: suiteCounts[index], properties: [
                 ("as_of", report.asOf.description), ("dealrules_version", options.toolVersion),
             ], into: &text)
-            for rank in suiteRules[index] {
-                for position in runStarts[rank]..<runStarts[rank + 1] {
-                    write(testCase(report.complete(report.outcome(at: places[position])), report: report), into: &text)
+            for rank in rules.indices where suiteOfRule[rank] == index {
+                // Subject order, then the report's own order among equals.
+                let ordered = runs[runStarts[rank]..<runStarts[rank + 1]]
+                    .map { (subject: subjectRank[report.outcome(atOffset: Int($0)).subject] ?? UInt32.max, position: $0) }
+                    .sorted { ($0.subject, $0.position) < ($1.subject, $1.position) }
+                for entry in ordered {
+                    write(testCase(report.complete(report.outcome(atOffset: Int(entry.position))), report: report), into: &text)
                     chunks.drain(&text)
                 }
             }
