@@ -15,15 +15,19 @@ struct DetailsLaterTests {
         return (outcomes.report(includeClear: false), outcomes.report(includeClear: false, detailsLater: true))
     }
 
+    /// A bundled rule directory, or one of the kernel tests' rule sets.
+    static func program(_ rules: String) throws -> CheckedProgram {
+        switch rules {
+        case "kernel rules": return try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
+        case "portfolio rules": return try KernelAgreementTests.program(rules: KernelAgreementTests.portfolioRules)
+        default: return try KernelAgreementTests.program(directory: rules)
+        }
+    }
+
     @Test("the completed report equals the full one, and every format renders the same bytes",
           arguments: ["Rules", "Benchmarks/rules", "kernel rules", "portfolio rules"])
     func sameReports(_ rules: String) throws {
-        let program: CheckedProgram
-        switch rules {
-        case "kernel rules": program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
-        case "portfolio rules": program = try KernelAgreementTests.program(rules: KernelAgreementTests.portfolioRules)
-        default: program = try KernelAgreementTests.program(directory: rules)
-        }
+        let program = try Self.program(rules)
         var random = RandomDeals(seed: 404)
         let deals = random.deals(300)
         let (full, later) = Self.reports(program, deals, options: RuleRunner.Options(asOf: Self.asOf))
@@ -43,12 +47,7 @@ struct DetailsLaterTests {
     @Test("with clear outcomes listed (JUnit, HTML, --show-clear) too",
           arguments: ["Rules", "Benchmarks/rules", "kernel rules", "portfolio rules"])
     func sameReportsWithClearOutcomes(_ rules: String) throws {
-        let program: CheckedProgram
-        switch rules {
-        case "kernel rules": program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules)
-        case "portfolio rules": program = try KernelAgreementTests.program(rules: KernelAgreementTests.portfolioRules)
-        default: program = try KernelAgreementTests.program(directory: rules)
-        }
+        let program = try Self.program(rules)
         var random = RandomDeals(seed: 405)
         let outcomes = RuleRunner.evaluate(program, deals: random.deals(200), options: RuleRunner.Options(asOf: Self.asOf))
         var full = outcomes.report(includeClear: true)
