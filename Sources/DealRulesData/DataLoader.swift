@@ -24,11 +24,9 @@ public enum DataLoader {
             return LoadedData(deals: [], diagnostics: diagnostics)
         }
         let collector = DealCollector(firstPosition: firstPosition, maxDeals: limits.maxDeals)
-        let file = read(bytes, path: path, format: format, limits: limits, collector: collector)
         var subjects = SubjectRegister()
-        var loaded = LoadedData(deals: file.deals, diagnostics: file.diagnostics)
-        loaded.diagnostics.append(contentsOf: subjects.register(file.deals, path: path, bytes: bytes))
-        return loaded
+        let file = read(bytes, path: path, format: format, limits: limits, collector: collector, subjects: &subjects)
+        return LoadedData(deals: file.deals, diagnostics: file.diagnostics)
     }
 
     /// Several files as one data set: positions continue from file to
@@ -40,35 +38,59 @@ public enum DataLoader {
         for path in paths {
             let name = path == "-" ? standardInputName : path
             let collector = DealCollector(firstPosition: nextPosition, maxDeals: limits.maxDeals, earlierDeals: loaded.deals.count)
-            if path != "-", (format ?? DataFormat.infer(path: path)) == .ndjson {
-                guard let file = readNDJSON(path, name: name, limits: limits, collector: collector,
-                                            subjects: &subjects, diagnostics: &loaded.diagnostics) else { continue }
-                loaded.deals.append(contentsOf: file.deals)
-                loaded.diagnostics.append(contentsOf: file.diagnostics)
-                nextPosition = file.nextPosition
-                continue
-            }
-            guard let bytes = readInput(path, name: name, limits: limits, diagnostics: &loaded.diagnostics) else { continue }
-            let chosen = format ?? (path == "-" ? DataFormat.sniff(bytes) : DataFormat.infer(path: path))
-            guard let chosen else {
-                loaded.diagnostics.append(Diagnostic(
-                    .error, code: DataDiagnosticCode.unknownFormat.rawValue,
-                    message: "cannot tell the data format of `\(path)` from its name",
-                    location: SourceLocation(path: name, line: 1, column: 1),
-                    help: ["name it .json, .ndjson, .jsonl, .yaml, .yml or .csv, or pass --data-format"]
-                ))
-                continue
-            }
-            let file = read(bytes, path: name, format: chosen, limits: limits, collector: collector)
+            guard let file = readFile(path, name: name, format: format, limits: limits, collector: collector,
+                                      subjects: &subjects, diagnostics: &loaded.diagnostics) else { continue }
             // A copy, not the reader's own array: that one has room to
             // grow (up to twice the deals), this one holds exactly them.
             loaded.deals.append(contentsOf: file.deals)
             loaded.diagnostics.append(contentsOf: file.diagnostics)
-            // Checked while the file's text is at hand, to quote its lines.
-            loaded.diagnostics.append(contentsOf: subjects.register(file.deals, path: name, bytes: bytes))
             nextPosition = file.nextPosition
         }
         return loaded
+    }
+
+    /// One file of `loadAll`, its subjects registered; nil when it cannot
+    /// be read at all (reported in `diagnostics`). An NDJSON file is read a
+    /// piece at a time (`NDJSONPieces`), anything else whole.
+    private static func readFile(
+        _ path: String, name: String, format: DataFormat?, limits: DataLimits, collector: DealCollector,
+        subjects: inout SubjectRegister, diagnostics: inout [Diagnostic]
+    ) -> FileLoad? {
+        if path == "-" {
+            guard let bytes = readStandardInput(limits: limits, diagnostics: &diagnostics) else { return nil }
+            return read(bytes, path: name, format: format ?? DataFormat.sniff(bytes), limits: limits, collector: collector, subjects: &subjects)
+        }
+        guard let input = openInput(path, name: name, limits: limits, diagnostics: &diagnostics) else { return nil }
+        defer { close(input.descriptor) }
+        guard let chosen = format ?? DataFormat.infer(path: path) else {
+            diagnostics.append(Diagnostic(
+                .error, code: DataDiagnosticCode.unknownFormat.rawValue,
+                message: "cannot tell the data format of `\(path)` from its name",
+                location: SourceLocation(path: name, line: 1, column: 1),
+                help: ["name it .json, .ndjson, .jsonl, .yaml, .yml or .csv, or pass --data-format"]
+            ))
+            return nil
+        }
+        if chosen == .ndjson, input.isRegular {
+            var pieces = NDJSONPieces(descriptor: input.descriptor, size: input.size, name: name, limits: limits)
+            let file = pieces.read(collector: collector, subjects: &subjects)
+            if let failure = pieces.failure { diagnostics.append(readFailure(path, name: name, errno: failure)) }
+            if pieces.tooLarge { diagnostics.append(tooLarge(name, limits: limits)) }
+            return file
+        }
+        guard let bytes = readWhole(input, path: path, name: name, limits: limits, diagnostics: &diagnostics) else { return nil }
+        return read(bytes, path: name, format: chosen, limits: limits, collector: collector, subjects: &subjects)
+    }
+
+    /// Reads the deals of a whole file's bytes and registers their subjects,
+    /// while the file's text is at hand to quote its lines.
+    private static func read(
+        _ bytes: [UInt8], path: String, format: DataFormat, limits: DataLimits, collector: DealCollector,
+        subjects: inout SubjectRegister
+    ) -> FileLoad {
+        var file = read(bytes, path: path, format: format, limits: limits, collector: collector)
+        file.diagnostics.append(contentsOf: subjects.register(file.deals, path: path, bytes: bytes))
+        return file
     }
 
     static func read(_ bytes: [UInt8], path: String, format: DataFormat, limits: DataLimits, collector: DealCollector) -> FileLoad {
@@ -81,13 +103,6 @@ public enum DataLoader {
     }
 
     // MARK: Input
-
-    private static func readInput(_ path: String, name: String, limits: DataLimits, diagnostics: inout [Diagnostic]) -> [UInt8]? {
-        if path == "-" { return readStandardInput(limits: limits, diagnostics: &diagnostics) }
-        guard let input = openInput(path, name: name, limits: limits, diagnostics: &diagnostics) else { return nil }
-        defer { close(input.descriptor) }
-        return readWhole(input, path: path, name: name, limits: limits, diagnostics: &diagnostics)
-    }
 
     /// A data file opened for reading, after the checks every file gets.
     struct OpenedInput {
@@ -102,6 +117,10 @@ public enum DataLoader {
             .error, code: DataDiagnosticCode.unreadable.rawValue, message: message,
             location: SourceLocation(path: name, line: 1, column: 1)
         )
+    }
+
+    private static func readFailure(_ path: String, name: String, errno failure: Int32) -> Diagnostic {
+        unreadable("cannot read data file `\(path)`: \(String(cString: strerror(failure)))", name: name)
     }
 
     private static func openInput(_ path: String, name: String, limits: DataLimits, diagnostics: inout [Diagnostic]) -> OpenedInput? {
@@ -157,7 +176,7 @@ public enum DataLoader {
             }
         }
         if failure != 0 {
-            diagnostics.append(unreadable("cannot read data file `\(path)`: \(String(cString: strerror(failure)))", name: name))
+            diagnostics.append(readFailure(path, name: name, errno: failure))
             return nil
         }
         guard bytes.count <= limits.maxFileSize else {
@@ -165,30 +184,6 @@ public enum DataLoader {
             return nil
         }
         return bytes
-    }
-
-    /// An NDJSON file: a regular file is read piece by piece
-    /// (`NDJSONPieces`), anything else whole. Subjects are registered
-    /// here, each piece while its text is at hand.
-    private static func readNDJSON(
-        _ path: String, name: String, limits: DataLimits, collector: DealCollector,
-        subjects: inout SubjectRegister, diagnostics: inout [Diagnostic]
-    ) -> FileLoad? {
-        guard let input = openInput(path, name: name, limits: limits, diagnostics: &diagnostics) else { return nil }
-        defer { close(input.descriptor) }
-        if input.isRegular {
-            var pieces = NDJSONPieces(descriptor: input.descriptor, size: input.size, name: name, limits: limits)
-            let file = pieces.read(collector: collector, subjects: &subjects)
-            if let failure = pieces.failure {
-                diagnostics.append(unreadable("cannot read data file `\(path)`: \(String(cString: strerror(failure)))", name: name))
-            }
-            if pieces.tooLarge { diagnostics.append(tooLarge(name, limits: limits)) }
-            return file
-        }
-        guard let bytes = readWhole(input, path: path, name: name, limits: limits, diagnostics: &diagnostics) else { return nil }
-        var file = NDJSONDealReader.read(bytes, path: name, limits: limits, collector: collector)
-        file.diagnostics.append(contentsOf: subjects.register(file.deals, path: name, bytes: bytes))
-        return file
     }
 
     private static func readStandardInput(limits: DataLimits, diagnostics: inout [Diagnostic]) -> [UInt8]? {

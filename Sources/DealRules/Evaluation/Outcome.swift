@@ -225,39 +225,29 @@ public struct CheckReport: Sendable {
     public var dealCount: Int
     /// Ordered by rule source order, then subject order in the data.
     public var findings: [Finding] {
-        get { findingListing?.all ?? listedFindings }
-        set {
-            listedFindings = newValue
-            findingListing = nil
-        }
+        get { findingList.all }
+        set { findingList = OutcomeListing(newValue) }
     }
 
     public var undetermined: [UndeterminedOutcome] {
-        get { undeterminedListing?.all ?? listedUndetermined }
-        set {
-            listedUndetermined = newValue
-            undeterminedListing = nil
-        }
+        get { undeterminedList.all }
+        set { undeterminedList = OutcomeListing(newValue) }
     }
 
-    private var listedFindings: [Finding]
-    private var listedUndetermined: [UndeterminedOutcome]
-    /// Outcomes kept compactly, while their details come later
-    /// (`list(findings:undetermined:clear:)`).
-    private var findingListing: OutcomeListing<Finding>?
-    private var undeterminedListing: OutcomeListing<UndeterminedOutcome>?
     /// Filled when the report was asked for them (JUnit and HTML need every
     /// rule × subject; text and JSON list them with `--show-clear`).
     public var clear: [ClearOutcome] {
-        get { clearListing?.all ?? listedClear }
-        set {
-            listedClear = newValue
-            clearListing = nil
-        }
+        get { clearList.all }
+        set { clearList = OutcomeListing(newValue) }
     }
 
-    private var listedClear: [ClearOutcome]
-    private var clearListing: OutcomeListing<ClearOutcome>?
+    /// The outcomes themselves, read one at a time by report writers: a
+    /// report whose details come later keeps them compactly
+    /// (`list(findings:undetermined:clear:)`), and `findings`,
+    /// `undetermined` and `clear` make whole arrays of them.
+    private(set) var findingList: OutcomeListing<Finding>
+    private(set) var undeterminedList: OutcomeListing<UndeterminedOutcome>
+    private(set) var clearList: OutcomeListing<ClearOutcome>
     /// Clear outcomes of the run, listed in `clear` or not.
     public var clearCount: Int
     public var showClear: Bool
@@ -274,9 +264,9 @@ public struct CheckReport: Sendable {
         self.rules = rules
         self.subjects = subjects
         self.dealCount = dealCount
-        self.listedFindings = findings
-        self.listedUndetermined = undetermined
-        self.listedClear = clear
+        self.findingList = OutcomeListing(findings)
+        self.undeterminedList = OutcomeListing(undetermined)
+        self.clearList = OutcomeListing(clear)
         self.clearCount = clearCount ?? clear.count
         self.showClear = showClear
         self.errors = errors
@@ -289,59 +279,19 @@ public struct CheckReport: Sendable {
     /// outcome has its details.
     var details: OutcomeDetails?
 
-    /// Lists findings and undetermined outcomes compactly (a report whose
-    /// details come later).
+    /// Lists outcomes compactly (a report whose details come later); clear
+    /// outcomes stay as they are when not given.
     mutating func list(findings: OutcomeListing<Finding>, undetermined: OutcomeListing<UndeterminedOutcome>,
                        clear: OutcomeListing<ClearOutcome>?) {
-        listedFindings = []
-        listedUndetermined = []
-        findingListing = findings
-        undeterminedListing = undetermined
-        if let clear {
-            listedClear = []
-            clearListing = clear
-        }
+        findingList = findings
+        undeterminedList = undetermined
+        if let clear { clearList = clear }
     }
 
-    /// How many findings there are, without making them.
-    var findingCount: Int { findingListing?.count ?? listedFindings.count }
-    var undeterminedCount: Int { undeterminedListing?.count ?? listedUndetermined.count }
-
-    /// One finding, made if it is listed compactly (without its details).
-    func finding(at index: Int) -> Finding { findingListing?[index] ?? listedFindings[index] }
-    func undeterminedOutcome(at index: Int) -> UndeterminedOutcome { undeterminedListing?[index] ?? listedUndetermined[index] }
-
-    /// Clear outcomes listed (not `clearCount`, which counts them listed or not).
-    var clearListedCount: Int { clearListing?.count ?? listedClear.count }
-    func clearOutcome(at index: Int) -> ClearOutcome { clearListing?[index] ?? listedClear[index] }
-
-    func forEachClear(_ body: (ClearOutcome) -> Void) {
-        for index in 0..<clearListedCount { body(clearOutcome(at: index)) }
-    }
-
-    /// Every finding in order, made one at a time.
-    func forEachFinding(_ body: (Finding) -> Void) {
-        for index in 0..<findingCount { body(finding(at: index)) }
-    }
-
-    func forEachUndetermined(_ body: (UndeterminedOutcome) -> Void) {
-        for index in 0..<undeterminedCount { body(undeterminedOutcome(at: index)) }
-    }
-
-    /// The finding with its message, basis and evidence.
-    func complete(_ finding: Finding) -> Finding {
-        guard let details, finding.pending != nil else { return finding }
-        return details.complete(finding)
-    }
-
-    /// The undetermined outcome with its reasons and evidence.
-    func complete(_ outcome: UndeterminedOutcome) -> UndeterminedOutcome {
-        guard let details, outcome.pending != nil else { return outcome }
-        return details.complete(outcome)
-    }
-
-    /// The clear outcome with its evidence.
-    func complete(_ outcome: ClearOutcome) -> ClearOutcome {
+    /// The outcome with its details: a finding's message, basis and
+    /// evidence, an undetermined outcome's reasons and evidence, a clear
+    /// outcome's evidence.
+    func complete<Outcome: PendingOutcome>(_ outcome: Outcome) -> Outcome {
         guard let details, outcome.pending != nil else { return outcome }
         return details.complete(outcome)
     }
@@ -362,7 +312,7 @@ public struct CheckReport: Sendable {
         var report = self
         report.findings = findings.map(complete)
         report.undetermined = undetermined.map(complete)
-        if clearListing != nil { report.clear = clear.map(complete) }
+        report.clear = clear.map(complete)
         report.details = nil
         return report
     }
@@ -370,17 +320,13 @@ public struct CheckReport: Sendable {
     /// Number of findings per severity, every level present.
     public var countsBySeverity: [Severity: Int] {
         var counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, 0) })
-        forEachFinding { counts[$0.severity, default: 0] += 1 }
+        for finding in findingList { counts[finding.severity, default: 0] += 1 }
         return counts
     }
 
     /// True when a finding that is not in the baseline reaches `failOn`.
     public var hasFailingFindings: Bool {
         guard let failOn else { return false }
-        for index in 0..<findingCount {
-            let finding = finding(at: index)
-            if !finding.baseline && finding.severity >= failOn { return true }
-        }
-        return false
+        return findingList.contains { !$0.baseline && $0.severity >= failOn }
     }
 }

@@ -35,15 +35,6 @@ struct OutcomeReplay {
         conditions = Array(repeating: nil, count: outcomes.program.rules.count)
     }
 
-    /// The rule of the outcome at `origin`, nil for an origin that is none.
-    func rule(at origin: OutcomeOrigin) -> CheckedRule? {
-        guard outcomes.entries.indices.contains(origin.entry) else { return nil }
-        switch outcomes.entries[origin.entry] {
-        case .perDeal(let rule, _), .grouped(let rule, _, _), .portfolio(let rule, _): return outcomes.program.rules[rule]
-        case .listed: return nil
-        }
-    }
-
     /// Decides the outcome at `origin` again; its truth, or nil for an
     /// origin that is none.
     mutating func decide(_ origin: OutcomeOrigin) -> Truth? {
@@ -81,40 +72,63 @@ final class OutcomeDetails: Sendable {
         replay = Mutex(OutcomeReplay(outcomes))
     }
 
-    func complete(_ finding: Finding) -> Finding {
-        guard let origin = finding.pending else { return finding }
+    /// The outcome with the details it was listed without.
+    func complete<Outcome: PendingOutcome>(_ outcome: Outcome) -> Outcome {
+        guard let origin = outcome.pending else { return outcome }
         return replay.withLock { replay in
-            guard let rule = replay.rule(at: origin), replay.decide(origin) != nil else { return finding }
-            let made = RuleRunner.finding(rule, subject: finding.subject, evaluator: replay.evaluator)
-            var result = finding
-            result.message = made.message
-            result.basis = made.basis
-            result.evidence = made.evidence
+            guard let rule = replay.outcomes.rule(at: origin), replay.decide(origin) != nil else { return outcome }
+            var result = outcome
+            result.fill(rule: rule, evaluator: replay.evaluator)
             result.pending = nil
             return result
         }
     }
+}
 
-    func complete(_ outcome: ClearOutcome) -> ClearOutcome {
-        guard let origin = outcome.pending else { return outcome }
-        return replay.withLock { replay in
-            guard replay.decide(origin) != nil else { return outcome }
-            var result = outcome
-            result.evidence = replay.evaluator.evidence
-            result.pending = nil
-            return result
-        }
+/// An outcome that can be listed before its details are worked out
+/// (`OutcomeListing`, `OutcomeDetails`).
+protocol PendingOutcome: Sendable {
+    /// Where the details are still to be worked out; nil once they are here.
+    var pending: OutcomeOrigin? { get set }
+    /// The outcome of `rule` for `subject`, its details left for later.
+    init(rule: CheckedRule, subject: String, pending origin: OutcomeOrigin)
+    /// Fills in the details from the evaluator that has just decided `rule`.
+    mutating func fill(rule: CheckedRule, evaluator: Evaluator)
+}
+
+extension Finding: PendingOutcome {
+    init(rule: CheckedRule, subject: String, pending origin: OutcomeOrigin) {
+        self.init(rule: rule.sharedInfo, subject: subject, severity: rule.info.severity, message: "", basis: .confirmed, evidence: [])
+        pending = origin
     }
 
-    func complete(_ outcome: UndeterminedOutcome) -> UndeterminedOutcome {
-        guard let origin = outcome.pending else { return outcome }
-        return replay.withLock { replay in
-            guard replay.decide(origin) != nil else { return outcome }
-            var result = outcome
-            result.reasons = RuleRunner.reasons(replay.evaluator)
-            result.evidence = replay.evaluator.evidence
-            result.pending = nil
-            return result
-        }
+    mutating func fill(rule: CheckedRule, evaluator: Evaluator) {
+        let made = RuleRunner.finding(rule, subject: subject, evaluator: evaluator)
+        message = made.message
+        basis = made.basis
+        evidence = made.evidence
+    }
+}
+
+extension UndeterminedOutcome: PendingOutcome {
+    init(rule: CheckedRule, subject: String, pending origin: OutcomeOrigin) {
+        self.init(rule: rule.sharedInfo, subject: subject, reasons: [], evidence: [])
+        pending = origin
+    }
+
+    mutating func fill(rule: CheckedRule, evaluator: Evaluator) {
+        reasons = RuleRunner.reasons(evaluator)
+        evidence = evaluator.evidence
+    }
+}
+
+extension ClearOutcome: PendingOutcome {
+    init(rule: CheckedRule, subject: String, pending origin: OutcomeOrigin) {
+        self.init(rule: rule.sharedInfo, subject: subject, evidence: [])
+        pending = origin
+    }
+
+    mutating func fill(rule: CheckedRule, evaluator: Evaluator) {
+        evidence = evaluator.evidence
     }
 }

@@ -96,23 +96,9 @@ public struct RuleOutcomes: Sendable {
     /// `completed()` all at once.
     public func report(includeClear: Bool, detailsLater: Bool) -> CheckReport {
         guard detailsLater else { return report(includeClear: includeClear) }
-        var findings = OutcomeListing<Finding>(capacity: findingCount) { [self] origin in
-            let rule = self.rule(at: origin)
-            var finding = Finding(rule: rule.sharedInfo, subject: self.subject(at: origin), severity: rule.info.severity,
-                                  message: "", basis: .confirmed, evidence: [])
-            finding.pending = origin
-            return finding
-        }
-        var undetermined = OutcomeListing<UndeterminedOutcome>(capacity: undeterminedCount) { [self] origin in
-            var outcome = UndeterminedOutcome(rule: self.rule(at: origin).sharedInfo, subject: self.subject(at: origin), reasons: [], evidence: [])
-            outcome.pending = origin
-            return outcome
-        }
-        var clear = OutcomeListing<ClearOutcome>(capacity: includeClear ? clearCount : 0) { [self] origin in
-            var outcome = ClearOutcome(rule: self.rule(at: origin).sharedInfo, subject: self.subject(at: origin), evidence: [])
-            outcome.pending = origin
-            return outcome
-        }
+        var findings: OutcomeListing<Finding> = pendingListing(capacity: findingCount)
+        var undetermined: OutcomeListing<UndeterminedOutcome> = pendingListing(capacity: undeterminedCount)
+        var clear: OutcomeListing<ClearOutcome> = pendingListing(capacity: includeClear ? clearCount : 0)
         walk { code, _, _, origin in
             switch code {
             case .finding: findings.append(pending: origin)
@@ -132,12 +118,22 @@ public struct RuleOutcomes: Sendable {
         return report
     }
 
-    /// The rule of a walked outcome (`walk` hands out only origins of
-    /// per-deal, grouped and portfolio entries).
-    private func rule(at origin: OutcomeOrigin) -> CheckedRule {
+    /// A listing whose outcomes `walk` hands out by origin; each is made,
+    /// without its details, when it is read.
+    private func pendingListing<Outcome: PendingOutcome>(capacity: Int) -> OutcomeListing<Outcome> {
+        OutcomeListing(capacity: capacity) { [self] origin in
+            // `walk` hands out only origins of per-deal, grouped and portfolio entries.
+            guard let rule = rule(at: origin) else { preconditionFailure("listed outcomes have no origin") }
+            return Outcome(rule: rule, subject: subject(at: origin), pending: origin)
+        }
+    }
+
+    /// The rule of the outcome at `origin`, nil for an origin that is none.
+    func rule(at origin: OutcomeOrigin) -> CheckedRule? {
+        guard entries.indices.contains(origin.entry) else { return nil }
         switch entries[origin.entry] {
         case .perDeal(let rule, _), .grouped(let rule, _, _), .portfolio(let rule, _): return program.rules[rule]
-        case .listed: preconditionFailure("listed outcomes have no origin")
+        case .listed: return nil
         }
     }
 

@@ -41,9 +41,9 @@ extension CheckReport {
             if seen.insert(subject).inserted { order.append(subject) }
         }
         subjects.forEach(add)
-        forEachFinding { add($0.subject) }
-        forEachUndetermined { add($0.subject) }
-        forEachClear { add($0.subject) }
+        findingList.forEach { add($0.subject) }
+        undeterminedList.forEach { add($0.subject) }
+        clearList.forEach { add($0.subject) }
         return order
     }
 
@@ -60,9 +60,9 @@ extension CheckReport {
         func add(_ shared: SharedRuleInfo) {
             if looked.insert(ObjectIdentifier(shared)).inserted { add(shared.info) }
         }
-        forEachFinding { add($0.sharedRule) }
-        forEachUndetermined { add($0.sharedRule) }
-        forEachClear { add($0.sharedRule) }
+        findingList.forEach { add($0.sharedRule) }
+        undeterminedList.forEach { add($0.sharedRule) }
+        clearList.forEach { add($0.sharedRule) }
         return order
     }
 
@@ -107,13 +107,13 @@ extension CheckReport {
         let ruleRank = Dictionary(orderedRules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let subjectRank = Dictionary(orderedSubjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var places: [OutcomePlace] = []
-        places.reserveCapacity(findingCount + undeterminedCount + (includeClear ? clearListedCount : 0))
+        places.reserveCapacity(findingList.count + undeterminedList.count + (includeClear ? clearList.count : 0))
         func add(_ rule: RuleInfo, _ subject: String) {
             places.append(OutcomePlace(rule: ruleRank[rule.name] ?? Int.max, subject: subjectRank[subject] ?? Int.max, offset: places.count))
         }
-        forEachFinding { add($0.rule, $0.subject) }
-        forEachUndetermined { add($0.rule, $0.subject) }
-        if includeClear { forEachClear { add($0.rule, $0.subject) } }
+        findingList.forEach { add($0.rule, $0.subject) }
+        undeterminedList.forEach { add($0.rule, $0.subject) }
+        if includeClear { clearList.forEach { add($0.rule, $0.subject) } }
         if subjectFirst {
             places.sort { ($0.subject, $0.rule, $0.offset) < ($1.subject, $1.rule, $1.offset) }
         } else {
@@ -125,14 +125,17 @@ extension CheckReport {
     /// The outcome at a place from `outcomeOrder`.
     func outcome(at place: OutcomePlace) -> ReportOutcome { outcome(atOffset: place.offset) }
 
+    /// How many outcomes are listed: findings, undetermined and clear ones.
+    var outcomeCount: Int { findingList.count + undeterminedList.count + clearList.count }
+
     /// The outcome at a position across findings, undetermined and clear
     /// outcomes, in that order.
     func outcome(atOffset position: Int) -> ReportOutcome {
         var offset = position
-        if offset < findingCount { return .finding(finding(at: offset)) }
-        offset -= findingCount
-        if offset < undeterminedCount { return .undetermined(undeterminedOutcome(at: offset)) }
-        return .clear(clearOutcome(at: offset - undeterminedCount))
+        if offset < findingList.count { return .finding(findingList[offset]) }
+        offset -= findingList.count
+        if offset < undeterminedList.count { return .undetermined(undeterminedList[offset]) }
+        return .clear(clearList[offset - undeterminedList.count])
     }
 
     /// True when this finding fails the run (`--fail-on`, not in the baseline).
@@ -154,9 +157,9 @@ extension CheckReport {
     public var summaryLine: String {
         var parts: [String] = []
         let breakdown = severityBreakdown
-        parts.append(ReportWording.count(findingCount, "finding") + (breakdown.isEmpty ? "" : " (\(breakdown))"))
-        parts.append("\(undeterminedCount) undetermined")
-        if showClear { parts.append("\(clearListedCount) clear") }
+        parts.append(ReportWording.count(findingList.count, "finding") + (breakdown.isEmpty ? "" : " (\(breakdown))"))
+        parts.append("\(undeterminedList.count) undetermined")
+        if showClear { parts.append("\(clearList.count) clear") }
         parts.append(ReportWording.count(dealCount, "deal"))
         parts.append(ReportWording.count(rules.count, "rule"))
         if !errors.isEmpty { parts.append(ReportWording.count(errors.count, "data problem")) }

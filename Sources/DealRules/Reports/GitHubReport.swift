@@ -15,8 +15,8 @@ enum GitHubReport {
     /// Writes the annotations one finding at a time, working out each
     /// finding's details as it goes (`CheckReport.complete`).
     static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String) {
-        for index in 0..<report.findingCount {
-            let finding = report.complete(report.finding(at: index))
+        for listed in report.findingList {
+            let finding = report.complete(listed)
             let command: String
             if report.isFailing(finding) {
                 command = "error"

@@ -82,39 +82,34 @@ struct HTMLMatrix {
         let subjects = report.orderedSubjects
         flagColumn = Dictionary(flagList.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let subjectRow = Dictionary(subjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        findingCount = report.findingCount
-        undeterminedCount = report.undeterminedCount
-        let total = findingCount + undeterminedCount + report.clearListedCount
+        findingCount = report.findingList.count
+        undeterminedCount = report.undeterminedList.count
 
         var worst = [Severity?](repeating: nil, count: subjects.count)
         var findingCounts = [UInt32](repeating: 0, count: subjects.count)
         var undeterminedCounts = [UInt32](repeating: 0, count: subjects.count)
-        /// The row of the subject an outcome names (two passes ask it: to
-        /// count, then to place; cheaper in memory than remembering it).
-        func row(of position: Int) -> Int? {
-            if position < report.findingCount { return subjectRow[report.finding(at: position).subject] }
-            if position < report.findingCount + report.undeterminedCount {
-                return subjectRow[report.undeterminedOutcome(at: position - report.findingCount).subject]
-            }
-            return subjectRow[report.clearOutcome(at: position - report.findingCount - report.undeterminedCount).subject]
-        }
+        // Two passes over the outcomes, to count and then to place them:
+        // cheaper in memory than remembering each one's row.
         var counts = [Int](repeating: 0, count: subjects.count + 1)
-        for position in 0..<total {
-            guard let row = row(of: position) else { continue }
+        for position in 0..<report.outcomeCount {
+            let outcome = report.outcome(atOffset: position)
+            guard let row = subjectRow[outcome.subject] else { continue }
             counts[row + 1] += 1
-            if position < findingCount {
-                let severity = report.finding(at: position).severity
-                worst[row] = max(worst[row] ?? severity, severity)
+            switch outcome {
+            case .finding(let finding):
+                worst[row] = max(worst[row] ?? finding.severity, finding.severity)
                 findingCounts[row] += 1
-            } else if position < findingCount + undeterminedCount {
+            case .undetermined:
                 undeterminedCounts[row] += 1
+            case .clear:
+                break
             }
         }
         for row in subjects.indices { counts[row + 1] += counts[row] }
         var next = counts
         var members = [UInt32](repeating: 0, count: counts[subjects.count])
-        for position in 0..<total {
-            guard let row = row(of: position) else { continue }
+        for position in 0..<report.outcomeCount {
+            guard let row = subjectRow[report.outcome(atOffset: position).subject] else { continue }
             members[next[row]] = UInt32(truncatingIfNeeded: position)
             next[row] += 1
         }
@@ -151,14 +146,14 @@ struct HTMLMatrix {
         let own = members[starts[row.subjectIndex]..<starts[row.subjectIndex + 1]].map(Int.init)
         let undeterminedEnd = findingCount + undeterminedCount
         for position in own where position >= undeterminedEnd {
-            let outcome = report.clearOutcome(at: position - undeterminedEnd)
+            let outcome = report.clearList[position - undeterminedEnd]
             guard let column = flagColumn[outcome.rule.flag] else { continue }
             if cells[column].state == .notEvaluated { cells[column].state = .clear }
             cells[column].details.append("\(outcome.rule.name): clear")
         }
         for position in own where position >= findingCount && position < undeterminedEnd {
             let index = position - findingCount
-            let outcome = report.complete(report.undeterminedOutcome(at: index))
+            let outcome = report.complete(report.undeterminedList[index])
             guard let column = flagColumn[outcome.rule.flag] else { continue }
             if cells[column].state.rank < CellState.undetermined.rank {
                 cells[column].state = .undetermined
@@ -168,7 +163,7 @@ struct HTMLMatrix {
             cells[column].details.append("\(outcome.rule.name): undetermined (\(reasons))")
         }
         for index in own where index < findingCount {
-            let finding = report.complete(report.finding(at: index))
+            let finding = report.complete(report.findingList[index])
             guard let column = flagColumn[finding.rule.flag] else { continue }
             if case .finding(let severity, let count) = cells[column].state {
                 cells[column].state = .finding(max(severity, finding.severity), count: count + 1)

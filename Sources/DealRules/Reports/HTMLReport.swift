@@ -49,7 +49,7 @@ enum HTMLReport {
         var lines = ["<header>", "<h1>DealRules check</h1>"]
         lines.append("<p class=\"meta\">As of \(escape(report.asOf.description)) · "
             + "\(ReportWording.count(report.dealCount, "deal")) · \(ReportWording.count(report.rules.count, "rule")) · "
-            + "\(ReportWording.count(report.findingCount, "finding")) · \(report.undeterminedCount) undetermined</p>")
+            + "\(ReportWording.count(report.findingList.count, "finding")) · \(report.undeterminedList.count) undetermined</p>")
         lines.append("<div class=\"chips\">")
         let counts = report.countsBySeverity
         for level in Severity.allCases.reversed() {
@@ -57,7 +57,7 @@ enum HTMLReport {
             let style = count > 0 ? "sev-\(level.rawValue)" : "neutral"
             lines.append("<span class=\"chip \(style)\">\(count) \(level.rawValue)</span>")
         }
-        lines.append("<span class=\"chip neutral\">\(report.undeterminedCount) undetermined</span>")
+        lines.append("<span class=\"chip neutral\">\(report.undeterminedList.count) undetermined</span>")
         if report.hasFailingFindings {
             let level = report.failOn?.rawValue ?? ""
             lines.append("<span class=\"chip fail\">fails at --fail-on \(escape(level))</span>")
@@ -152,9 +152,9 @@ enum HTMLReport {
     private static func writeFindings(_ report: CheckReport, matrix: HTMLMatrix, chunks: ReportChunks, into text: inout String) {
         text.line("<section>")
         text.line("<h2>Findings</h2>")
-        if report.findingCount == 0 { text.line("<p>No findings.</p>") }
+        if report.findingList.isEmpty { text.line("<p>No findings.</p>") }
         for row in matrix.rows {
-            let listed = matrix.findings(of: row).map { ($0, report.finding(at: $0).severity) }
+            let listed = matrix.findings(of: row).map { ($0, report.findingList[$0].severity) }
             guard !listed.isEmpty else { continue }
             // Most severe first within a subject; rule order among equals.
             let order = listed.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
@@ -162,7 +162,7 @@ enum HTMLReport {
             lines.append("<section id=\"\(HTMLMatrix.subjectAnchor(row.subjectIndex))\">")
             lines.append("<h3>\(escape(row.subject))</h3>")
             for (index, _) in order {
-                let finding = report.complete(report.finding(at: index))
+                let finding = report.complete(report.findingList[index])
                 lines.append("<article class=\"finding sev-\(finding.severity.rawValue)\" id=\"\(HTMLMatrix.findingAnchor(index))\">")
                 var head = "<header><span class=\"badge sev-\(finding.severity.rawValue)\">\(finding.severity.rawValue)</span>"
                     + "<span class=\"flag\">\(escape(finding.rule.flag))</span>"
@@ -184,11 +184,11 @@ enum HTMLReport {
     }
 
     private static func writeUndetermined(_ report: CheckReport, chunks: ReportChunks, into text: inout String) {
-        guard report.undeterminedCount > 0 else { return }
+        guard !report.undeterminedList.isEmpty else { return }
         text.line("<section>")
         text.line("<h2>Undetermined</h2>")
-        for index in 0..<report.undeterminedCount {
-            let outcome = report.complete(report.undeterminedOutcome(at: index))
+        for (index, listed) in report.undeterminedList.enumerated() {
+            let outcome = report.complete(listed)
             var lines: [String] = []
             lines.append("<article class=\"undetermined\" id=\"\(HTMLMatrix.undeterminedAnchor(index))\">")
             lines.append("<header><span class=\"badge known\">?</span><span class=\"flag\">\(escape(outcome.rule.flag))</span>"

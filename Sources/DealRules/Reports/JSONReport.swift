@@ -7,13 +7,13 @@ enum JSONReport {
         var members: [(key: String, value: JSONWriter.Streamed)] = [
             ("version", .value(.integer(ReportJSONEncoding.formatVersion))),
             ("as_of", .value(.string(report.asOf.description))),
-            ("findings", .elements(count: report.findingCount) { ReportJSONEncoding.finding(report.complete(report.finding(at: $0))) }),
-            ("undetermined", .elements(count: report.undeterminedCount) {
-                ReportJSONEncoding.undetermined(report.complete(report.undeterminedOutcome(at: $0)))
+            ("findings", .elements(count: report.findingList.count) { ReportJSONEncoding.finding(report.complete(report.findingList[$0])) }),
+            ("undetermined", .elements(count: report.undeterminedList.count) {
+                ReportJSONEncoding.undetermined(report.complete(report.undeterminedList[$0]))
             }),
         ]
         if report.showClear {
-            members.append(("clear", .elements(count: report.clearListedCount) { ReportJSONEncoding.clear(report.clearOutcome(at: $0)) }))
+            members.append(("clear", .elements(count: report.clearList.count) { ReportJSONEncoding.clear(report.clearList[$0]) }))
         }
         members.append(("errors", .value(.array(report.errors.map(ReportJSONEncoding.error)))))
         if let baseline = report.baseline {
@@ -24,7 +24,7 @@ enum JSONReport {
     }
 
     static func render(_ report: CheckReport) -> String {
-        let outcomes = report.findingCount + report.undeterminedCount + (report.showClear ? report.clearListedCount : 0)
+        let outcomes = report.findingList.count + report.undeterminedList.count + (report.showClear ? report.clearList.count : 0)
         var text = ""
         text.reserveCapacity(1024 + outcomes * 600)
         write(report, chunks: ReportChunks(nil), into: &text)

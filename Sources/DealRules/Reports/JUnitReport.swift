@@ -35,7 +35,6 @@ enum JUnitReport {
     static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into text: inout String) {
         let rules = report.orderedRules
         let ruleRank = Dictionary(rules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let outcomeCount = report.findingCount + report.undeterminedCount + report.clearListedCount
 
         var suitePaths: [String] = []
         var suiteOfRule: [Int] = []
@@ -53,7 +52,7 @@ enum JUnitReport {
         // Counts, and each rule's outcomes as one run of positions.
         var suiteCounts = suitePaths.map { _ in Counts() }
         var runStarts = [Int](repeating: 0, count: rules.count + 1)
-        for position in 0..<outcomeCount {
+        for position in 0..<report.outcomeCount {
             let outcome = report.outcome(atOffset: position)
             guard let rank = ruleRank[outcome.rule.name] else { continue }
             runStarts[rank + 1] += 1
@@ -62,7 +61,7 @@ enum JUnitReport {
         for rank in rules.indices { runStarts[rank + 1] += runStarts[rank] }
         var next = runStarts
         var runs = [UInt32](repeating: 0, count: runStarts[rules.count])
-        for position in 0..<outcomeCount {
+        for position in 0..<report.outcomeCount {
             guard let rank = ruleRank[report.outcome(atOffset: position).rule.name] else { continue }
             runs[next[rank]] = UInt32(truncatingIfNeeded: position)
             next[rank] += 1

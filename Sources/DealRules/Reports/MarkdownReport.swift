@@ -17,7 +17,7 @@ enum MarkdownReport {
         text.line("## DealRules check as of \(report.asOf)")
         text.line("")
         text.line("\(ReportWording.count(report.dealCount, "deal")), \(ReportWording.count(report.rules.count, "rule")): "
-            + "**\(ReportWording.count(report.findingCount, "finding"))**, \(report.undeterminedCount) undetermined"
+            + "**\(ReportWording.count(report.findingList.count, "finding"))**, \(report.undeterminedList.count) undetermined"
             + (report.hasFailingFindings ? " — **the check fails**" : "") + ".")
         text.line("")
 
@@ -29,8 +29,8 @@ enum MarkdownReport {
         let showBaseline = report.baseline != nil
         // Positions (32 bits each) rather than copies of the findings.
         var byFlag: [String: [UInt32]] = [:]
-        for index in 0..<report.findingCount {
-            byFlag[report.finding(at: index).rule.flag, default: []].append(UInt32(truncatingIfNeeded: index))
+        for (index, finding) in report.findingList.enumerated() {
+            byFlag[finding.rule.flag, default: []].append(UInt32(truncatingIfNeeded: index))
         }
         for flag in report.orderedFlags {
             guard let positions = byFlag[flag], !positions.isEmpty else { continue }
@@ -40,7 +40,7 @@ enum MarkdownReport {
             text.line("| deal | severity | message | basis |" + (showBaseline ? " baseline |" : ""))
             text.line("| --- | --- | --- | --- |" + (showBaseline ? " --- |" : ""))
             for position in positions {
-                let finding = report.complete(report.finding(at: Int(position)))
+                let finding = report.complete(report.findingList[Int(position)])
                 var row = "| \(cell(finding.subject)) | \(finding.severity.rawValue) | \(cell(finding.message)) | \(finding.basis.rawValue) |"
                 if showBaseline { row += finding.baseline ? " known |" : " **new** |" }
                 text.line(row)
@@ -48,14 +48,14 @@ enum MarkdownReport {
             }
         }
 
-        if report.undeterminedCount > 0 {
+        if !report.undeterminedList.isEmpty {
             text.line("")
-            text.line("### Undetermined (\(report.undeterminedCount))")
+            text.line("### Undetermined (\(report.undeterminedList.count))")
             text.line("")
             text.line("| deal | flag | why |")
             text.line("| --- | --- | --- |")
-            for index in 0..<report.undeterminedCount {
-                let outcome = report.complete(report.undeterminedOutcome(at: index))
+            for listed in report.undeterminedList {
+                let outcome = report.complete(listed)
                 let why = outcome.reasons.map(ReportWording.reason).joined(separator: "; ")
                 text.line("| \(cell(outcome.subject)) | \(cell(outcome.rule.flag)) | \(cell(why.isEmpty ? "unknown" : why)) |")
                 chunks.drain(&text)

@@ -17,9 +17,9 @@ enum NDJSONReport {
             text += "\n"
             chunks.drain(&text)
         }
-        report.forEachFinding { line("finding", ReportJSONEncoding.finding(report.complete($0))) }
-        report.forEachUndetermined { line("undetermined", ReportJSONEncoding.undetermined(report.complete($0))) }
-        if report.showClear { report.forEachClear { line("clear", ReportJSONEncoding.clear($0)) } }
+        report.findingList.forEach { line("finding", ReportJSONEncoding.finding(report.complete($0))) }
+        report.undeterminedList.forEach { line("undetermined", ReportJSONEncoding.undetermined(report.complete($0))) }
+        if report.showClear { report.clearList.forEach { line("clear", ReportJSONEncoding.clear($0)) } }
         for error in report.errors { line("error", ReportJSONEncoding.error(error)) }
         if let baseline = report.baseline { line("baseline_comparison", ReportJSONEncoding.baselineComparison(baseline)) }
         var summary = ReportJSONEncoding.summary(report)

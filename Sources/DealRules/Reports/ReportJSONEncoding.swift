@@ -99,8 +99,8 @@ enum ReportJSONEncoding {
         var members = [
             JSONMember("deals", .integer(report.dealCount)),
             JSONMember("rules", .integer(report.rules.count)),
-            JSONMember("findings", .integer(report.findingCount)),
-            JSONMember("undetermined", .integer(report.undeterminedCount)),
+            JSONMember("findings", .integer(report.findingList.count)),
+            JSONMember("undetermined", .integer(report.undeterminedList.count)),
         ]
         if report.showClear { members.append(JSONMember("clear", .integer(report.clearCount))) }
         members.append(JSONMember("by_severity", .object(Severity.allCases.map {

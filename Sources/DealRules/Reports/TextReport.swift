@@ -7,7 +7,7 @@ import DealRulesModel
 enum TextReport {
     static func render(_ report: CheckReport, options: ReportOptions) -> String {
         var out = String()
-        out.reserveCapacity(256 + (report.findingCount + report.undeterminedCount) * 300)
+        out.reserveCapacity(256 + (report.findingList.count + report.undeterminedList.count) * 300)
         write(report, options: options, chunks: ReportChunks(nil), into: &out)
         return out
     }

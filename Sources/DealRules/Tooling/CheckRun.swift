@@ -116,7 +116,7 @@ public enum CheckRun {
         }
         if problems.contains(where: { $0.severity == .error }) {
             output.exitCode = 2
-        } else if report.hasFailingFindings || (request.failOnUndetermined && !report.undetermined.isEmpty) {
+        } else if report.hasFailingFindings || (request.failOnUndetermined && !report.undeterminedList.isEmpty) {
             output.exitCode = 1
         }
         return output

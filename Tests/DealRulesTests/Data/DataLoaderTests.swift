@@ -36,9 +36,10 @@ struct DataLoaderTests {
     }
 
     @Test func loadAllContinuesPositionsAndWarnsAboutDuplicateSubjects() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-data-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        try DataFixtures.withTemporaryDirectory { directory in try loadAllContinues(in: directory) }
+    }
+
+    private func loadAllContinues(in directory: URL) throws {
         let first = directory.appendingPathComponent("one.json")
         let second = directory.appendingPathComponent("two.yaml")
         let third = directory.appendingPathComponent("three.csv")

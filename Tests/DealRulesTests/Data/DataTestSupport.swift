@@ -17,6 +17,14 @@ enum DataFixtures {
         return URL(fileURLWithPath: "/work/shared")
     }
 
+    /// Runs `body` with a fresh directory, removed afterwards.
+    static func withTemporaryDirectory<Result>(_ body: (URL) throws -> Result) throws -> Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-data-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try body(directory)
+    }
+
     static func rendered(_ value: Value?) -> String? {
         value.map { ValueRendering.render($0) }
     }

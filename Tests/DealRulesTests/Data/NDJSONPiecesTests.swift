@@ -9,26 +9,22 @@ import Testing
 struct NDJSONPiecesTests {
     /// A file holding `text`, loaded as a user's `--data` is.
     static func loadFile(_ text: String, limits: DataLimits) throws -> LoadedData {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-pieces-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("deals.ndjson")
-        try Data(text.utf8).write(to: file)
-        var data = DataLoader.loadAll(paths: [file.path], format: nil, limits: limits)
-        // Name the file as the whole-text load below does.
-        let path = file.path
-        data.deals = data.deals.map { deal in
-            var copy = deal
-            copy.location = deal.location.map { SourceLocation(path: $0.path == path ? "deals.ndjson" : $0.path, line: $0.line, column: $0.column) }
-            return copy
+        try DataFixtures.withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent("deals.ndjson")
+            try Data(text.utf8).write(to: file)
+            var data = DataLoader.loadAll(paths: [file.path], format: nil, limits: limits)
+            // Name the file as the whole-text load below does.
+            let path = file.path
+            func renamed(_ location: DealRulesModel.SourceLocation?) -> DealRulesModel.SourceLocation? {
+                location.map { DealRulesModel.SourceLocation(path: $0.path == path ? "deals.ndjson" : $0.path, line: $0.line, column: $0.column) }
+            }
+            for index in data.deals.indices { data.deals[index].location = renamed(data.deals[index].location) }
+            for index in data.diagnostics.indices {
+                data.diagnostics[index].location = renamed(data.diagnostics[index].location)
+                data.diagnostics[index].message = data.diagnostics[index].message.replacingOccurrences(of: path, with: "deals.ndjson")
+            }
+            return data
         }
-        data.diagnostics = data.diagnostics.map { diagnostic in
-            var copy = diagnostic
-            copy.location = diagnostic.location.map { SourceLocation(path: $0.path == path ? "deals.ndjson" : $0.path, line: $0.line, column: $0.column) }
-            copy.message = copy.message.replacingOccurrences(of: path, with: "deals.ndjson")
-            return copy
-        }
-        return data
     }
 
     static func whole(_ text: String, limits: DataLimits) -> LoadedData {
@@ -140,9 +136,10 @@ struct NDJSONPiecesTests {
     }
 
     @Test func positionsContinueIntoTheNextFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dealrules-pieces-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        try DataFixtures.withTemporaryDirectory { directory in try positionsContinue(in: directory) }
+    }
+
+    private func positionsContinue(in directory: URL) throws {
         let first = directory.appendingPathComponent("a.ndjson")
         let second = directory.appendingPathComponent("b.ndjson")
         try Data(NDJSONPiecesTests.lines.prefix(50).joined(separator: "\n").utf8).write(to: first)
