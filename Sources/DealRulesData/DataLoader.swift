@@ -50,8 +50,9 @@ public enum DataLoader {
     }
 
     /// One file of `loadAll`, its subjects registered; nil when it cannot
-    /// be read at all (reported in `diagnostics`). An NDJSON file is read a
-    /// piece at a time (`NDJSONPieces`), anything else whole.
+    /// be read at all (reported in `diagnostics`). NDJSON files and JSON
+    /// arrays of deals are read a piece at a time (`FilePieces`), anything
+    /// else whole.
     private static func readFile(
         _ path: String, name: String, format: DataFormat?, limits: DataLimits, collector: DealCollector,
         subjects: inout SubjectRegister, diagnostics: inout [Diagnostic]
@@ -71,9 +72,11 @@ public enum DataLoader {
             ))
             return nil
         }
-        if chosen == .ndjson, input.isRegular {
-            var pieces = NDJSONPieces(descriptor: input.descriptor, size: input.size, name: name, limits: limits)
-            let file = pieces.read(collector: collector, subjects: &subjects)
+        if chosen == .ndjson || chosen == .json, input.isRegular {
+            var pieces = FilePieces(descriptor: input.descriptor, size: input.size, name: name, limits: limits)
+            let file = chosen == .ndjson
+                ? NDJSONPieces.read(&pieces, collector: collector, subjects: &subjects)
+                : JSONArrayPieces.read(&pieces, collector: collector, subjects: &subjects)
             if let failure = pieces.failure { diagnostics.append(readFailure(path, name: name, errno: failure)) }
             if pieces.tooLarge { diagnostics.append(tooLarge(name, limits: limits)) }
             return file

@@ -86,7 +86,8 @@ struct DataLimitTests {
     }
 }
 
-/// A small deterministic generator for the fuzz-style test.
+/// A small deterministic generator (SplitMix64), so that the random tests
+/// repeat.
 struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
@@ -97,4 +98,7 @@ struct SplitMix {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A number in `0..<bound`.
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
 }

@@ -7,21 +7,21 @@ import Testing
 /// be exactly what reading its whole text gives, wherever the pieces end.
 @Suite("NDJSON read in pieces")
 struct NDJSONPiecesTests {
-    /// A file holding `text`, loaded as a user's `--data` is.
-    static func loadFile(_ text: String, limits: DataLimits) throws -> LoadedData {
+    /// A file holding `text`, loaded as a user's `--data` is, its path
+    /// shown as `name` (as the whole-text load below names it).
+    static func loadFile(_ text: String, limits: DataLimits, name: String = "deals.ndjson") throws -> LoadedData {
         try DataFixtures.withTemporaryDirectory { directory in
-            let file = directory.appendingPathComponent("deals.ndjson")
+            let file = directory.appendingPathComponent(name)
             try Data(text.utf8).write(to: file)
             var data = DataLoader.loadAll(paths: [file.path], format: nil, limits: limits)
-            // Name the file as the whole-text load below does.
             let path = file.path
             func renamed(_ location: DealRulesModel.SourceLocation?) -> DealRulesModel.SourceLocation? {
-                location.map { DealRulesModel.SourceLocation(path: $0.path == path ? "deals.ndjson" : $0.path, line: $0.line, column: $0.column) }
+                location.map { DealRulesModel.SourceLocation(path: $0.path == path ? name : $0.path, line: $0.line, column: $0.column) }
             }
             for index in data.deals.indices { data.deals[index].location = renamed(data.deals[index].location) }
             for index in data.diagnostics.indices {
                 data.diagnostics[index].location = renamed(data.diagnostics[index].location)
-                data.diagnostics[index].message = data.diagnostics[index].message.replacingOccurrences(of: path, with: "deals.ndjson")
+                data.diagnostics[index].message = data.diagnostics[index].message.replacingOccurrences(of: path, with: name)
             }
             return data
         }
@@ -105,15 +105,8 @@ struct NDJSONPiecesTests {
     /// repeats; a sweep of a thousand other seeds found nothing.)
     @Test(arguments: [1, 2_024, 77_777])
     func randomFilesAndPieceSizes(seed startSeed: UInt64) throws {
-        var seed = startSeed
-        func next(_ bound: Int) -> Int {
-            // SplitMix64.
-            seed &+= 0x9E37_79B9_7F4A_7C15
-            var z = seed
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var random = SplitMix(seed: startSeed)
+        func next(_ bound: Int) -> Int { random.below(bound) }
         let fragments = [
             "{\"id\": \"a\", \"capacity\": {\"value\": 5, \"unit\": \"GW\", \"status\": \"reported\"}}",
             "{\"id\": \"b\", \"parties\": [{\"name\": \"Ünï\"}, {\"name\": \"B\"}]}",

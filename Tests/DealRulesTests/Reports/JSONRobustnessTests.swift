@@ -2,24 +2,11 @@ import DealRules
 import Foundation
 import Testing
 
-/// A small deterministic generator so failures reproduce.
-private struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-}
-
 @Suite("JSON robustness")
 struct JSONRobustnessTests {
     @Test("random strings survive the writer and parse back identically with Foundation and JSONReader")
     func randomStrings() throws {
-        var random = SplitMix64(state: 42)
+        var random = SplitMix(seed: 42)
         let pool: [Unicode.Scalar] = ["\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{80}", "é", "—",
                                       "\u{2028}", "\u{FEFF}", "漢", "🚀", "a", " ", "{", "]", ":", ","]
         for _ in 0..<500 {
@@ -39,7 +26,7 @@ struct JSONRobustnessTests {
     @Test("mutated reports never crash the baseline reader")
     func mutatedReports() {
         let valid = Array(ReportRenderer.render(ReportFixtures.report(), format: .json, options: ReportOptions()).utf8)
-        var random = SplitMix64(state: 7)
+        var random = SplitMix(seed: 7)
         let bytes: [UInt8] = Array("{}[]\",:\\u0 -e.1tfn".utf8) + [0x00, 0xC3, 0xFF]
         var accepted = 0
         for _ in 0..<300 {

@@ -1,0 +1,174 @@
+import DealRulesModel
+
+/// A JSON array of deals read a piece at a time (`FilePieces`), each piece
+/// ending after a comma between deals and the line break after it
+/// (`JSONArrayScan`); each piece's deals are read as the whole array's
+/// would be (in two halves at once when large enough), with the readers'
+/// tables of shared keys and values handed on. A file that is not an
+/// array, or whose deals are not on lines of their own, is one piece: it
+/// is read whole, as before.
+enum JSONArrayPieces {
+    static func read(_ file: inout FilePieces, collector: DealCollector, subjects: inout SubjectRegister) -> FileLoad {
+        var scan = JSONArrayScan()
+        var boundaries: [JSONArrayScan.Boundary] = []
+        var memories = NDJSONDealReader.Memories()
+        var opening = Opening.here(0)
+        let name = file.name
+        let limits = file.limits
+        return file.read(
+            collector: collector, subjects: &subjects,
+            cut: { bytes in
+                scan.advance(bytes)
+                if scan.notAnArray { return .wholeFile }
+                guard let last = scan.boundaries.last else { return .readOn }
+                boundaries = scan.endPiece(at: last.next)
+                return .at(last.next)
+            },
+            readPiece: { piece in
+                if piece.isFirst, piece.isLast {
+                    return JSONDealReader.read(piece.bytes, path: name, limits: limits, collector: piece.collector)
+                }
+                if piece.isLast {
+                    scan.advance(piece.bytes)
+                    boundaries = scan.boundaries
+                }
+                let range = Range(
+                    bytes: piece.bytes, firstLine: piece.firstLine, path: name, limits: limits,
+                    stopComma: piece.isLast ? nil : boundaries.last?.comma
+                )
+                if piece.isFirst, let open = scan.open {
+                    opening = .here(open)
+                    let load = range.readInHalves(boundaries: boundaries, opening: opening, collector: piece.collector, memories: &memories)
+                    opening = .elsewhere(Opening.notClosed(piece.bytes, open: open, path: name))
+                    return load
+                }
+                return range.readInHalves(boundaries: boundaries, opening: opening, collector: piece.collector, memories: &memories)
+            }
+        )
+    }
+
+    /// Where the array's `[` is, for the error when it is never closed.
+    enum Opening {
+        /// At this offset of the piece being read.
+        case here(Int)
+        /// In an earlier piece: the error is made in advance.
+        case elsewhere(Diagnostic)
+
+        /// The error an unclosed array gets, as reading the whole text makes it.
+        static func notClosed(_ bytes: [UInt8], open: Int, path: String) -> Diagnostic {
+            var sink = DataDiagnosticSink(path: path, bytes: bytes)
+            sink.report(.jsonSyntax, "the array of deals opened here is not closed", at: sink.location(ofOffset: open))
+            return sink.items[0]
+        }
+    }
+
+    /// The deals of one piece.
+    struct Range {
+        let bytes: [UInt8]
+        let firstLine: Int
+        let path: String
+        let limits: DataLimits
+        /// The comma the piece ends at; nil for the file's last piece.
+        let stopComma: Int?
+
+        /// Reads the piece, in two halves at once when it is large enough
+        /// and has a boundary past its middle.
+        func readInHalves(
+            boundaries: [JSONArrayScan.Boundary], opening: Opening, collector: DealCollector, memories: inout NDJSONDealReader.Memories
+        ) -> FileLoad {
+            let start: Int
+            if case .here(let open) = opening { start = open + 1 } else { start = 0 }
+            let middle = boundaries.first { $0.next >= bytes.count / 2 && $0.next > start && $0.comma != stopComma }
+            guard ParallelHalves.worthwhile(bytes, limits: limits), let middle else {
+                var whole = read(from: start, toComma: stopComma, opening: opening, collector: collector, memory: memories.first)
+                memories.first = whole.readerMemory
+                whole.readerMemory = nil
+                return whole
+            }
+            let secondMemory = memories.second
+            let firstMemory = memories.first
+            var (first, second) = ParallelHalves.run(
+                first: { read(from: start, toComma: middle.comma, opening: opening, collector: collector, memory: firstMemory) },
+                second: {
+                    var unlimited = DealCollector(firstPosition: 1, maxDeals: Int.max)
+                    unlimited.recordsItemLocations = true
+                    return read(from: middle.next, toComma: stopComma, opening: opening, collector: unlimited, memory: secondMemory)
+                }
+            )
+            memories = NDJSONDealReader.Memories(first: first.readerMemory, second: second.readerMemory)
+            first.readerMemory = nil
+            second.readerMemory = nil
+            if first.stopped { return first }
+            return ParallelHalves.join(first, second, collector: collector, path: path, bytes: bytes, firstLine: firstLine)
+        }
+
+        /// The deals from `start` (just after the `[`, or at a line start)
+        /// up to the comma `stop`, or to the end of the array and the text.
+        /// The load is `stopped` unless it reached `stop` or the end cleanly.
+        func read(
+            from start: Int, toComma stop: Int?, opening: Opening, collector: DealCollector, memory: JSONReaderMemory?
+        ) -> FileLoad {
+            var collector = collector
+            var sink = DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine)
+            var stopped = false
+            var learned: JSONReaderMemory? = nil
+            bytes.withUnsafeBufferPointer { buffer in
+                var reader = JSONReader(buffer: buffer, limits: limits, sink: sink, memory: memory)
+                var place = ParallelHalves.lineInfo(bytes, at: start)
+                if place.line == 1, firstLine == 1, place.lineStart == 0, buffer.count >= 3,
+                   buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+                    place.lineStart = 3 // a byte-order mark is not a column
+                }
+                reader.reposition(start: start, stop: buffer.count, line: place.line + firstLine - 1, lineStart: place.lineStart)
+                do throws(JSONStop) {
+                    try readDeals(&reader, toComma: stop, opening: opening, collector: &collector)
+                } catch {
+                    stopped = true // reported where it happened; the deals read so far are kept
+                }
+                sink = reader.sink
+                learned = reader.memory
+            }
+            return FileLoad(
+                deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition,
+                itemLocations: collector.itemLocations, stopped: stopped, readerMemory: learned
+            )
+        }
+
+        private func readDeals(
+            _ reader: inout JSONReader, toComma stop: Int?, opening: Opening, collector: inout DealCollector
+        ) throws(JSONStop) {
+            reader.skipWhitespace()
+            if case .here(let open) = opening, reader.index == open + 1, reader.current == UInt8(ascii: "]") {
+                reader.index += 1
+            } else {
+                while true {
+                    reader.skipWhitespace()
+                    try JSONDealReader.readDeal(&reader, collector: &collector)
+                    reader.skipWhitespace()
+                    if let stop, reader.index == stop { return }
+                    switch opening {
+                    case .here(let open):
+                        if try reader.closesOrContinues(UInt8(ascii: "]"), container: "array of deals", element: "a deal", open: open) {
+                            break
+                        }
+                        continue
+                    case .elsewhere(let notClosed):
+                        if reader.current == nil {
+                            reader.sink.add(notClosed)
+                            throw JSONStop()
+                        }
+                        if try reader.closesOrContinues(UInt8(ascii: "]"), container: "array of deals", element: "a deal", open: 0) {
+                            break
+                        }
+                        continue
+                    }
+                    break
+                }
+            }
+            reader.skipWhitespace()
+            if reader.index < reader.end {
+                throw reader.fail("unexpected \(reader.describeCurrent()) after the end of the data", at: reader.index)
+            }
+        }
+    }
+}
