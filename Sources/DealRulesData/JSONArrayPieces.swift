@@ -114,11 +114,7 @@ enum JSONArrayPieces {
             var learned: JSONReaderMemory? = nil
             bytes.withUnsafeBufferPointer { buffer in
                 var reader = JSONReader(buffer: buffer, limits: limits, sink: sink, memory: memory)
-                var place = ParallelHalves.lineInfo(bytes, at: start)
-                if place.line == 1, firstLine == 1, place.lineStart == 0, buffer.count >= 3,
-                   buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
-                    place.lineStart = 3 // a byte-order mark is not a column
-                }
+                let place = ParallelHalves.lineInfo(bytes, at: start, startsFile: firstLine == 1)
                 reader.reposition(start: start, stop: buffer.count, line: place.line + firstLine - 1, lineStart: place.lineStart)
                 do throws(JSONStop) {
                     try readDeals(&reader, toComma: stop, opening: opening, collector: &collector)

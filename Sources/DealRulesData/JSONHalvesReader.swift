@@ -77,7 +77,7 @@ enum JSONHalvesReader {
         var diagnostics: [Diagnostic] = []
         bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(buffer: buffer, limits: limits, sink: DataDiagnosticSink(path: path, bytes: bytes))
-            let place = ParallelHalves.lineInfo(bytes, at: open)
+            let place = ParallelHalves.lineInfo(bytes, at: open, startsFile: true)
             reader.reposition(start: open + 1, stop: buffer.count, line: place.line, lineStart: place.lineStart)
             do throws(JSONStop) {
                 reader.skipWhitespace()

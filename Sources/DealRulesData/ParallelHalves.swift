@@ -21,10 +21,12 @@ enum ParallelHalves {
         return (firstResult, secondResult)
     }
 
-    /// Line number and line start of `offset` (counting the newlines before it).
-    static func lineInfo(_ bytes: [UInt8], at offset: Int) -> (line: Int, lineStart: Int) {
+    /// Line number and line start of `offset` (counting the newlines before
+    /// it). When `bytes` start a file, a byte-order mark does not count as
+    /// a column of the first line (the readers skip it).
+    static func lineInfo(_ bytes: [UInt8], at offset: Int, startsFile: Bool = false) -> (line: Int, lineStart: Int) {
         var line = 1
-        var lineStart = 0
+        var lineStart = startsFile && bytes.starts(with: [0xEF, 0xBB, 0xBF]) && offset >= 3 ? 3 : 0
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let stop = min(offset, buffer.count)

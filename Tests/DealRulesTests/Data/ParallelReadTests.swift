@@ -59,6 +59,16 @@ struct ParallelReadTests {
             == ParallelReadTests.summary(DataFixtures.load(trailing, .json, limits: ParallelReadTests.inOrder)))
     }
 
+    /// A byte-order mark is not a column: an error on the first line is
+    /// placed alike by both reads.
+    @Test func aByteOrderMarkIsNotAColumnInEitherRead() {
+        let text = "\u{FEFF}[{\"id\": 1x},\n" + ParallelReadTests.deals(count: 200).joined(separator: ",\n") + "\n]\n"
+        let ordered = DataFixtures.load(text, .json, limits: ParallelReadTests.inOrder)
+        #expect(ordered.diagnostics.first?.location?.column == 10)
+        #expect(ParallelReadTests.summary(DataFixtures.load(text, .json, limits: ParallelReadTests.inHalves))
+            == ParallelReadTests.summary(ordered))
+    }
+
     @Test(arguments: [50, 120, 171, 172, 400])
     func dealLimitMatches(maxDeals: Int) {
         let text = "[" + ParallelReadTests.deals(count: 200).joined(separator: ",\n") + "]"
