@@ -102,11 +102,13 @@ final class DealTable: RowTable {
         return columns[path.keys] ?? super.buildColumn(path)
     }
 
-    /// What one pass over the deals fills for a top-level key.
+    /// What one pass over the deals fills for a top-level key. Plain
+    /// numbers, so that going through them copies no reference.
     private enum Consumer {
         case column(Int)
         case items(Int)
-        case projection(Int, inner: FieldPath)
+        /// The projection's index; its inner path is kept aside.
+        case projection(Int)
     }
 
     /// Builds the columns, item tables and projections of the plan (those
@@ -116,64 +118,73 @@ final class DealTable: RowTable {
     /// list their keys in one order.
     func prefetch(_ plan: ReadPlan) {
         var keys: [String] = []
-        var consumers: [[Consumer]] = []
+        var consumersOfKey: [[Consumer]] = []
         func slot(_ key: String) -> Int {
             if let known = keys.firstIndex(of: key) { return known }
             keys.append(key)
-            consumers.append([])
+            consumersOfKey.append([])
             return keys.count - 1
         }
         var columnPaths: [FieldPath] = []
         for path in plan.fields where path.keys.count == 1 && columns[path.keys] == nil && !columnPaths.contains(where: { $0.keys == path.keys }) {
-            consumers[slot(path.keys[0])].append(.column(columnPaths.count))
+            consumersOfKey[slot(path.keys[0])].append(.column(columnPaths.count))
             columnPaths.append(path)
         }
         var itemPaths: [FieldPath] = []
         for path in plan.collections where path.keys.count == 1 && itemTables[path.keys] == nil && !itemPaths.contains(where: { $0.keys == path.keys }) {
-            consumers[slot(path.keys[0])].append(.items(itemPaths.count))
+            consumersOfKey[slot(path.keys[0])].append(.items(itemPaths.count))
             itemPaths.append(path)
         }
         var projectionKeys: [[String]] = []
+        var projectionInners: [FieldPath] = []
         for (collection, inner) in plan.projections where collection.keys.count == 1 {
             let key = RowTable.projectionKey(collection, inner)
             guard columns[key] == nil, !projectionKeys.contains(key) else { continue }
-            consumers[slot(collection.keys[0])].append(.projection(projectionKeys.count, inner: inner))
+            consumersOfKey[slot(collection.keys[0])].append(.projection(projectionKeys.count))
             projectionKeys.append(key)
+            projectionInners.append(inner)
         }
         guard !keys.isEmpty else { return }
+        // One flat list, key by key: the pass reads a range of it per key
+        // instead of an array per key (whose storage it would retain).
+        let consumers = consumersOfKey.flatMap { $0 }
+        var consumerStarts = [0]
+        for list in consumersOfKey { consumerStarts.append(consumerStarts[consumerStarts.count - 1] + list.count) }
 
         var columnBuilders = columnPaths.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
         var itemBuilders = itemPaths.map { _ in ItemListBuilder() }
         var projectionBuilders = projectionKeys.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
         let absent = Evaluator.FieldRead(value: .unknown, provenance: nil, found: false)
-        func project(_ whole: Evaluator.FieldRead, _ row: Int, _ index: Int, _ inner: FieldPath) {
+        func project(_ whole: Evaluator.FieldRead, _ row: Int, _ index: Int) {
             if case .list = whole.value {
                 projectionBuilders[index].set(row, .record(Record()), nil)
                 return
             }
-            let found = Evaluator.navigate(whole, inner.keys[...])
+            let found = Evaluator.navigate(whole, projectionInners[index].keys[...])
             projectionBuilders[index].set(row, found.value, found.provenance?.status)
         }
-        scan(keys) { row, key, entries, index in
-            for consumer in consumers[key] {
-                switch consumer {
-                case .column(let column):
-                    columnBuilders[column].set(row, entries[index].value, entries[index].status)
-                case .items(let list):
-                    itemBuilders[list].add(entries[index].value, row: row)
-                case .projection(let projection, let inner):
-                    project(Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true), row, projection, inner)
+        consumers.withUnsafeBufferPointer { consumers in
+            scan(keys) { row, key, entries, index in
+                for position in consumerStarts[key]..<consumerStarts[key &+ 1] {
+                    switch consumers[position] {
+                    case .column(let column):
+                        columnBuilders[column].set(row, entries[index].value, entries[index].status)
+                    case .items(let list):
+                        itemBuilders[list].add(entries[index].value, row: row)
+                    case .projection(let projection):
+                        project(Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true), row, projection)
+                    }
                 }
-            }
-        } missing: { row, key in
-            for consumer in consumers[key] {
-                switch consumer {
-                case .column:
-                    break // a new builder's cell is already unknown
-                case .items(let list):
-                    itemBuilders[list].add(.unknown, row: row)
-                case .projection(let projection, let inner):
-                    project(absent, row, projection, inner)
+            } missing: { row, key in
+                for position in consumerStarts[key]..<consumerStarts[key &+ 1] {
+                    switch consumers[position] {
+                    case .column:
+                        break // a new builder's cell is already unknown
+                    case .items(let list):
+                        itemBuilders[list].add(.unknown, row: row)
+                    case .projection(let projection):
+                        project(absent, row, projection)
+                    }
                 }
             }
         }
@@ -351,14 +362,24 @@ struct FieldSpellings {
     mutating func index(in entries: UnsafeBufferPointer<RecordEntry>) -> Int? {
         for choice in spellings.indices {
             let hint = hints[choice]
-            let spelling = spellings[choice]
             let id = ids[choice]
-            if hint < entries.count, entries[hint].name.isKey(spelling, id: id) { return hint }
-            if let index = entries.firstIndex(where: { $0.name.isKey(spelling, id: id) }) {
-                hints[choice] = index
-                return index
+            if hint < entries.count, matches(entries[hint].name, choice, id) { return hint }
+            var index = 0
+            while index < entries.count {
+                if matches(entries[index].name, choice, id) {
+                    hints[choice] = index
+                    return index
+                }
+                index &+= 1
             }
         }
         return nil
+    }
+
+    /// `EntryName.isKey`, touching the spelling only when a number is missing.
+    @inline(__always) private func matches(_ name: EntryName, _ choice: Int, _ id: Int) -> Bool {
+        let other = name.keyID
+        if id >= 0 && other >= 0 { return other == id }
+        return name.key == spellings[choice]
     }
 }

@@ -190,9 +190,13 @@ public enum RuleRunner {
         if let table, case .field(let path, _) = key, path.keys.count == 1 { column = table.column(path) }
         // Group of each text id met so far (-1: not yet), by id.
         var positions: [Int] = []
-        for (row, deal) in deals.enumerated() {
-            if let column, let table, column.kinds[row] == .text, column.textIDs[row] >= 0 {
-                let id = Int(column.textIDs[row])
+        // Hoisted, and the deal read only when the column does not place
+        // it: copying a deal for every row costs its references.
+        let kinds = column?.kinds ?? []
+        let textIDs = column?.textIDs ?? []
+        for row in deals.indices {
+            if let table, row < kinds.count, kinds[row] == .text, textIDs[row] >= 0 {
+                let id = Int(textIDs[row])
                 if id < positions.count, positions[id] >= 0 {
                     let position = positions[id]
                     grouping.groups[position].rows.append(row)
@@ -207,6 +211,7 @@ public enum RuleRunner {
                 }
                 // A new group: its key is the value as this deal holds it.
             }
+            let deal = deals[row]
             evaluator.begin(deal: deal)
             let value = evaluator.value(key)
             var keys: [Value]
