@@ -50,9 +50,9 @@ public enum DataLoader {
     }
 
     /// One file of `loadAll`, its subjects registered; nil when it cannot
-    /// be read at all (reported in `diagnostics`). NDJSON files and JSON
-    /// arrays of deals are read a piece at a time (`FilePieces`), anything
-    /// else whole.
+    /// be read at all (reported in `diagnostics`). NDJSON files, JSON
+    /// arrays of deals and clean YAML lists of deals are read a piece at a
+    /// time (`FilePieces`), anything else whole.
     private static func readFile(
         _ path: String, name: String, format: DataFormat?, limits: DataLimits, collector: DealCollector,
         subjects: inout SubjectRegister, diagnostics: inout [Diagnostic]
@@ -80,6 +80,20 @@ public enum DataLoader {
             if let failure = pieces.failure { diagnostics.append(readFailure(path, name: name, errno: failure)) }
             if pieces.tooLarge { diagnostics.append(tooLarge(name, limits: limits)) }
             return file
+        }
+        if chosen == .yaml, input.isRegular {
+            // Read whole instead (from the start, with the subjects as they
+            // were) when the pieces do not read cleanly.
+            let before = subjects
+            var yamlLimits = limits
+            yamlLimits.pieceSize = max(1, limits.pieceSize / 16)
+            var pieces = FilePieces(descriptor: input.descriptor, size: input.size, name: name, limits: yamlLimits)
+            if let file = YAMLPieces.read(&pieces, collector: collector, subjects: &subjects) { return file }
+            subjects = before
+            guard lseek(input.descriptor, 0, SEEK_SET) == 0 else {
+                diagnostics.append(readFailure(path, name: name, errno: errno))
+                return nil
+            }
         }
         guard let bytes = readWhole(input, path: path, name: name, limits: limits, diagnostics: &diagnostics) else { return nil }
         return read(bytes, path: name, format: chosen, limits: limits, collector: collector, subjects: &subjects)

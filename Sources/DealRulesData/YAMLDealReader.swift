@@ -10,6 +10,27 @@ enum YAMLDealReader {
         reader.readDocument(bytes)
         return FileLoad(deals: reader.collector.deals, diagnostics: reader.sink.items, nextPosition: reader.collector.nextPosition)
     }
+
+    /// The deals of one piece of a file (`YAMLPieces`): the block sequence
+    /// of deals that starts at `itemsStart`, a line start of `bytes`, whose
+    /// first line is line `firstLine` of the file. Nil when the piece does
+    /// not read cleanly — any diagnostic, or a stop — so that the file is
+    /// read whole instead and reports exactly what a whole read reports.
+    static func readPiece(
+        _ bytes: [UInt8], itemsStart: Int, firstLine: Int, path: String, limits: DataLimits, collector: DealCollector
+    ) -> FileLoad? {
+        let items = Array(bytes[itemsStart...])
+        var reader = YAMLNodeReader(
+            sink: DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine), limits: limits, collector: collector,
+            inputSize: items.count
+        )
+        reader.lineOffset = firstLine - 1 + FilePieces.lineBreaks(in: Array(bytes[..<itemsStart]))
+        // Two levels stricter than a whole read's guard: a piece lacks the
+        // levels of the `deals:` mapping around it, so whatever would trip
+        // the whole file's guard trips this one (and the file is read whole).
+        guard reader.readSequence(items, depthAllowance: -2), reader.sink.items.isEmpty else { return nil }
+        return FileLoad(deals: reader.collector.deals, diagnostics: [], nextPosition: reader.collector.nextPosition)
+    }
 }
 
 /// Why reading stopped early; the diagnostic is already reported.
@@ -30,6 +51,23 @@ private struct YAMLNodeReader {
         self.collector = collector
         let (scaled, overflow) = inputSize.multipliedReportingOverflow(by: 2)
         self.nodeBudget = overflow ? Int.max : scaled + 10_000
+    }
+
+    /// Lines of the file before the text being read (a piece's).
+    var lineOffset = 0
+
+    /// A piece's text: a block sequence of deals, read as a whole file's
+    /// would be. False when it could not be read cleanly.
+    mutating func readSequence(_ bytes: [UInt8], depthAllowance: Int) -> Bool {
+        guard UTF8Check.firstInvalidOffset(bytes) == nil,
+              YAMLDepthScan.firstOffsetBeyond(limits.maxDepth * 3 + 16 + depthAllowance, in: bytes) == nil,
+              case .sequence(let deals)? = try? Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)) else { return false }
+        do {
+            try readList(deals)
+        } catch {
+            return false
+        }
+        return true
     }
 
     mutating func readDocument(_ bytes: [UInt8]) {
@@ -217,7 +255,7 @@ private struct YAMLNodeReader {
     // MARK: Locations and errors
 
     private func location(of node: Node) -> SourceLocation? {
-        node.mark.map { sink.location(line: $0.line, column: $0.column) }
+        node.mark.map { sink.location(line: $0.line + lineOffset, column: $0.column) }
     }
 
     private mutating func report(_ error: YamlError, in text: String) {

@@ -1,0 +1,45 @@
+/// YAML deal data read a piece at a time (`FilePieces`), each piece a run
+/// of whole deals of the top-level list (`YAMLItemScan`) parsed on its
+/// own: the parsed form of a YAML file is many times its size, so parsing
+/// the whole file at once was most of the peak memory of a check.
+///
+/// Only clean data is read this way. Nil — read the file whole — when the
+/// file is not a plain list of deals (or `deals:` mapping), when a piece
+/// has any diagnostic or stops (the deal limit), or when the file cannot
+/// be read to its end: a whole read then reports exactly what it always
+/// has. Pieces are a sixteenth of `DataLimits.pieceSize`.
+enum YAMLPieces {
+    static func read(_ file: inout FilePieces, collector: DealCollector, subjects: inout SubjectRegister) -> FileLoad? {
+        var scan = YAMLItemScan()
+        var failed = false
+        let name = file.name
+        let limits = file.limits
+        let load = file.read(
+            collector: collector, subjects: &subjects,
+            cut: { bytes in
+                scan.advance(bytes)
+                if scan.unsuitable { return .wholeFile }
+                guard let last = scan.itemStarts.last else { return .readOn }
+                scan.endPiece(at: last)
+                return .at(last)
+            },
+            readPiece: { piece in
+                if piece.isFirst, piece.isLast {
+                    return YAMLDealReader.read(piece.bytes, path: name, limits: limits, collector: piece.collector)
+                }
+                if piece.isLast { scan.advance(piece.bytes + [0x0A]) }
+                let itemsStart = piece.isFirst ? scan.firstItem : 0
+                guard !scan.unsuitable, let itemsStart,
+                      let load = YAMLDealReader.readPiece(
+                        piece.bytes, itemsStart: itemsStart, firstLine: piece.firstLine, path: name, limits: limits,
+                        collector: piece.collector
+                      ) else {
+                    failed = true
+                    return FileLoad(deals: [], diagnostics: [], nextPosition: piece.collector.nextPosition, stopped: true)
+                }
+                return load
+            }
+        )
+        return failed || file.failure != nil || file.tooLarge ? nil : load
+    }
+}
