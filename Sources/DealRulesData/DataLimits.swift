@@ -33,4 +33,8 @@ public struct DataLimits: Sendable {
     }
 
     public static let standard = DataLimits()
+
+    /// YAML files are read in pieces of this size (a 64th of `pieceSize`,
+    /// 128 KiB): parsed YAML is some twenty times the size of its text.
+    var yamlPieceSize: Int { max(1, pieceSize / 64) }
 }

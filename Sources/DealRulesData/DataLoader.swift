@@ -86,7 +86,7 @@ public enum DataLoader {
             // were) when the pieces do not read cleanly.
             let before = subjects
             var yamlLimits = limits
-            yamlLimits.pieceSize = max(1, limits.pieceSize / 16)
+            yamlLimits.pieceSize = limits.yamlPieceSize
             var pieces = FilePieces(descriptor: input.descriptor, size: input.size, name: name, limits: yamlLimits)
             if let file = YAMLPieces.read(&pieces, collector: collector, subjects: &subjects) { return file }
             subjects = before

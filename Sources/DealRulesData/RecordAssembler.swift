@@ -139,6 +139,18 @@ struct RecordAssembler: Sendable {
         value(of: entries(of: members, sink: &sink), at: location, sink: &sink)
     }
 
+    /// Boxes of the provenance met so far: figures of many deals share a
+    /// handful of statuses and sources, and so one box each.
+    private var boxes: [Provenance: ProvenanceBox] = [:]
+    private static let boxLimit = 4_096
+
+    private mutating func sharedBox(_ provenance: Provenance) -> ProvenanceBox {
+        if let box = boxes[provenance] { return box }
+        let box = ProvenanceBox(provenance)
+        if boxes.count < RecordAssembler.boxLimit { boxes[provenance] = box }
+        return box
+    }
+
     /// A deal: always a record, even when its keys look like a figure's.
     mutating func record(of members: ArraySlice<DataMember>, at location: SourceLocation?, sink: inout DataDiagnosticSink) -> Record {
         Record(entries: entries(of: members, sink: &sink), location: location)
@@ -154,7 +166,7 @@ struct RecordAssembler: Sendable {
             ids.append(key.id)
             entries.append(RecordEntry(
                 name: key.name, value: member.value,
-                provenance: member.provenance, packedLocation: member.location.map { locations.pack($0) } ?? .none
+                provenanceBox: member.provenance.map { sharedBox($0) }, packedLocation: member.location.map { locations.pack($0) } ?? .none
             ))
         }
         removeCollisions(&entries, ids: ids[...], sink: &sink)

@@ -16,14 +16,19 @@ enum YAMLDealReader {
     /// first line is line `firstLine` of the file. Nil when the piece does
     /// not read cleanly — any diagnostic, or a stop — so that the file is
     /// read whole instead and reports exactly what a whole read reports.
+    /// `memory` is what the reader of the piece before learned (shared
+    /// keys, values and provenance), and what this one learned after.
     static func readPiece(
-        _ bytes: [UInt8], itemsStart: Int, firstLine: Int, path: String, limits: DataLimits, collector: DealCollector
+        _ bytes: [UInt8], itemsStart: Int, firstLine: Int, path: String, limits: DataLimits, collector: DealCollector,
+        memory: inout YAMLReaderMemory?
     ) -> FileLoad? {
         let items = Array(bytes[itemsStart...])
         var reader = YAMLNodeReader(
             sink: DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine), limits: limits, collector: collector,
             inputSize: items.count
         )
+        if let memory { reader.memory = memory }
+        defer { memory = reader.memory }
         reader.lineOffset = firstLine - 1 + FilePieces.lineBreaks(in: Array(bytes[..<itemsStart]))
         // Two levels stricter than a whole read's guard: a piece lacks the
         // levels of the `deals:` mapping around it, so whatever would trip
@@ -31,6 +36,15 @@ enum YAMLDealReader {
         guard reader.readSequence(items, depthAllowance: -2), reader.sink.items.isEmpty else { return nil }
         return FileLoad(deals: reader.collector.deals, diagnostics: [], nextPosition: reader.collector.nextPosition)
     }
+}
+
+/// Shared keys, values and provenance boxes of one YAML reader, handed to
+/// the reader of the next piece of the same file (`YAMLPieces`).
+struct YAMLReaderMemory {
+    fileprivate var assembler: RecordAssembler
+    fileprivate var plainValues: [String: Value]
+    fileprivate var quotedValues: [String: Value]
+    fileprivate var flats: [String: (Value, Provenance?)]
 }
 
 /// Why reading stopped early; the diagnostic is already reported.
@@ -154,17 +168,64 @@ private struct YAMLNodeReader {
             return (try value(of: scalar), nil)
         case .sequence(let sequence):
             try enter(depth, at: node)
+            let key = YAMLNodeReader.flatKey(sequence.map { ($0, nil) })
+            if let key, let known = flats[key], nodeBudget >= sequence.count {
+                nodeBudget -= sequence.count
+                return known
+            }
+            let reported = sink.items.count
             var items: [Value] = []
             items.reserveCapacity(sequence.count)
             for item in sequence {
                 items.append(try convert(item, depth: depth + 1).0)
             }
+            remember((.list(items), nil), as: key, cleanSince: reported)
             return (.list(items), nil)
         case .mapping(let mapping):
             try enter(depth, at: node)
+            let key = YAMLNodeReader.flatKey(mapping.map { ($1, $0) })
+            if let key, let known = flats[key], nodeBudget >= mapping.count {
+                nodeBudget -= mapping.count
+                return known
+            }
+            let reported = sink.items.count
             let members = try self.members(of: mapping, depth: depth)
-            return assembler.value(of: members[...], at: location(of: node), sink: &sink)
+            let result = assembler.value(of: members[...], at: location(of: node), sink: &sink)
+            // A record holds the places of its keys: only a figure is shared.
+            if case .record = result.0 {} else { remember(result, as: key, cleanSince: reported) }
+            return result
         }
+    }
+
+    /// Flat lists and figures read so far, by their scalars (see
+    /// `flatKey`): deals repeat the same few, and sharing one saves a list
+    /// or a value and its box per deal.
+    private var flats: [String: (Value, Provenance?)] = [:]
+
+    /// A key for a list or mapping of a few short scalars (each value with
+    /// its mapping key, if any, and its style); nil for anything else.
+    private static func flatKey(_ nodes: [(value: Node, key: Node?)]) -> String? {
+        guard nodes.count <= 16 else { return nil }
+        var key = ""
+        for (value, name) in nodes {
+            guard case .scalar(let scalar) = value, scalar.string.utf8.count <= sharedTextLength else { return nil }
+            if let name {
+                guard case .scalar(let nameScalar) = name, nameScalar.style == .plain || nameScalar.style == .any,
+                      nameScalar.string.utf8.count <= sharedTextLength else { return nil }
+                key += nameScalar.string
+                key += "\u{1}"
+            }
+            key += scalar.style == .plain || scalar.style == .any ? "p" : "q"
+            key += scalar.string
+            key += "\u{2}"
+        }
+        return key
+    }
+
+    /// Keeps a flat value for reuse, unless reading it reported anything.
+    private mutating func remember(_ result: (Value, Provenance?), as key: String?, cleanSince reported: Int) {
+        guard let key, sink.items.count == reported, flats.count < YAMLNodeReader.sharedValueLimit else { return }
+        flats[key] = result
     }
 
     private mutating func enter(_ depth: Int, at node: Node) throws(YAMLStop) {
@@ -219,15 +280,46 @@ private struct YAMLNodeReader {
         }
     }
 
+    /// Values of short scalars met so far, plain and quoted apart: deals
+    /// repeat the same words, and one shared value costs no box per deal.
+    private var plainValues: [String: Value] = [:]
+    private var quotedValues: [String: Value] = [:]
+
+    /// What this reader has learned, for the reader of the next piece.
+    var memory: YAMLReaderMemory {
+        get { YAMLReaderMemory(assembler: assembler, plainValues: plainValues, quotedValues: quotedValues, flats: flats) }
+        set {
+            assembler = newValue.assembler
+            plainValues = newValue.plainValues
+            quotedValues = newValue.quotedValues
+            flats = newValue.flats
+        }
+    }
+    private static let sharedValueLimit = 50_000
+    private static let sharedTextLength = 64
+
     private mutating func value(of scalar: Node.Scalar) throws(YAMLStop) -> Value {
         try checkLength(scalar)
         let text = scalar.string
-        guard scalar.style == .plain || scalar.style == .any else { return DataScalar.quoted(text) }
-        if let date = YAMLNodeReader.timestampDate(text) { return .date(date) }
-        guard let value = DataScalar.plain(text) else {
+        let shareable = text.utf8.count <= YAMLNodeReader.sharedTextLength
+        guard scalar.style == .plain || scalar.style == .any else {
+            guard shareable else { return DataScalar.quoted(text) }
+            if let known = quotedValues[text] { return known }
+            let value = DataScalar.quoted(text)
+            if quotedValues.count < YAMLNodeReader.sharedValueLimit { quotedValues[text] = value }
+            return value
+        }
+        if shareable, let known = plainValues[text] { return known }
+        let value: Value
+        if let date = YAMLNodeReader.timestampDate(text) {
+            value = .date(date)
+        } else if let plain = DataScalar.plain(text) {
+            value = plain
+        } else {
             sink.report(.numberOutOfRange, "the number \(text.prefix(40)) is too large or too small to hold", at: location(of: .scalar(scalar)))
             return .unknown
         }
+        if shareable, plainValues.count < YAMLNodeReader.sharedValueLimit { plainValues[text] = value }
         return value
     }
 

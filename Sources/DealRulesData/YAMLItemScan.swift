@@ -5,9 +5,10 @@
 ///
 /// It is deliberately narrow. Anything it does not follow — anchors,
 /// aliases and tags (which join or reshape parts of a file), document
-/// markers and directives, complex keys, tabs in indentation, other keys
-/// beside `deals`, text at the list's indentation that does not start a
-/// deal — makes the file `unsuitable`, and it is read whole. A place it
+/// markers and directives, complex keys, tabs in indentation, line breaks
+/// other than `\n` and `\r\n`, other keys beside `deals`, text at the
+/// list's indentation that does not start a deal — makes the file
+/// `unsuitable`, and it is read whole. A place it
 /// does find is a place no valid YAML continues across (a quoted string
 /// or flow collection cut there does not parse, and then the file is read
 /// whole too).
@@ -57,6 +58,7 @@ struct YAMLItemScan {
     private mutating func line(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
         var stop = end
         if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
+        if YAMLItemScan.hasOtherLineBreak(buffer, from: start, to: stop) { return markUnsuitable() }
         var index = start
         while index < stop, buffer[index] == 0x20 { index += 1 }
         if index < stop, buffer[index] == 0x09 { return markUnsuitable() }
@@ -119,6 +121,27 @@ struct YAMLItemScan {
                 }
             }
             previous = byte
+            index += 1
+        }
+        return false
+    }
+
+    /// A line break YAML knows besides `\n` and `\r\n` — a lone `\r`, or
+    /// U+0085, U+2028 or U+2029 — would number the lines differently from
+    /// the pieces' count of `\n`.
+    private static func hasOtherLineBreak(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to stop: Int) -> Bool {
+        var index = start
+        while index < stop {
+            switch buffer[index] {
+            case 0x0D:
+                return true
+            case 0xC2:
+                if index + 1 < stop, buffer[index + 1] == 0x85 { return true }
+            case 0xE2:
+                if index + 2 < stop, buffer[index + 1] == 0x80, buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9 { return true }
+            default:
+                break
+            }
             index += 1
         }
         return false

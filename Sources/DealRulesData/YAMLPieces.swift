@@ -7,11 +7,12 @@
 /// file is not a plain list of deals (or `deals:` mapping), when a piece
 /// has any diagnostic or stops (the deal limit), or when the file cannot
 /// be read to its end: a whole read then reports exactly what it always
-/// has. Pieces are a sixteenth of `DataLimits.pieceSize`.
+/// has. Pieces are `DataLimits.yamlPieceSize`.
 enum YAMLPieces {
     static func read(_ file: inout FilePieces, collector: DealCollector, subjects: inout SubjectRegister) -> FileLoad? {
         var scan = YAMLItemScan()
         var failed = false
+        var memory: YAMLReaderMemory? = nil
         let name = file.name
         let limits = file.limits
         let load = file.read(
@@ -32,7 +33,7 @@ enum YAMLPieces {
                 guard !scan.unsuitable, let itemsStart,
                       let load = YAMLDealReader.readPiece(
                         piece.bytes, itemsStart: itemsStart, firstLine: piece.firstLine, path: name, limits: limits,
-                        collector: piece.collector
+                        collector: piece.collector, memory: &memory
                       ) else {
                     failed = true
                     return FileLoad(deals: [], diagnostics: [], nextPosition: piece.collector.nextPosition, stopped: true)

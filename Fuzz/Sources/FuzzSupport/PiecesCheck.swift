@@ -11,8 +11,8 @@ public enum PiecesCheck {
     public static func compare(_ bytes: [UInt8], format: DataFormat, with whole: LoadedData) {
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
         var pieceSize = 1 + (bytes.first.map(Int.init) ?? 0) % 61
-        // YAML pieces are a sixteenth of the size asked for.
-        if format == .yaml { pieceSize *= 16 }
+        // YAML pieces are a 64th of the size asked for.
+        if format == .yaml { pieceSize *= 64 }
         let limits = DataLimits(pieceSize: pieceSize)
         let pieces = DataLoader.loadAll(paths: [path], format: format, limits: limits)
         let again = DataLoader.load(bytes: bytes, path: path, format: format, limits: limits)

@@ -42,8 +42,8 @@ struct YAMLPiecesTests {
         return wrapped ? "# deals\n\ndeals:\n" + deals + "\n# the end\n" : "# deals\n" + deals + "\n"
     }
 
-    /// Piece sizes are a sixteenth of `pieceSize`: 16 is a byte.
-    @Test(arguments: [16, 700, 16_000, 1 << 24])
+    /// YAML pieces are a 64th of `pieceSize`: 64 is a byte.
+    @Test(arguments: [64, 2_800, 64_000, 1 << 24])
     func piecesMatchTheWholeText(pieceSize: Int) throws {
         let limits = DataLimits(pieceSize: pieceSize)
         for text in [YAMLPiecesTests.list(120, wrapped: false), YAMLPiecesTests.list(120, wrapped: true),
@@ -80,7 +80,7 @@ struct YAMLPiecesTests {
             "", "# only a comment\n", "deals:\n", "[]\n", "- 1\n- 2\n",
         ]
         for (number, text) in texts.enumerated() {
-            let limits = DataLimits(pieceSize: 1_600)
+            let limits = DataLimits(pieceSize: 6_400)
             #expect(try YAMLPiecesTests.pieces(text, limits: limits) == YAMLPiecesTests.whole(text, limits: limits), "text \(number)")
         }
     }
@@ -107,7 +107,7 @@ struct YAMLPiecesTests {
     @Test(arguments: [1, 25, 119])
     func theDealLimitStopsWhereTheWholeTextDoes(maxDeals: Int) throws {
         let text = YAMLPiecesTests.list(120, wrapped: true)
-        let limits = DataLimits(maxDeals: maxDeals, pieceSize: 3_200)
+        let limits = DataLimits(maxDeals: maxDeals, pieceSize: 12_800)
         #expect(try YAMLPiecesTests.pieces(text, limits: limits) == YAMLPiecesTests.whole(text, limits: limits))
     }
 
@@ -147,7 +147,7 @@ struct YAMLPiecesTests {
             }.joined(separator: "\n")
             var text = (wrapped ? "deals:\n" : "") + body + (random.below(2) == 0 ? "\n" : "")
             if random.below(5) == 0 { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
-            let limits = DataLimits(maxDeals: random.below(4) == 0 ? 1 + random.below(30) : 1_000_000, pieceSize: 16 * (1 + random.below(300)))
+            let limits = DataLimits(maxDeals: random.below(4) == 0 ? 1 + random.below(30) : 1_000_000, pieceSize: 64 * (1 + random.below(300)))
             #expect(try YAMLPiecesTests.pieces(text, limits: limits) == YAMLPiecesTests.whole(text, limits: limits),
                     "seed \(seed), round \(round), piece size \(limits.pieceSize)")
         }

@@ -58,6 +58,7 @@ enum FuzzReplay {
             if let program = referenceProgram {
                 result.problems += lostOutcomes(program, deals: loaded.deals)
             }
+            result.problems += piecesDiffer(bytes, format: format)
         }
         return result
     }
@@ -80,6 +81,22 @@ enum FuzzReplay {
     - {capacity: 0 GW, deal value: $0}
     - {}
     """.utf8), path: "reference.yaml", format: .yaml).deals
+
+    /// As the fuzz targets check: read from a file in pieces of a size
+    /// taken from the input (`PiecesCheck` in Fuzz/), the data must load
+    /// exactly as its whole text does.
+    static func piecesDiffer(_ bytes: [UInt8], format: DataFormat) -> [String] {
+        var pieceSize = 1 + (bytes.first.map(Int.init) ?? 0) % 61
+        if format == .yaml { pieceSize *= 64 }
+        let limits = DataLimits(pieceSize: pieceSize)
+        let name = "fuzz.\(format.rawValue)"
+        guard let pieces = try? NDJSONPiecesTests.loadFile(String(decoding: bytes, as: UTF8.self), limits: limits, name: name) else {
+            return ["the input could not be written to a file"]
+        }
+        let whole = DataLoader.load(bytes: bytes, path: name, format: format, limits: limits)
+        return NDJSONPiecesTests.summary(pieces) == NDJSONPiecesTests.summary(whole)
+            ? [] : ["\(format.rawValue) read in pieces of \(pieceSize) bytes differs from the whole read"]
+    }
 
     /// Per-deal rules must give one outcome per deal, and the kernels must
     /// decide each as the evaluator does.
