@@ -12,3 +12,10 @@ void dr_return_large_blocks(void) {
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
 }
+
+void dr_release_free_memory(void) {
+#if defined(__GLIBC__)
+    // Also gives back whole free pages inside the heap, not only at its top.
+    malloc_trim(0);
+#endif
+}

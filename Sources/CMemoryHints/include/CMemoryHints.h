@@ -16,4 +16,10 @@ static inline void dr_prefetch(const void *address) {
 /// result, and does nothing where the C library has no such setting.
 void dr_return_large_blocks(void);
 
+/// Gives the pages of freed memory back to the system. Loading leaves
+/// freed working memory (parsed YAML, a file's pieces) between the deals
+/// it keeps; those pages stay resident until given back. Only a hint: it
+/// changes no result, and does nothing where the C library has no such call.
+void dr_release_free_memory(void);
+
 #endif

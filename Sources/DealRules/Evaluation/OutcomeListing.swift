@@ -2,20 +2,31 @@ import DealRulesModel
 
 /// The findings, undetermined or clear outcomes of a report. A report
 /// whose details come later (`RuleOutcomes.report(includeClear:detailsLater:)`)
-/// keeps most of them as where each comes from — 8 bytes an outcome —
+/// keeps most of them as where each comes from — 4 bytes an outcome —
 /// instead of as outcomes (64 bytes a finding): a large portfolio lists
-/// hundreds of thousands. Such an outcome is made when it is read, without
-/// its details, which `CheckReport.complete` then works out.
+/// millions. Such an outcome is made when it is read, without its
+/// details, which `CheckReport.complete` then works out.
+///
+/// Outcomes are appended entry by entry, so an origin is kept as its
+/// position alone, in a run of positions that share an entry (`Run`);
+/// outcomes that came with their details form runs of their own, whose
+/// slots index `listed`.
 struct OutcomeListing<Outcome: Sendable>: Sendable, RandomAccessCollection {
-    /// An origin (`OutcomeOrigin`, entry and position as two 32-bit halves),
-    /// or, with the top bit set, an index into `listed`. Nil when every
-    /// outcome is in `listed`, in order.
-    private var slots: [UInt64]?
+    /// Per outcome: a position (of its run's entry) or an index into
+    /// `listed`. Nil when every outcome is in `listed`, in order.
+    private var slots: [UInt32]?
+    /// Where each run starts in `slots`, in order.
+    private var runs: [Run] = []
     /// Outcomes that came with their details.
     private var listed: [Outcome]
     private let make: (@Sendable (OutcomeOrigin) -> Outcome)?
 
-    private static var listedMark: UInt64 { 1 << 63 }
+    private struct Run: Sendable {
+        /// The entry of its origins, or `Run.listed`.
+        var entry: UInt32
+        var start: Int
+        static var listed: UInt32 { UInt32.max }
+    }
 
     /// Outcomes that all have their details.
     init(_ outcomes: [Outcome]) {
@@ -37,21 +48,38 @@ struct OutcomeListing<Outcome: Sendable>: Sendable, RandomAccessCollection {
     var endIndex: Int { slots?.count ?? listed.count }
 
     mutating func append(pending origin: OutcomeOrigin) {
-        slots?.append(UInt64(UInt32(truncatingIfNeeded: origin.entry)) << 32 | UInt64(UInt32(truncatingIfNeeded: origin.position)))
+        guard let count = slots?.count else { return }
+        let entry = UInt32(truncatingIfNeeded: origin.entry)
+        if runs.last?.entry != entry { runs.append(Run(entry: entry, start: count)) }
+        slots?.append(UInt32(truncatingIfNeeded: origin.position))
     }
 
     mutating func append(contentsOf outcomes: [Outcome]) {
-        guard slots != nil else { return listed.append(contentsOf: outcomes) }
+        guard let count = slots?.count else { return listed.append(contentsOf: outcomes) }
+        guard !outcomes.isEmpty else { return }
+        if runs.last?.entry != Run.listed { runs.append(Run(entry: Run.listed, start: count)) }
         for outcome in outcomes {
-            slots?.append(OutcomeListing.listedMark | UInt64(listed.count))
+            slots?.append(UInt32(truncatingIfNeeded: listed.count))
             listed.append(outcome)
         }
     }
 
     subscript(index: Int) -> Outcome {
         guard let slot = slots?[index], let make else { return listed[index] }
-        if slot & OutcomeListing.listedMark != 0 { return listed[Int(slot & ~OutcomeListing.listedMark)] }
-        return make(OutcomeOrigin(entry: Int(slot >> 32), position: Int(slot & 0xFFFF_FFFF)))
+        let entry = runs[run(of: index)].entry
+        if entry == Run.listed { return listed[Int(slot)] }
+        return make(OutcomeOrigin(entry: Int(entry), position: Int(slot)))
+    }
+
+    /// The run holding slot `index`: the last that starts at or before it.
+    private func run(of index: Int) -> Int {
+        var low = 0
+        var high = runs.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runs[middle].start <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     /// Every outcome (the listed array itself when all have their details).

@@ -1,3 +1,4 @@
+import CMemoryHints
 import Foundation
 import DealRulesModel
 import DealRulesData
@@ -70,6 +71,9 @@ public enum CheckRun {
         }
         request.progress?.announce("loading \(request.dataPaths.joined(separator: ", "))…")
         let data = DataLoader.loadAll(paths: request.dataPaths, format: request.dataFormat, limits: request.limits)
+        // What loading freed between the deals it kept goes back before
+        // evaluation allocates its columns.
+        dr_release_free_memory()
         problems.append(contentsOf: data.diagnostics)
         let progress = request.progress
         var options = RuleRunner.Options(asOf: request.asOf, rules: request.rules, subjects: request.deals)
