@@ -11,29 +11,28 @@ enum YAMLDealReader {
         return FileLoad(deals: reader.collector.deals, diagnostics: reader.sink.items, nextPosition: reader.collector.nextPosition)
     }
 
-    /// The deals of one piece of a file (`YAMLPieces`): the block sequence
-    /// of deals that starts at `itemsStart`, a line start of `bytes`, whose
-    /// first line is line `firstLine` of the file. Nil when the piece does
-    /// not read cleanly — any diagnostic, or a stop — so that the file is
-    /// read whole instead and reports exactly what a whole read reports.
+    /// The deals of one piece of a file (`YAMLPieces`): whole lines of it,
+    /// the first being line `firstLine` — the file's start and its first
+    /// deals, or a run of deals of its list. Nil when the piece does not
+    /// read cleanly — any diagnostic, or a stop — so that the file is read
+    /// whole instead and reports exactly what a whole read reports.
     /// `memory` is what the reader of the piece before learned (shared
     /// keys, values and provenance), and what this one learned after.
     static func readPiece(
-        _ bytes: [UInt8], itemsStart: Int, firstLine: Int, path: String, limits: DataLimits, collector: DealCollector,
+        _ bytes: [UInt8], firstLine: Int, path: String, limits: DataLimits, collector: DealCollector,
         memory: inout YAMLReaderMemory?
     ) -> FileLoad? {
-        let items = Array(bytes[itemsStart...])
         var reader = YAMLNodeReader(
             sink: DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine), limits: limits, collector: collector,
-            inputSize: items.count
+            inputSize: bytes.count
         )
         if let memory { reader.memory = memory }
         defer { memory = reader.memory }
-        reader.lineOffset = firstLine - 1 + FilePieces.lineBreaks(in: Array(bytes[..<itemsStart]))
-        // Two levels stricter than a whole read's guard: a piece lacks the
-        // levels of the `deals:` mapping around it, so whatever would trip
-        // the whole file's guard trips this one (and the file is read whole).
-        guard reader.readSequence(items, depthAllowance: -2), reader.sink.items.isEmpty else { return nil }
+        reader.lineOffset = firstLine - 1
+        // Two levels stricter than a whole read's guard: a later piece lacks
+        // the levels of the `deals:` mapping around it, so whatever would
+        // trip the whole file's guard trips this one (and it is read whole).
+        guard reader.readPiece(bytes, depthAllowance: -2), reader.sink.items.isEmpty else { return nil }
         return FileLoad(deals: reader.collector.deals, diagnostics: [], nextPosition: reader.collector.nextPosition)
     }
 }
@@ -70,14 +69,14 @@ private struct YAMLNodeReader {
     /// Lines of the file before the text being read (a piece's).
     var lineOffset = 0
 
-    /// A piece's text: a block sequence of deals, read as a whole file's
-    /// would be. False when it could not be read cleanly.
-    mutating func readSequence(_ bytes: [UInt8], depthAllowance: Int) -> Bool {
+    /// A piece's text, read as a whole file's would be. False when it
+    /// could not be read cleanly.
+    mutating func readPiece(_ bytes: [UInt8], depthAllowance: Int) -> Bool {
         guard UTF8Check.firstInvalidOffset(bytes) == nil,
               YAMLDepthScan.firstOffsetBeyond(limits.maxDepth * 3 + 16 + depthAllowance, in: bytes) == nil,
-              case .sequence(let deals)? = try? Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)) else { return false }
+              let root = try? Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)) else { return false }
         do {
-            try readList(deals)
+            try readDeals(root)
         } catch {
             return false
         }

@@ -15,8 +15,6 @@
 struct YAMLItemScan {
     /// Line starts of deals found so far in the current piece, in order.
     private(set) var itemStarts: [Int] = []
-    /// Where the first deal starts in the first piece (after the header).
-    private(set) var firstItem: Int? = nil
     private(set) var unsuitable = false
 
     private enum Phase {
@@ -71,7 +69,6 @@ struct YAMLItemScan {
         case .header:
             if indent == 0, startsItem {
                 phase = .items(indent: 0)
-                firstItem = start
             } else if indent == 0, YAMLItemScan.isDealsKey(buffer, from: index, to: stop) {
                 phase = .afterWrapper
             } else {
@@ -80,7 +77,6 @@ struct YAMLItemScan {
         case .afterWrapper:
             guard startsItem else { return markUnsuitable() }
             phase = .items(indent: indent)
-            firstItem = start
         case .items(let itemIndent):
             if indent < itemIndent { return markUnsuitable() }
             if indent == itemIndent {

@@ -29,10 +29,9 @@ enum YAMLPieces {
                     return YAMLDealReader.read(piece.bytes, path: name, limits: limits, collector: piece.collector)
                 }
                 if piece.isLast { scan.advance(piece.bytes + [0x0A]) }
-                let itemsStart = piece.isFirst ? scan.firstItem : 0
-                guard !scan.unsuitable, let itemsStart,
+                guard !scan.unsuitable,
                       let load = YAMLDealReader.readPiece(
-                        piece.bytes, itemsStart: itemsStart, firstLine: piece.firstLine, path: name, limits: limits,
+                        piece.bytes, firstLine: piece.firstLine, path: name, limits: limits,
                         collector: piece.collector, memory: &memory
                       ) else {
                     failed = true
