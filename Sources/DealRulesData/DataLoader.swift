@@ -40,9 +40,15 @@ public enum DataLoader {
             let collector = DealCollector(firstPosition: nextPosition, maxDeals: limits.maxDeals, earlierDeals: loaded.deals.count)
             guard let file = readFile(path, name: name, format: format, limits: limits, collector: collector,
                                       subjects: &subjects, diagnostics: &loaded.diagnostics) else { continue }
-            // A copy, not the reader's own array: that one has room to
-            // grow (up to twice the deals), this one holds exactly them.
-            loaded.deals.append(contentsOf: file.deals)
+            // The reader's own array when it has little room to spare (a
+            // file read in pieces, sized in advance); otherwise a copy that
+            // holds exactly the deals (a whole read's array may have room
+            // for twice as many).
+            if loaded.deals.isEmpty, file.deals.capacity - file.deals.count <= file.deals.count / 16 {
+                loaded.deals = file.deals
+            } else {
+                loaded.deals.append(contentsOf: file.deals)
+            }
             loaded.diagnostics.append(contentsOf: file.diagnostics)
             nextPosition = file.nextPosition
         }
