@@ -41,9 +41,9 @@ enum YAMLDealReader {
 /// the reader of the next piece of the same file (`YAMLPieces`).
 struct YAMLReaderMemory {
     fileprivate var assembler: RecordAssembler
-    fileprivate var plainValues: [String: Value]
-    fileprivate var quotedValues: [String: Value]
-    fileprivate var flats: [String: (Value, Provenance?)]
+    fileprivate var plainValues: [ExactText: Value]
+    fileprivate var quotedValues: [ExactText: Value]
+    fileprivate var flats: [ExactText: (Value, Provenance?)]
 }
 
 /// Why reading stopped early; the diagnostic is already reported.
@@ -199,11 +199,13 @@ private struct YAMLNodeReader {
     /// Flat lists and figures read so far, by their scalars (see
     /// `flatKey`): deals repeat the same few, and sharing one saves a list
     /// or a value and its box per deal.
-    private var flats: [String: (Value, Provenance?)] = [:]
+    private var flats: [ExactText: (Value, Provenance?)] = [:]
 
-    /// A key for a list or mapping of a few short scalars (each value with
-    /// its mapping key, if any, and its style); nil for anything else.
-    private static func flatKey(_ nodes: [(value: Node, key: Node?)]) -> String? {
+    /// A key for a list or mapping of a few short scalars: each mapping
+    /// key (plain only) and each value with its style, every part preceded
+    /// by its length in bytes, so that no two different lists or mappings
+    /// have the same key, whatever their text holds. Nil for anything else.
+    private static func flatKey(_ nodes: [(value: Node, key: Node?)]) -> ExactText? {
         guard nodes.count <= 16 else { return nil }
         var key = ""
         for (value, name) in nodes {
@@ -211,18 +213,18 @@ private struct YAMLNodeReader {
             if let name {
                 guard case .scalar(let nameScalar) = name, nameScalar.style == .plain || nameScalar.style == .any,
                       nameScalar.string.utf8.count <= sharedTextLength else { return nil }
+                key += "k\(nameScalar.string.utf8.count):"
                 key += nameScalar.string
-                key += "\u{1}"
             }
             key += scalar.style == .plain || scalar.style == .any ? "p" : "q"
+            key += "\(scalar.string.utf8.count):"
             key += scalar.string
-            key += "\u{2}"
         }
-        return key
+        return ExactText(key)
     }
 
     /// Keeps a flat value for reuse, unless reading it reported anything.
-    private mutating func remember(_ result: (Value, Provenance?), as key: String?, cleanSince reported: Int) {
+    private mutating func remember(_ result: (Value, Provenance?), as key: ExactText?, cleanSince reported: Int) {
         guard let key, sink.items.count == reported, flats.count < YAMLNodeReader.sharedValueLimit else { return }
         flats[key] = result
     }
@@ -281,8 +283,8 @@ private struct YAMLNodeReader {
 
     /// Values of short scalars met so far, plain and quoted apart: deals
     /// repeat the same words, and one shared value costs no box per deal.
-    private var plainValues: [String: Value] = [:]
-    private var quotedValues: [String: Value] = [:]
+    private var plainValues: [ExactText: Value] = [:]
+    private var quotedValues: [ExactText: Value] = [:]
 
     /// What this reader has learned, for the reader of the next piece.
     var memory: YAMLReaderMemory {
@@ -301,14 +303,15 @@ private struct YAMLNodeReader {
         try checkLength(scalar)
         let text = scalar.string
         let shareable = text.utf8.count <= YAMLNodeReader.sharedTextLength
+        let exact = ExactText(text)
         guard scalar.style == .plain || scalar.style == .any else {
             guard shareable else { return DataScalar.quoted(text) }
-            if let known = quotedValues[text] { return known }
+            if let known = quotedValues[exact] { return known }
             let value = DataScalar.quoted(text)
-            if quotedValues.count < YAMLNodeReader.sharedValueLimit { quotedValues[text] = value }
+            if quotedValues.count < YAMLNodeReader.sharedValueLimit { quotedValues[exact] = value }
             return value
         }
-        if shareable, let known = plainValues[text] { return known }
+        if shareable, let known = plainValues[exact] { return known }
         let value: Value
         if let date = YAMLNodeReader.timestampDate(text) {
             value = .date(date)
@@ -318,7 +321,7 @@ private struct YAMLNodeReader {
             sink.report(.numberOutOfRange, "the number \(text.prefix(40)) is too large or too small to hold", at: location(of: .scalar(scalar)))
             return .unknown
         }
-        if shareable, plainValues.count < YAMLNodeReader.sharedValueLimit { plainValues[text] = value }
+        if shareable, plainValues.count < YAMLNodeReader.sharedValueLimit { plainValues[exact] = value }
         return value
     }
 

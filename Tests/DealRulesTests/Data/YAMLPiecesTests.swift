@@ -104,6 +104,27 @@ struct YAMLPiecesTests {
         #expect(try !readsInPieces(YAMLPiecesTests.list(50, wrapped: true).replacingOccurrences(of: "id: d3\n", with: "id: &a d3\n")))
     }
 
+    /// Shared values are shared only between the very same text: a list
+    /// whose one item holds the bytes of two, and text that is merely
+    /// canonically equal, keep what the file says.
+    @Test func sharingKeepsEveryValueAsWritten() {
+        let text = """
+            - {id: one, chips: ["a\\x02pb"], note: "\\u00e9"}
+            - {id: two, chips: ["a", b], note: "e\\u0301"}
+            - {id: three, chips: ["a\\x02pb"], note: "\\u00e9"}
+            """
+        let deals = DataFixtures.load(text, .yaml, path: "deals.yaml").deals
+        func field(_ deal: Int, _ key: String) -> String {
+            deals[deal].record.entries.first { $0.key == key }.map { ValueRendering.render($0.value) } ?? "-"
+        }
+        #expect(deals.count == 3)
+        #expect(field(1, "chips") == "[a, b]")
+        #expect(field(0, "chips") == field(2, "chips"))
+        #expect(field(0, "chips") != field(1, "chips"))
+        #expect(Array(field(0, "note").utf8) == Array("\u{E9}".utf8))
+        #expect(Array(field(1, "note").utf8) == Array("e\u{301}".utf8))
+    }
+
     @Test(arguments: [1, 25, 119])
     func theDealLimitStopsWhereTheWholeTextDoes(maxDeals: Int) throws {
         let text = YAMLPiecesTests.list(120, wrapped: true)
