@@ -108,26 +108,17 @@ enum JSONArrayPieces {
         func read(
             from start: Int, toComma stop: Int?, opening: Opening, collector: DealCollector, memory: JSONReaderMemory?
         ) -> FileLoad {
-            var collector = collector
-            var sink = DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine)
-            var stopped = false
-            var learned: JSONReaderMemory? = nil
-            bytes.withUnsafeBufferPointer { buffer in
-                var reader = JSONReader(buffer: buffer, limits: limits, sink: sink, memory: memory)
+            FileLoad.readingJSON(bytes, path: path, limits: limits, firstLine: firstLine, collector: collector, memory: memory) {
+                reader, buffer, collector in
                 let place = ParallelHalves.lineInfo(bytes, at: start, startsFile: firstLine == 1)
                 reader.reposition(start: start, stop: buffer.count, line: place.line + firstLine - 1, lineStart: place.lineStart)
                 do throws(JSONStop) {
                     try readDeals(&reader, toComma: stop, opening: opening, collector: &collector)
+                    return false
                 } catch {
-                    stopped = true // reported where it happened; the deals read so far are kept
+                    return true // reported where it happened; the deals read so far are kept
                 }
-                sink = reader.sink
-                learned = reader.memory
             }
-            return FileLoad(
-                deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition,
-                itemLocations: collector.itemLocations, stopped: stopped, readerMemory: learned
-            )
         }
 
         private func readDeals(

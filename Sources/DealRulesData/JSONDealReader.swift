@@ -14,6 +14,33 @@ struct FileLoad {
     var readerMemory: JSONReaderMemory? = nil
 }
 
+extension FileLoad {
+    /// What `body` reads of `bytes` with a JSON reader (handed `memory`, the
+    /// tables of an earlier reader of the same file): its deals, its
+    /// diagnostics and what the reader learned. `body` answers whether
+    /// reading stopped early. `firstLine` is the line number of the first
+    /// line of `bytes`.
+    static func readingJSON(
+        _ bytes: [UInt8], path: String, limits: DataLimits, firstLine: Int, collector: DealCollector, memory: JSONReaderMemory?,
+        _ body: (inout JSONReader, UnsafeBufferPointer<UInt8>, inout DealCollector) -> Bool
+    ) -> FileLoad {
+        var collector = collector
+        var sink = DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine)
+        var stopped = false
+        var learned: JSONReaderMemory? = nil
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer: buffer, limits: limits, sink: sink, memory: memory)
+            stopped = body(&reader, buffer, &collector)
+            sink = reader.sink
+            learned = reader.memory
+        }
+        return FileLoad(
+            deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition,
+            itemLocations: collector.itemLocations, stopped: stopped, readerMemory: learned
+        )
+    }
+}
+
 /// JSON deal data: an array of deals, or an object with a `deals` array.
 enum JSONDealReader {
     static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector) -> FileLoad {

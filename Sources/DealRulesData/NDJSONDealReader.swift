@@ -65,12 +65,8 @@ enum NDJSONDealReader {
         _ bytes: [UInt8], from start: Int, to stop: Int, line: Int, firstLine: Int, path: String, limits: DataLimits,
         collector: DealCollector, memory: JSONReaderMemory?
     ) -> FileLoad {
-        var collector = collector
-        var sink = DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine)
-        var stopped = false
-        var learned: JSONReaderMemory? = nil
-        bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(buffer: buffer, limits: limits, sink: sink, memory: memory)
+        FileLoad.readingJSON(bytes, path: path, limits: limits, firstLine: firstLine, collector: collector, memory: memory) {
+            reader, buffer, collector in
             var lineStart = start
             var lineNumber = line
             if start == 0, line == 1, buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { lineStart = 3 }
@@ -78,20 +74,12 @@ enum NDJSONDealReader {
             while lineStart < end {
                 let lineEnd = memchr(buffer.baseAddress! + lineStart, 0x0A, end - lineStart)
                     .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! } ?? end
-                if !readLine(&reader, start: lineStart, stop: lineEnd, line: lineNumber, collector: &collector) {
-                    stopped = true
-                    break
-                }
+                if !readLine(&reader, start: lineStart, stop: lineEnd, line: lineNumber, collector: &collector) { return true }
                 lineStart = lineEnd + 1
                 lineNumber += 1
             }
-            sink = reader.sink
-            learned = reader.memory
+            return false
         }
-        return FileLoad(
-            deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition,
-            itemLocations: collector.itemLocations, stopped: stopped, readerMemory: learned
-        )
     }
 
     /// Reads one line; false when loading must stop (the deal limit).

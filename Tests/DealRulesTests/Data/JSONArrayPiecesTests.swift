@@ -9,13 +9,7 @@ import Testing
 /// is wrong with the text.
 @Suite("JSON arrays read in pieces")
 struct JSONArrayPiecesTests {
-    static func pieces(_ text: String, limits: DataLimits) throws -> [String] {
-        NDJSONPiecesTests.summary(try NDJSONPiecesTests.loadFile(text, limits: limits, name: "deals.json"))
-    }
-
-    static func whole(_ text: String, limits: DataLimits) -> [String] {
-        NDJSONPiecesTests.summary(DataFixtures.load(text, .json, limits: limits, path: "deals.json"))
-    }
+    static let read = PiecesComparison(format: .json, name: "deals.json")
 
     /// A deal written over several lines, with a list of parties whose
     /// `},` line breaks are inside the deal, not between deals.
@@ -48,10 +42,10 @@ struct JSONArrayPiecesTests {
         let text = "\u{FEFF}" + JSONArrayPiecesTests.array(JSONArrayPiecesTests.deals)
         for threshold in [Int.max, 2] {
             let limits = DataLimits(parallelReadThreshold: threshold, pieceSize: pieceSize)
-            let whole = JSONArrayPiecesTests.whole(text, limits: limits)
+            let whole = JSONArrayPiecesTests.read.whole(text, limits: limits)
             #expect(whole.count > 240)
             #expect(whole.contains { $0.hasPrefix("E440 ") }, "duplicate subjects are warned about")
-            #expect(try JSONArrayPiecesTests.pieces(text, limits: limits) == whole, "piece size \(pieceSize), threshold \(threshold)")
+            #expect(try JSONArrayPiecesTests.read.pieces(text, limits: limits) == whole, "piece size \(pieceSize), threshold \(threshold)")
         }
     }
 
@@ -69,9 +63,9 @@ struct JSONArrayPiecesTests {
         let text = JSONArrayPiecesTests.array(deals)
         for threshold in [Int.max, 2] {
             let limits = DataLimits(parallelReadThreshold: threshold, pieceSize: 300)
-            let whole = JSONArrayPiecesTests.whole(text, limits: limits)
+            let whole = JSONArrayPiecesTests.read.whole(text, limits: limits)
             #expect(whole.contains { $0.hasPrefix("E4") && !$0.hasPrefix("E440") }, "\(name) is reported")
-            #expect(try JSONArrayPiecesTests.pieces(text, limits: limits) == whole, "\(name), threshold \(threshold)")
+            #expect(try JSONArrayPiecesTests.read.pieces(text, limits: limits) == whole, "\(name), threshold \(threshold)")
         }
     }
 
@@ -91,7 +85,7 @@ struct JSONArrayPiecesTests {
         for (number, text) in texts.enumerated() {
             for threshold in [Int.max, 2] {
                 let limits = DataLimits(parallelReadThreshold: threshold, pieceSize: 256)
-                #expect(try JSONArrayPiecesTests.pieces(text, limits: limits) == JSONArrayPiecesTests.whole(text, limits: limits),
+                #expect(try JSONArrayPiecesTests.read.pieces(text, limits: limits) == JSONArrayPiecesTests.read.whole(text, limits: limits),
                         "text \(number), threshold \(threshold)")
             }
         }
@@ -99,7 +93,7 @@ struct JSONArrayPiecesTests {
 
     @Test func theUnclosedArrayIsReportedAtItsBracket() throws {
         let text = "\n  [\n" + JSONArrayPiecesTests.deals.prefix(80).joined(separator: ",\n") + "\n"
-        let summary = try JSONArrayPiecesTests.pieces(text, limits: DataLimits(pieceSize: 128))
+        let summary = try JSONArrayPiecesTests.read.pieces(text, limits: DataLimits(pieceSize: 128))
         #expect(summary.contains("E410 2:3 the array of deals opened here is not closed |   ["))
     }
 
@@ -133,7 +127,7 @@ struct JSONArrayPiecesTests {
         let text = JSONArrayPiecesTests.array(JSONArrayPiecesTests.deals)
         for threshold in [Int.max, 2] {
             let limits = DataLimits(maxDeals: maxDeals, parallelReadThreshold: threshold, pieceSize: 512)
-            #expect(try JSONArrayPiecesTests.pieces(text, limits: limits) == JSONArrayPiecesTests.whole(text, limits: limits))
+            #expect(try JSONArrayPiecesTests.read.pieces(text, limits: limits) == JSONArrayPiecesTests.read.whole(text, limits: limits))
         }
     }
 
@@ -173,7 +167,7 @@ struct JSONArrayPiecesTests {
                 maxDeals: random.below(3) == 0 ? 1 + random.below(40) : 1_000_000,
                 parallelReadThreshold: random.below(2) == 0 ? 2 : Int.max, pieceSize: 1 + random.below(400)
             )
-            #expect(try JSONArrayPiecesTests.pieces(text, limits: limits) == JSONArrayPiecesTests.whole(text, limits: limits),
+            #expect(try JSONArrayPiecesTests.read.pieces(text, limits: limits) == JSONArrayPiecesTests.read.whole(text, limits: limits),
                     "seed \(seed), round \(round), piece size \(limits.pieceSize)")
         }
     }

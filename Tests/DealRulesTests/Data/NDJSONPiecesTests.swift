@@ -146,3 +146,19 @@ struct NDJSONPiecesTests {
         #expect(data.diagnostics.contains { $0.code == "E440" && $0.location?.path == second.path && $0.location?.line == 1 })
     }
 }
+
+/// Reads text of one format two ways — from a file, in pieces where the
+/// format is read so, and whole from memory — as summaries to compare.
+struct PiecesComparison {
+    let format: DataFormat
+    /// The file's name, which both reads show in locations.
+    let name: String
+
+    func pieces(_ text: String, limits: DataLimits) throws -> [String] {
+        NDJSONPiecesTests.summary(try NDJSONPiecesTests.loadFile(text, limits: limits, name: name))
+    }
+
+    func whole(_ text: String, limits: DataLimits) -> [String] {
+        NDJSONPiecesTests.summary(DataFixtures.load(text, format, limits: limits, path: name))
+    }
+}

@@ -8,13 +8,7 @@ import Testing
 /// reading the whole text gives.
 @Suite("YAML read in pieces")
 struct YAMLPiecesTests {
-    static func pieces(_ text: String, limits: DataLimits) throws -> [String] {
-        NDJSONPiecesTests.summary(try NDJSONPiecesTests.loadFile(text, limits: limits, name: "deals.yaml"))
-    }
-
-    static func whole(_ text: String, limits: DataLimits) -> [String] {
-        NDJSONPiecesTests.summary(DataFixtures.load(text, .yaml, limits: limits, path: "deals.yaml"))
-    }
+    static let read = PiecesComparison(format: .yaml, name: "deals.yaml")
 
     /// One deal as a block mapping whose keys are indented by `indent + 2`.
     static func deal(_ index: Int, indent: Int) -> String {
@@ -49,10 +43,10 @@ struct YAMLPiecesTests {
         for text in [YAMLPiecesTests.list(120, wrapped: false), YAMLPiecesTests.list(120, wrapped: true),
                      YAMLPiecesTests.list(60, wrapped: true, indent: 0),
                      YAMLPiecesTests.list(60, wrapped: true).replacingOccurrences(of: "\n", with: "\r\n")] {
-            let whole = YAMLPiecesTests.whole(text, limits: limits)
+            let whole = YAMLPiecesTests.read.whole(text, limits: limits)
             #expect(whole.count >= 60)
             #expect(whole.contains { $0.hasPrefix("E440 ") }, "duplicate subjects are warned about")
-            #expect(try YAMLPiecesTests.pieces(text, limits: limits) == whole, "piece size \(pieceSize)")
+            #expect(try YAMLPiecesTests.read.pieces(text, limits: limits) == whole, "piece size \(pieceSize)")
         }
     }
 
@@ -81,7 +75,7 @@ struct YAMLPiecesTests {
         ]
         for (number, text) in texts.enumerated() {
             let limits = DataLimits(pieceSize: 6_400)
-            #expect(try YAMLPiecesTests.pieces(text, limits: limits) == YAMLPiecesTests.whole(text, limits: limits), "text \(number)")
+            #expect(try YAMLPiecesTests.read.pieces(text, limits: limits) == YAMLPiecesTests.read.whole(text, limits: limits), "text \(number)")
         }
     }
 
@@ -129,7 +123,7 @@ struct YAMLPiecesTests {
     func theDealLimitStopsWhereTheWholeTextDoes(maxDeals: Int) throws {
         let text = YAMLPiecesTests.list(120, wrapped: true)
         let limits = DataLimits(maxDeals: maxDeals, pieceSize: 12_800)
-        #expect(try YAMLPiecesTests.pieces(text, limits: limits) == YAMLPiecesTests.whole(text, limits: limits))
+        #expect(try YAMLPiecesTests.read.pieces(text, limits: limits) == YAMLPiecesTests.read.whole(text, limits: limits))
     }
 
     @Test func theScanFindsDealsAndNothingElse() {
@@ -168,7 +162,7 @@ struct YAMLPiecesTests {
             var text = (wrapped ? "deals:\n" : "") + body + (random.below(2) == 0 ? "\n" : "")
             if random.below(5) == 0 { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
             let limits = DataLimits(maxDeals: random.below(4) == 0 ? 1 + random.below(30) : 1_000_000, pieceSize: 64 * (1 + random.below(300)))
-            #expect(try YAMLPiecesTests.pieces(text, limits: limits) == YAMLPiecesTests.whole(text, limits: limits),
+            #expect(try YAMLPiecesTests.read.pieces(text, limits: limits) == YAMLPiecesTests.read.whole(text, limits: limits),
                     "seed \(seed), round \(round), piece size \(limits.pieceSize)")
         }
     }
