@@ -25,6 +25,9 @@ struct FilePieces {
     /// The file grew past `DataLimits.maxFileSize` while being read; no
     /// deal of it is kept, as when it is too large to start with.
     private(set) var tooLarge = false
+    /// The format gave up on reading in pieces (`PieceEnd.abandon`); the
+    /// result is then incomplete, and the file is to be read whole.
+    private(set) var abandoned = false
     private var total = 0
     private var atEnd = false
 
@@ -63,6 +66,8 @@ struct FilePieces {
         case readOn
         /// Nowhere: the file is read whole, in one go.
         case wholeFile
+        /// Nowhere, and pieces already read: reading stops (`abandoned`).
+        case abandon
     }
 
     /// Reads the file piece by piece. `cut` is given the bytes read so far
@@ -92,10 +97,11 @@ struct FilePieces {
                 case .at(let offset): end = offset
                 case .readOn: target += pieceSize
                 case .wholeFile: target = max(target, size) + pieceSize
+                case .abandon: abandoned = true
                 }
-                if end != nil { break }
+                if end != nil || abandoned { break }
             }
-            if tooLarge || failure != nil && piece.isEmpty { break }
+            if tooLarge || abandoned || failure != nil && piece.isEmpty { break }
             if let end, end < piece.count {
                 carry = Array(piece[end...])
                 piece.removeSubrange(end...)

@@ -11,7 +11,7 @@ enum JSONArrayPieces {
     static func read(_ file: inout FilePieces, collector: DealCollector, subjects: inout SubjectRegister) -> FileLoad {
         var scan = JSONArrayScan()
         var boundaries: [JSONArrayScan.Boundary] = []
-        var memories = NDJSONDealReader.Memories()
+        var memories = ParallelHalves.Memories()
         var opening = Opening.here(0)
         let name = file.name
         let limits = file.limits
@@ -36,13 +36,11 @@ enum JSONArrayPieces {
                     bytes: piece.bytes, firstLine: piece.firstLine, path: name, limits: limits,
                     stopComma: piece.isLast ? nil : boundaries.last?.comma
                 )
-                if piece.isFirst, let open = scan.open {
-                    opening = .here(open)
-                    let load = range.readInHalves(boundaries: boundaries, opening: opening, collector: piece.collector, memories: &memories)
-                    opening = .elsewhere(Opening.notClosed(piece.bytes, open: open, path: name))
-                    return load
-                }
-                return range.readInHalves(boundaries: boundaries, opening: opening, collector: piece.collector, memories: &memories)
+                if piece.isFirst { opening = .here(scan.open ?? 0) }
+                let load = range.readInHalves(boundaries: boundaries, opening: opening, collector: piece.collector, memories: &memories)
+                // Later pieces do not hold the `[`: its error is made now.
+                if case .here(let open) = opening { opening = .elsewhere(Opening.notClosed(piece.bytes, open: open, path: name)) }
+                return load
             }
         )
     }
@@ -53,6 +51,12 @@ enum JSONArrayPieces {
         case here(Int)
         /// In an earlier piece: the error is made in advance.
         case elsewhere(Diagnostic)
+
+        /// The `[`'s offset in the piece being read, if it is there.
+        var offset: Int? {
+            if case .here(let offset) = self { return offset }
+            return nil
+        }
 
         /// The error an unclosed array gets, as reading the whole text makes it.
         static func notClosed(_ bytes: [UInt8], open: Int, path: String) -> Diagnostic {
@@ -74,32 +78,21 @@ enum JSONArrayPieces {
         /// Reads the piece, in two halves at once when it is large enough
         /// and has a boundary past its middle.
         func readInHalves(
-            boundaries: [JSONArrayScan.Boundary], opening: Opening, collector: DealCollector, memories: inout NDJSONDealReader.Memories
+            boundaries: [JSONArrayScan.Boundary], opening: Opening, collector: DealCollector, memories: inout ParallelHalves.Memories
         ) -> FileLoad {
-            let start: Int
-            if case .here(let open) = opening { start = open + 1 } else { start = 0 }
-            let middle = boundaries.first { $0.next >= bytes.count / 2 && $0.next > start && $0.comma != stopComma }
-            guard ParallelHalves.worthwhile(bytes, limits: limits), let middle else {
-                var whole = read(from: start, toComma: stopComma, opening: opening, collector: collector, memory: memories.first)
-                memories.first = whole.readerMemory
-                whole.readerMemory = nil
-                return whole
-            }
-            let secondMemory = memories.second
-            let firstMemory = memories.first
-            var (first, second) = ParallelHalves.run(
-                first: { read(from: start, toComma: middle.comma, opening: opening, collector: collector, memory: firstMemory) },
-                second: {
-                    var unlimited = DealCollector(firstPosition: 1, maxDeals: Int.max)
-                    unlimited.recordsItemLocations = true
-                    return read(from: middle.next, toComma: stopComma, opening: opening, collector: unlimited, memory: secondMemory)
-                }
+            let start = opening.offset.map { $0 + 1 } ?? 0
+            let middle = ParallelHalves.worthwhile(bytes, limits: limits)
+                ? boundaries.first { $0.next >= bytes.count / 2 && $0.next > start && $0.comma != stopComma } : nil
+            return ParallelHalves.read(
+                bytes, path: path, firstLine: firstLine, collector: collector, memories: &memories,
+                whole: { memory in read(from: start, toComma: stopComma, opening: opening, collector: collector, memory: memory) },
+                halves: middle.map { middle in (
+                    first: { memory in read(from: start, toComma: middle.comma, opening: opening, collector: collector, memory: memory) },
+                    second: { unlimited, memory in
+                        read(from: middle.next, toComma: stopComma, opening: opening, collector: unlimited, memory: memory)
+                    }
+                ) }
             )
-            memories = NDJSONDealReader.Memories(first: first.readerMemory, second: second.readerMemory)
-            first.readerMemory = nil
-            second.readerMemory = nil
-            if first.stopped { return first }
-            return ParallelHalves.join(first, second, collector: collector, path: path, bytes: bytes, firstLine: firstLine)
         }
 
         /// The deals from `start` (just after the `[`, or at a line start)
@@ -125,7 +118,7 @@ enum JSONArrayPieces {
             _ reader: inout JSONReader, toComma stop: Int?, opening: Opening, collector: inout DealCollector
         ) throws(JSONStop) {
             reader.skipWhitespace()
-            if case .here(let open) = opening, reader.index == open + 1, reader.current == UInt8(ascii: "]") {
+            if let open = opening.offset, reader.index == open + 1, reader.current == UInt8(ascii: "]") {
                 reader.index += 1
             } else {
                 while true {
@@ -133,23 +126,13 @@ enum JSONArrayPieces {
                     try JSONDealReader.readDeal(&reader, collector: &collector)
                     reader.skipWhitespace()
                     if let stop, reader.index == stop { return }
-                    switch opening {
-                    case .here(let open):
-                        if try reader.closesOrContinues(UInt8(ascii: "]"), container: "array of deals", element: "a deal", open: open) {
-                            break
-                        }
-                        continue
-                    case .elsewhere(let notClosed):
-                        if reader.current == nil {
-                            reader.sink.add(notClosed)
-                            throw JSONStop()
-                        }
-                        if try reader.closesOrContinues(UInt8(ascii: "]"), container: "array of deals", element: "a deal", open: 0) {
-                            break
-                        }
-                        continue
+                    if case .elsewhere(let notClosed) = opening, reader.current == nil {
+                        reader.sink.add(notClosed)
+                        throw JSONStop()
                     }
-                    break
+                    // `open` is used only for that error, made above when the `[` is elsewhere.
+                    let closer = UInt8(ascii: "]")
+                    if try reader.closesOrContinues(closer, container: "array of deals", element: "a deal", open: opening.offset ?? 0) { break }
                 }
             }
             reader.skipWhitespace()

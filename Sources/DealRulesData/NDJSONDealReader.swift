@@ -10,53 +10,40 @@ import Darwin
 /// NDJSON deal data: one deal object per line, read line by line. A
 /// malformed line is reported with its line number and the rest still load.
 enum NDJSONDealReader {
-    /// What the readers of the two halves have learned of a file, carried
-    /// from one piece of it to the next (`NDJSONPieces`).
-    struct Memories: Sendable {
-        var first: JSONReaderMemory?
-        var second: JSONReaderMemory?
-    }
-
     static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector) -> FileLoad {
-        var memories = Memories()
+        var memories = ParallelHalves.Memories()
         return read(bytes, path: path, limits: limits, collector: collector, firstLine: 1, memories: &memories)
     }
 
     /// `bytes` are whole lines; `firstLine` is the number of the first
     /// (a piece of a file read piece by piece starts further on).
     static func read(
-        _ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector, firstLine: Int, memories: inout Memories
+        _ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector, firstLine: Int,
+        memories: inout ParallelHalves.Memories
     ) -> FileLoad {
         var split = bytes.count / 2
         while split < bytes.count, bytes[split] != 0x0A { split += 1 }
-        guard ParallelHalves.worthwhile(bytes, limits: limits), split + 1 < bytes.count else {
-            var whole = read(bytes, from: 0, to: bytes.count, line: firstLine, firstLine: firstLine, path: path, limits: limits,
-                             collector: collector, memory: memories.first)
-            memories.first = whole.readerMemory
-            whole.readerMemory = nil
-            return whole
-        }
         // Lines are independent: the second half starts after a newline.
         let boundary = split + 1
-        let secondMemory = memories.second
-        var (first, second) = ParallelHalves.run(
-            first: {
-                read(bytes, from: 0, to: boundary, line: firstLine, firstLine: firstLine, path: path, limits: limits,
-                     collector: collector, memory: memories.first)
+        let inHalves = ParallelHalves.worthwhile(bytes, limits: limits) && boundary < bytes.count
+        return ParallelHalves.read(
+            bytes, path: path, firstLine: firstLine, collector: collector, memories: &memories,
+            whole: { memory in
+                read(bytes, from: 0, to: bytes.count, line: firstLine, firstLine: firstLine, path: path, limits: limits,
+                     collector: collector, memory: memory)
             },
-            second: {
-                let line = ParallelHalves.lineInfo(bytes, at: boundary).line + firstLine - 1
-                var unlimited = DealCollector(firstPosition: 1, maxDeals: Int.max)
-                unlimited.recordsItemLocations = true
-                return read(bytes, from: boundary, to: bytes.count, line: line, firstLine: firstLine, path: path, limits: limits,
-                            collector: unlimited, memory: secondMemory)
-            }
+            halves: !inHalves ? nil : (
+                first: { memory in
+                    read(bytes, from: 0, to: boundary, line: firstLine, firstLine: firstLine, path: path, limits: limits,
+                         collector: collector, memory: memory)
+                },
+                second: { unlimited, memory in
+                    let line = ParallelHalves.lineInfo(bytes, at: boundary).line + firstLine - 1
+                    return read(bytes, from: boundary, to: bytes.count, line: line, firstLine: firstLine, path: path, limits: limits,
+                                collector: unlimited, memory: memory)
+                }
+            )
         )
-        memories = Memories(first: first.readerMemory, second: second.readerMemory)
-        first.readerMemory = nil
-        second.readerMemory = nil
-        if first.stopped { return first }
-        return ParallelHalves.join(first, second, collector: collector, path: path, bytes: bytes, firstLine: firstLine)
     }
 
     /// The lines in `start..<stop`; `line` is the number of the first,

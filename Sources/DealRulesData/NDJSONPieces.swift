@@ -4,7 +4,7 @@
 /// handed on from piece to piece.
 enum NDJSONPieces {
     static func read(_ file: inout FilePieces, collector: DealCollector, subjects: inout SubjectRegister) -> FileLoad {
-        var memories = NDJSONDealReader.Memories()
+        var memories = ParallelHalves.Memories()
         let name = file.name
         let limits = file.limits
         return file.read(

@@ -21,6 +21,47 @@ enum ParallelHalves {
         return (firstResult, secondResult)
     }
 
+    /// What the readers of the two halves have learned of a file, carried
+    /// from one piece of it to the next (`FilePieces`).
+    struct Memories: Sendable {
+        var first: JSONReaderMemory?
+        var second: JSONReaderMemory?
+    }
+
+    /// Reads a piece with the readers' memories of the piece before, and
+    /// keeps theirs for the next: whole (`whole`, given the first reader's
+    /// memory) when `halves` is nil; else the first half on this thread and
+    /// the second on another — numbered from 1, without a deal limit, its
+    /// item locations recorded — joined as reading in order would give.
+    static func read(
+        _ bytes: [UInt8], path: String, firstLine: Int, collector: DealCollector, memories: inout Memories,
+        whole: (JSONReaderMemory?) -> FileLoad,
+        halves: (first: (JSONReaderMemory?) -> FileLoad, second: @Sendable (DealCollector, JSONReaderMemory?) -> FileLoad)?
+    ) -> FileLoad {
+        guard let halves else {
+            var load = whole(memories.first)
+            memories.first = load.readerMemory
+            load.readerMemory = nil
+            return load
+        }
+        let firstMemory = memories.first
+        let secondMemory = memories.second
+        let readSecond = halves.second
+        var (first, second) = run(
+            first: { halves.first(firstMemory) },
+            second: {
+                var unlimited = DealCollector(firstPosition: 1, maxDeals: Int.max)
+                unlimited.recordsItemLocations = true
+                return readSecond(unlimited, secondMemory)
+            }
+        )
+        memories = Memories(first: first.readerMemory, second: second.readerMemory)
+        first.readerMemory = nil
+        second.readerMemory = nil
+        if first.stopped { return first }
+        return join(first, second, collector: collector, path: path, bytes: bytes, firstLine: firstLine)
+    }
+
     /// Line number and line start of `offset` (counting the newlines before
     /// it). When `bytes` start a file, a byte-order mark does not count as
     /// a column of the first line (the readers skip it).

@@ -28,11 +28,12 @@ enum YAMLDealReader {
         )
         if let memory { reader.memory = memory }
         defer { memory = reader.memory }
-        reader.lineOffset = firstLine - 1
         // Two levels stricter than a whole read's guard: a later piece lacks
         // the levels of the `deals:` mapping around it, so whatever would
         // trip the whole file's guard trips this one (and it is read whole).
-        guard reader.readPiece(bytes, depthAllowance: -2), reader.sink.items.isEmpty else { return nil }
+        // Every failure is reported, so a clean read has no diagnostic.
+        reader.readDocument(bytes, depthAllowance: -2)
+        guard reader.sink.items.isEmpty else { return nil }
         return FileLoad(deals: reader.collector.deals, diagnostics: [], nextPosition: reader.collector.nextPosition)
     }
 }
@@ -66,30 +67,15 @@ private struct YAMLNodeReader {
         self.nodeBudget = overflow ? Int.max : scaled + 10_000
     }
 
-    /// Lines of the file before the text being read (a piece's).
-    var lineOffset = 0
-
-    /// A piece's text, read as a whole file's would be. False when it
-    /// could not be read cleanly.
-    mutating func readPiece(_ bytes: [UInt8], depthAllowance: Int) -> Bool {
-        guard UTF8Check.firstInvalidOffset(bytes) == nil,
-              YAMLDepthScan.firstOffsetBeyond(limits.maxDepth * 3 + 16 + depthAllowance, in: bytes) == nil,
-              let root = try? Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)) else { return false }
-        do {
-            try readDeals(root)
-        } catch {
-            return false
-        }
-        return true
-    }
-
-    mutating func readDocument(_ bytes: [UInt8]) {
+    /// Reads a file's text, or a piece's. `depthAllowance` moves the
+    /// nesting guard's limit (a piece's is stricter, see `readPiece`).
+    mutating func readDocument(_ bytes: [UInt8], depthAllowance: Int = 0) {
         if let bad = UTF8Check.firstInvalidOffset(bytes) {
             sink.report(.invalidUTF8, "the data is not valid UTF-8", atOffset: bad)
             return
         }
         // Guard the recursive YAML parser against hostile nesting.
-        let scanLimit = limits.maxDepth * 3 + 16
+        let scanLimit = limits.maxDepth * 3 + 16 + depthAllowance
         if let offset = YAMLDepthScan.firstOffsetBeyond(scanLimit, in: bytes) {
             sink.report(.tooDeep, "data nests deeper than \(limits.maxDepth) levels", atOffset: offset)
             return
@@ -349,7 +335,8 @@ private struct YAMLNodeReader {
     // MARK: Locations and errors
 
     private func location(of node: Node) -> SourceLocation? {
-        node.mark.map { sink.location(line: $0.line + lineOffset, column: $0.column) }
+        // A piece's lines are numbered from its first, line `firstLine`.
+        node.mark.map { sink.location(line: $0.line + sink.firstLine - 1, column: $0.column) }
     }
 
     private mutating func report(_ error: YamlError, in text: String) {

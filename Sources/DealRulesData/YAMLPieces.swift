@@ -7,11 +7,13 @@
 /// file is not a plain list of deals (or `deals:` mapping), when a piece
 /// has any diagnostic or stops (the deal limit), or when the file cannot
 /// be read to its end: a whole read then reports exactly what it always
-/// has. Pieces are `DataLimits.yamlPieceSize`.
+/// has. Such a file is found out as soon as its scan gives up, without
+/// reading the rest in pieces. Pieces are `DataLimits.yamlPieceSize`.
 enum YAMLPieces {
     static func read(_ file: inout FilePieces, collector: DealCollector, subjects: inout SubjectRegister) -> FileLoad? {
         var scan = YAMLItemScan()
         var failed = false
+        var piecesRead = 0
         var memory: YAMLReaderMemory? = nil
         let name = file.name
         let limits = file.limits
@@ -19,12 +21,14 @@ enum YAMLPieces {
             collector: collector, subjects: &subjects,
             cut: { bytes in
                 scan.advance(bytes)
-                if scan.unsuitable { return .wholeFile }
+                // Before any piece, the whole file is one piece, read as usual.
+                if scan.unsuitable { return piecesRead == 0 ? .wholeFile : .abandon }
                 guard let last = scan.itemStarts.last else { return .readOn }
                 scan.endPiece(at: last)
                 return .at(last)
             },
             readPiece: { piece in
+                piecesRead += 1
                 if piece.isFirst, piece.isLast {
                     return YAMLDealReader.read(piece.bytes, path: name, limits: limits, collector: piece.collector)
                 }
@@ -40,6 +44,6 @@ enum YAMLPieces {
                 return load
             }
         )
-        return failed || file.failure != nil || file.tooLarge ? nil : load
+        return failed || file.abandoned || file.failure != nil || file.tooLarge ? nil : load
     }
 }

@@ -23,9 +23,11 @@ public final class EntryName: Sendable {
     }
 
     /// Whether this is the key `key`, whose number is `id` (`FoldedKeys.id(of:)`).
-    @inline(__always) public func isKey(_ key: String, id: Int) -> Bool {
+    /// `key` is read only when a number is missing: a scan over many
+    /// records then never touches the string.
+    @inline(__always) public func isKey(_ key: @autoclosure () -> String, id: Int) -> Bool {
         if id >= 0 && keyID >= 0 { return keyID == id }
-        return self.key == key
+        return self.key == key()
     }
 }
 

@@ -363,10 +363,10 @@ struct FieldSpellings {
         for choice in spellings.indices {
             let hint = hints[choice]
             let id = ids[choice]
-            if hint < entries.count, matches(entries[hint].name, choice, id) { return hint }
+            if hint < entries.count, entries[hint].name.isKey(spellings[choice], id: id) { return hint }
             var index = 0
             while index < entries.count {
-                if matches(entries[index].name, choice, id) {
+                if entries[index].name.isKey(spellings[choice], id: id) {
                     hints[choice] = index
                     return index
                 }
@@ -376,10 +376,4 @@ struct FieldSpellings {
         return nil
     }
 
-    /// `EntryName.isKey`, touching the spelling only when a number is missing.
-    @inline(__always) private func matches(_ name: EntryName, _ choice: Int, _ id: Int) -> Bool {
-        let other = name.keyID
-        if id >= 0 && other >= 0 { return other == id }
-        return name.key == spellings[choice]
-    }
 }
