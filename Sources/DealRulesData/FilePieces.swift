@@ -117,7 +117,9 @@ struct FilePieces {
             if result.deals.isEmpty, !load.deals.isEmpty, !atEnd {
                 // Room for the whole file's deals at this piece's density.
                 let estimate = Double(load.deals.count) * Double(size) / Double(max(1, piece.count)) * 1.05
-                result.deals.reserveCapacity(min(collector.maxDeals, Int(min(estimate, 1e9))))
+                let room = min(collector.maxDeals, Int(min(estimate, 1e9)))
+                result.deals.reserveCapacity(room)
+                subjects.reserve(collector.earlierDeals + room)
             }
             result.deals.append(contentsOf: load.deals)
             result.diagnostics.append(contentsOf: load.diagnostics)

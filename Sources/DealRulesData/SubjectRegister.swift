@@ -15,6 +15,13 @@ struct SubjectRegister {
         static let free = FirstSighting(position: 0, location: .none)
     }
 
+    /// Makes room for `count` subjects in all, so that the table is not
+    /// rebuilt near the end of a large load, when its old and new storage
+    /// would be held together at the load's peak.
+    mutating func reserve(_ count: Int) {
+        first.reserveCapacity(count)
+    }
+
     /// Registers one file's deals; `bytes` is that file's text, for quoting.
     /// `firstLine` is the line number of the first line of `bytes`.
     mutating func register(_ deals: [Deal], path: String, bytes: [UInt8], firstLine: Int = 1) -> [Diagnostic] {

@@ -45,6 +45,9 @@ struct YAMLReaderMemory {
     fileprivate var plainValues: [ExactText: Value]
     fileprivate var quotedValues: [ExactText: Value]
     fileprivate var flats: [ExactText: (Value, Provenance?)]
+
+    /// Short scalars held for sharing, plain and quoted.
+    var sharedScalarCount: Int { plainValues.count + quotedValues.count }
 }
 
 /// Why reading stopped early; the diagnostic is already reported.
@@ -134,7 +137,7 @@ private struct YAMLNodeReader {
                 sink.report(.dealNotMapping, "a deal must be a mapping of fields, not \(DealCollector.describe(value))", at: place)
                 continue
             }
-            let members = try self.members(of: mapping, depth: 2)
+            let members = try self.members(of: mapping, depth: 2, ofDeal: true)
             let record = assembler.record(of: members[...], at: place, sink: &sink)
             collector.add(record, position: position, location: place)
         }
@@ -142,7 +145,8 @@ private struct YAMLNodeReader {
 
     // MARK: Nodes
 
-    private mutating func convert(_ node: Node, depth: Int) throws(YAMLStop) -> (Value, Provenance?) {
+    /// `shared: false` reads a scalar without the tables of shared values.
+    private mutating func convert(_ node: Node, depth: Int, shared: Bool = true) throws(YAMLStop) -> (Value, Provenance?) {
         nodeBudget -= 1
         if nodeBudget < 0 {
             sink.report(.aliasExpansion, "YAML aliases expand to far more data than the file holds", at: location(of: node))
@@ -150,7 +154,7 @@ private struct YAMLNodeReader {
         }
         switch node {
         case .scalar(let scalar):
-            return (try value(of: scalar), nil)
+            return (try value(of: scalar, shared: shared), nil)
         case .sequence(let sequence):
             try enter(depth, at: node)
             let key = YAMLNodeReader.flatKey(sequence.map { ($0, nil) })
@@ -224,7 +228,11 @@ private struct YAMLNodeReader {
 
     /// The members of a mapping. YAML merge keys (`<<: *defaults`) add the
     /// merged mapping's keys that the mapping does not set itself.
-    private mutating func members(of mapping: Node.Mapping, depth: Int, merges: Int = 0) throws(YAMLStop) -> [DataMember] {
+    ///
+    /// A deal's own `id` and `name` tell it from every other deal, so they
+    /// are read without the tables of shared values: they would fill them
+    /// with one entry per deal that nothing else uses.
+    private mutating func members(of mapping: Node.Mapping, depth: Int, merges: Int = 0, ofDeal: Bool = false) throws(YAMLStop) -> [DataMember] {
         var members: [DataMember] = []
         var merged: [DataMember] = []
         members.reserveCapacity(mapping.count)
@@ -238,7 +246,8 @@ private struct YAMLNodeReader {
                 merged.append(contentsOf: try mergedMembers(valueNode, depth: depth, merges: merges))
                 continue
             }
-            let (value, provenance) = try convert(valueNode, depth: depth + 1)
+            let shared = !(ofDeal && YAMLNodeReader.isSubjectKey(keyScalar.string))
+            let (value, provenance) = try convert(valueNode, depth: depth + 1, shared: shared)
             members.append(DataMember(key: keyScalar.string, value: value, provenance: provenance, location: location(of: key)))
         }
         guard !merged.isEmpty else { return members }
@@ -285,10 +294,15 @@ private struct YAMLNodeReader {
     private static let sharedValueLimit = 50_000
     private static let sharedTextLength = 64
 
-    private mutating func value(of scalar: Node.Scalar) throws(YAMLStop) -> Value {
+    /// Whether a deal's key is one of those its subject comes from.
+    private static func isSubjectKey(_ key: String) -> Bool {
+        key.utf8.count <= 4 && ["id", "name"].contains(NameFolding.normalizeKey(key))
+    }
+
+    private mutating func value(of scalar: Node.Scalar, shared: Bool = true) throws(YAMLStop) -> Value {
         try checkLength(scalar)
         let text = scalar.string
-        let shareable = text.utf8.count <= YAMLNodeReader.sharedTextLength
+        let shareable = shared && text.utf8.count <= YAMLNodeReader.sharedTextLength
         let exact = ExactText(text)
         guard scalar.style == .plain || scalar.style == .any else {
             guard shareable else { return DataScalar.quoted(text) }

@@ -56,19 +56,22 @@ typealias RowKernel = (Int) -> RowTruth
 
 /// The evaluator, positioned on one deal at a time, for the parts of a
 /// condition kernels leave to it.
+/// Row r is deal `base + r`, as in the `DealTable` the kernels read.
 final class RowEvaluator {
     let deals: [Deal]
+    let base: Int
     let evaluator: Evaluator
     private var current = -1
 
-    init(deals: [Deal], evaluator: Evaluator) {
+    init(deals: [Deal], base: Int = 0, evaluator: Evaluator) {
         self.deals = deals
+        self.base = base
         self.evaluator = evaluator
     }
 
     func at(_ row: Int) -> Evaluator {
         if row != current {
-            evaluator.begin(deal: deals[row])
+            evaluator.begin(deal: deals[base &+ row])
             current = row
         }
         return evaluator

@@ -82,17 +82,28 @@ class RowTable {
     func deal(ofRow row: Int) -> Record? { nil }
 }
 
-/// One row per deal, read in a per-deal rule's scope.
+/// One row per deal of a run of the deals (all of them unless told
+/// otherwise), read in a per-deal rule's scope: row r is deal `base + r`.
 final class DealTable: RowTable {
     let deals: [Deal]
+    /// The deal of row 0.
+    let base: Int
 
     init(deals: [Deal], interner: Interner) {
         self.deals = deals
+        self.base = 0
         super.init(rowCount: deals.count, interner: interner)
     }
 
+    /// Rows for the deals at `rows` only; `rows` lies within `deals`.
+    init(deals: [Deal], rows: Range<Int>, interner: Interner) {
+        self.deals = deals
+        self.base = rows.lowerBound
+        super.init(rowCount: rows.count, interner: interner)
+    }
+
     override func read(_ path: FieldPath, row: Int) -> Evaluator.FieldRead {
-        Evaluator.dealRead(path, in: deals[row].record)
+        Evaluator.dealRead(path, in: deals[base &+ row].record)
     }
 
     override func buildColumn(_ path: FieldPath) -> CellColumn {
@@ -215,11 +226,13 @@ final class DealTable: RowTable {
     private func scan(_ keys: [String], _ visit: (Int, Int, UnsafeBufferPointer<RecordEntry>, Int) -> Void,
                       missing: (Int, Int) -> Void = { _, _ in }) {
         var searches = keys.map(FieldSpellings.init)
+        let base = self.base
         deals.withUnsafeBufferPointer { deals in
-            for row in deals.indices {
-                EntryPrefetch.prefetch(deals, row &+ EntryPrefetch.distance)
-                EntryPrefetch.prefetchValues(deals, row &+ EntryPrefetch.valueDistance)
-                deals[row].record.entries.withUnsafeBufferPointer { entries in
+            for row in 0..<rowCount {
+                let deal = base &+ row
+                EntryPrefetch.prefetch(deals, deal &+ EntryPrefetch.distance)
+                EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance)
+                deals[deal].record.entries.withUnsafeBufferPointer { entries in
                     for column in keys.indices {
                         if let found = searches[column].index(in: entries) {
                             visit(row, column, entries, found)
@@ -232,7 +245,7 @@ final class DealTable: RowTable {
         }
     }
 
-    override func deal(ofRow row: Int) -> Record? { deals[row].record }
+    override func deal(ofRow row: Int) -> Record? { deals[base &+ row].record }
 }
 
 /// One row per item of a collection field, over all rows of its owner, read

@@ -10,16 +10,26 @@ public enum RuleRunner {
         public var rules: [String]
         /// Restrict to these subjects; empty means all.
         public var subjects: [String]
-        /// Told after each rule: (rules done, rules in the program).
+        /// Told as rules are decided: (rules done, rules in the program).
         public var progress: (@Sendable (Int, Int) -> Void)?
+        /// Deals per block of the per-deal rules (`DealBlocks`); outcomes
+        /// are the same for any size.
+        public var blockRows: Int
 
-        public init(asOf: DateValue, rules: [String] = [], subjects: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        public init(asOf: DateValue, rules: [String] = [], subjects: [String] = [], progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    blockRows: Int = RuleRunner.blockRows) {
             self.asOf = asOf
             self.rules = rules
             self.subjects = subjects
             self.progress = progress
+            self.blockRows = blockRows
         }
     }
+
+    /// Deals per block: the columns of a block of the benchmark's 20 rules
+    /// take about 3 MB, and each of their arrays stays under the size that
+    /// the allocator maps on its own (`dr_return_large_blocks`).
+    public static let blockRows = 8_192
 
     /// Every outcome with its evidence: `evaluate`, then the full report.
     public static func run(_ program: CheckedProgram, deals: [Deal], options: Options) -> CheckReport {
@@ -31,8 +41,9 @@ public enum RuleRunner {
     /// evaluator; evidence and messages wait for `RuleOutcomes.report`.
     public static func evaluate(_ program: CheckedProgram, deals: [Deal], options: Options) -> RuleOutcomes {
         let evaluator = Evaluator(asOf: options.asOf, definitions: program.definitions)
-        let rowEvaluator = RowEvaluator(deals: deals, evaluator: Evaluator(asOf: options.asOf, definitions: program.definitions))
-        let dealTable = DealTable(deals: deals, interner: Interner())
+        let interner = Interner()
+        // The whole portfolio's table, for grouped and portfolio rules.
+        let dealTable = DealTable(deals: deals, interner: interner)
         let wantedRules = Set(options.rules.map { NameFolding.foldSymbol($0) })
         let wantedSubjects = Set(options.subjects)
         var subjects: [String] = deals.map(\.subject)
@@ -51,34 +62,37 @@ public enum RuleRunner {
             wantedRules.isEmpty || wantedRules.contains(NameFolding.foldSymbol(rule.info.name))
                 || wantedRules.contains(NameFolding.foldSymbol(rule.info.flag))
         }
-        // What the per-deal rules that run read (`--rule` may pick a few),
-        // in one pass over the deals.
+        // The per-deal rules that run (`--rule` may pick a few) and what
+        // they read, decided a block of deals at a time, each block's
+        // fields read in one pass over its deals.
+        let wanted = program.rules.indices.filter { isWanted(program.rules[$0]) }
+        let perDeal = wanted.filter { if case .perDeal = program.rules[$0].scope { return true } else { return false } }
         var plan = ReadPlan()
-        for rule in program.rules {
-            guard case .perDeal = rule.scope, isWanted(rule) else { continue }
-            plan.add(ReadPlan(of: rule.condition, definitions: program.definitions))
-        }
-        dealTable.prefetch(plan)
+        for index in perDeal { plan.add(ReadPlan(of: program.rules[index].condition, definitions: program.definitions)) }
+        let blocks = DealBlocks(program: program, deals: deals, asOf: options.asOf, interner: interner, blockRows: options.blockRows)
+        let progress = options.progress
+        let ruleCount = wanted.count
+        var perDealCodes = blocks.run(
+            rules: perDeal, plan: plan, skipped: skipped,
+            wholeFields: DealBlocks.wholeFields(of: program, rules: wanted), into: dealTable,
+            progress: progress.map { tell in { dealsDone in tell(perDeal.count * dealsDone / max(1, deals.count), ruleCount) } }
+        )
+        var perDealDone = 0
 
         for (done, rule) in program.rules.enumerated() {
-            options.progress?(done, program.rules.count)
             guard isWanted(rule) else { continue }
             rules.append(rule.info)
+            if case .perDeal = rule.scope {
+                entries.append(.perDeal(rule: done, codes: perDealCodes[perDealDone]))
+                perDealCodes[perDealDone] = []
+                perDealDone += 1
+                continue
+            }
+            // Every per-deal rule, and the other rules before this one.
+            progress?(perDeal.count + rules.count - 1 - perDealDone, ruleCount)
             switch rule.scope {
             case .perDeal:
-                let compiler = KernelCompiler(definitions: program.definitions, table: dealTable, asOf: options.asOf, evaluator: rowEvaluator)
-                let kernel = compiler.condition(rule.condition)
-                var codes = [RuleOutcomes.Code](repeating: .skipped, count: deals.count)
-                for row in 0..<deals.count where skipped.isEmpty || !skipped[row] {
-                    var truth = kernel(row)
-                    if truth == .deferred { truth = RowTruth(rowEvaluator.at(row).truth(rule.condition)) }
-                    switch truth {
-                    case .isTrue: codes[row] = .finding
-                    case .isFalse: codes[row] = .clear
-                    case .isUnknown, .deferred: codes[row] = .undetermined
-                    }
-                }
-                entries.append(.perDeal(rule: done, codes: codes))
+                break // decided above, a block at a time
             case .forEach(let keyNode, let display):
                 var unplacedOutcomes: [UndeterminedOutcome] = []
                 let grouping = groups(of: deals, by: keyNode, evaluator: evaluator, table: dealTable)

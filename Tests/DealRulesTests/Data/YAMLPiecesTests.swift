@@ -119,6 +119,27 @@ struct YAMLPiecesTests {
         #expect(Array(field(1, "note").utf8) == Array("e\u{301}".utf8))
     }
 
+    /// A deal's own `id` and `name` are not held for sharing (each is one
+    /// deal's); what repeats, also a party's name, is.
+    @Test func subjectsAreNotHeldForSharing() throws {
+        var text = "deals:\n"
+        for index in 0..<200 {
+            text += "  - id: deal-\(index)\n    Name: \"Deal number \(index)\"\n    kind: compute\n"
+            text += "    parties:\n      - name: \"Party \(index % 3)\"\n        role: lab\n        id: p-\(index % 2)\n"
+        }
+        var memory: YAMLReaderMemory? = nil
+        let load = try #require(YAMLDealReader.readPiece(
+            Array(text.utf8), firstLine: 1, path: "deals.yaml", limits: .standard,
+            collector: DealCollector(firstPosition: 1, maxDeals: 1_000), memory: &memory))
+        #expect(load.deals.count == 200)
+        #expect(load.deals[7].subject == "deal-7")
+        let shared = try #require(memory).sharedScalarCount
+        // compute, lab, three party names, two party ids.
+        #expect(shared == 7, "\(shared)")
+        let deals = DataFixtures.load(text, .yaml, path: "deals.yaml").deals
+        #expect(deals.map(\.subject) == load.deals.map(\.subject))
+    }
+
     @Test(arguments: [1, 25, 119])
     func theDealLimitStopsWhereTheWholeTextDoes(maxDeals: Int) throws {
         let text = YAMLPiecesTests.list(120, wrapped: true)
