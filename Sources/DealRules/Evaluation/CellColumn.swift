@@ -126,6 +126,32 @@ struct CellColumnBuilder {
         }
     }
 
+    /// Every row of `column` into rows `offset ..< offset + column's rows`:
+    /// what `copy` does row by row, array by array. Rows of a payload array
+    /// that no cell uses hold the same blank in both, so whole ranges copy.
+    mutating func place(_ column: CellColumn, at offset: Int) {
+        let count = column.kinds.count
+        guard count > 0, offset >= 0, offset <= rows - count else { return }
+        func place<T>(_ source: [T], into target: inout [T], blank: T) {
+            guard !source.isEmpty else { return }
+            if target.isEmpty { target = [T](repeating: blank, count: rows) }
+            target.withUnsafeMutableBufferPointer { target in
+                source.withUnsafeBufferPointer { source in
+                    _ = UnsafeMutableBufferPointer(rebasing: target[offset..<(offset + count)]).update(fromContentsOf: source)
+                }
+            }
+        }
+        place(column.kinds, into: &kinds, blank: .unknown)
+        place(column.statuses, into: &statuses, blank: 0)
+        place(column.textIDs, into: &textIDs, blank: -1)
+        place(column.significands, into: &significands, blank: 0)
+        place(column.exponents, into: &exponents, blank: 0)
+        place(column.unitIDs, into: &unitIDs, blank: -1)
+        place(column.firstDays, into: &firstDays, blank: 0)
+        place(column.lastDays, into: &lastDays, blank: 0)
+        place(column.isYear, into: &isYear, blank: false)
+    }
+
     private mutating func setText(_ row: Int, _ id: Int32) {
         if textIDs.isEmpty { textIDs = [Int32](repeating: -1, count: rows) }
         textIDs[row] = id

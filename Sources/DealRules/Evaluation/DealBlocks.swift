@@ -60,8 +60,7 @@ struct DealBlocks {
                 codes[slot] = ruleCodes
             }
             for (field, builder) in zip(wholeFields.indices, wholeBuilders.indices) {
-                let column = table.column(wholeFields[field])
-                for row in 0..<block.count { wholeBuilders[builder].copy(column, row: row, to: block.lowerBound + row) }
+                wholeBuilders[builder].place(table.column(wholeFields[field]), at: block.lowerBound)
             }
             start = block.upperBound
             progress?(start)
