@@ -214,11 +214,18 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         return result.checked()
     }
 
+    /// 10^0 … 10^19, all that fit a UInt64.
+    static let powersOfTen: [UInt64] = (0...19).reduce(into: []) { powers, index in
+        powers.append(index == 0 ? 1 : powers[index - 1] &* 10)
+    }
+
+    /// Decimal digits of `value` (1 for 0), from its bit length instead of
+    /// a division per digit: comparisons of amounts ask for it per cell.
     static func digitCount(_ value: UInt64) -> Int {
-        var count = 1
-        var rest = value
-        while rest >= 10 { rest /= 10; count += 1 }
-        return count
+        // floor(bits × log10 2) is the digit count or one less.
+        let bits = UInt64.bitWidth - value.leadingZeroBitCount
+        let estimate = (bits &* 1233) >> 12
+        return value >= powersOfTen[estimate] ? estimate + 1 : max(estimate, 1)
     }
 
     private func pow10(_ power: Int) -> Double {
@@ -238,13 +245,26 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         if lhs.exponent == rhs.exponent {
             return lhs.significand < rhs.significand ? -1 : (lhs.significand == rhs.significand ? 0 : 1)
         }
+        // Exponents a few apart (1 GW against 500 MW in watts): the one with
+        // the larger exponent scaled to the other's, when it fits 64 bits.
+        let difference = Int(lhs.exponent) - Int(rhs.exponent)
+        if difference > 0, difference < 19,
+           case let (a, overflow) = lhs.significand.multipliedReportingOverflow(by: Int64(powersOfTen[difference])), !overflow {
+            return a < rhs.significand ? -1 : (a == rhs.significand ? 0 : 1)
+        }
+        if difference < 0, difference > -19,
+           case let (b, overflow) = rhs.significand.multipliedReportingOverflow(by: Int64(powersOfTen[-difference])), !overflow {
+            return lhs.significand < b ? -1 : (lhs.significand == b ? 0 : 1)
+        }
         let leftSign = lhs.significand.signum()
         let rightSign = rhs.significand.signum()
         if leftSign != rightSign { return leftSign < rightSign ? -1 : 1 }
         if leftSign == 0 { return 0 }
         // Same sign, both non-zero: the order of magnitude decides unless equal.
-        if lhs.magnitude != rhs.magnitude {
-            let larger = lhs.magnitude > rhs.magnitude
+        let leftMagnitude = lhs.magnitude
+        let rightMagnitude = rhs.magnitude
+        if leftMagnitude != rightMagnitude {
+            let larger = leftMagnitude > rightMagnitude
             return (larger == (leftSign > 0)) ? 1 : -1
         }
         let common = min(lhs.exponent, rhs.exponent)

@@ -3,19 +3,25 @@ import DealRulesModel
 /// Interned folded text and unit signatures, shared by every column of a
 /// run: equal folded text has equal ids, so `kind is compute` compares two
 /// integers.
+///
+/// Its tables are read and written for nearly every cell of every column,
+/// always by the one thread of a run and never while another access to
+/// them is under way (no method calls out while it holds one), so their
+/// accesses are not checked for exclusivity at run time: the check cost
+/// more than the lookups it guarded.
 final class Interner {
-    private var textIDs: [String: Int32] = [:]
+    @exclusivity(unchecked) private var textIDs: [String: Int32] = [:]
     /// Text as written → id, so repeated spellings are folded only once.
-    private var spellingIDs: [String: Int32] = [:]
+    @exclusivity(unchecked) private var spellingIDs: [String: Int32] = [:]
     /// The first text seen for each id, for `contains`.
-    private(set) var texts: [String] = []
-    private var foldedTexts: [String] = []
-    private var unitIDs: [UnitSignature: Int32] = [:]
-    private var units: [UnitSignature] = []
-    private var products: [UnitProduct: Int32] = [:]
+    @exclusivity(unchecked) private(set) var texts: [String] = []
+    @exclusivity(unchecked) private var foldedTexts: [String] = []
+    @exclusivity(unchecked) private var unitIDs: [UnitSignature: Int32] = [:]
+    @exclusivity(unchecked) private var units: [UnitSignature] = []
+    @exclusivity(unchecked) private var products: [UnitProduct: Int32] = [:]
 
     /// The last strings interned, by their bits (see `recentSlot`).
-    private var recent = [RecentText](repeating: RecentText(text: "", id: -1), count: Interner.recentSlots)
+    @exclusivity(unchecked) private var recent = [RecentText](repeating: RecentText(text: "", id: -1), count: Interner.recentSlots)
     private static let recentSlots = 512
 
     private struct RecentText {
@@ -73,10 +79,18 @@ final class Interner {
         foldedTexts.indices.contains(Int(id)) ? foldedTexts[Int(id)] : ""
     }
 
+    /// The unit `id(ofUnit:)` found last: a column's cells mostly share
+    /// one, and loaded figures share its storage, which compares at once.
+    @exclusivity(unchecked) private var lastUnit = -1
+
     func id(ofUnit unit: UnitSignature) -> Int32 {
+        if lastUnit >= 0, units[lastUnit] == unit { return Int32(lastUnit) }
         // A portfolio has a handful of units: comparing with each (arrays of
         // one or two factors) is cheaper than hashing for every cell.
-        if units.count <= 8, let known = units.firstIndex(of: unit) { return Int32(known) }
+        if units.count <= 8, let known = units.firstIndex(of: unit) {
+            lastUnit = known
+            return Int32(known)
+        }
         if let id = unitIDs[unit] { return id }
         let id = Int32(truncatingIfNeeded: units.count)
         unitIDs[unit] = id
@@ -92,9 +106,17 @@ final class Interner {
 
     /// The unit of `lhs × rhs` or `lhs / rhs` (ids; -1 is a plain number),
     /// -1 when the result has no dimension, as `Evaluator.arithmetic` has it.
+    /// The last product asked for and its unit: a kernel asks for one
+    /// product row after row.
+    @exclusivity(unchecked) private var lastProduct = (key: UnitProduct(lhs: -2, rhs: -2, dividing: false), id: Int32(-1))
+
     func id(ofUnit lhs: Int32, _ rhs: Int32, dividing: Bool) -> Int32 {
         let key = UnitProduct(lhs: lhs, rhs: rhs, dividing: dividing)
-        if let known = products[key] { return known }
+        if key == lastProduct.key { return lastProduct.id }
+        if let known = products[key] {
+            lastProduct = (key, known)
+            return known
+        }
         let left = lhs < 0 ? UnitSignature.dimensionless : units[Int(lhs)]
         let right = rhs < 0 ? UnitSignature.dimensionless : units[Int(rhs)]
         let unit = dividing ? left.divided(by: right) : left.multiplied(by: right)

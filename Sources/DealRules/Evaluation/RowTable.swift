@@ -223,6 +223,7 @@ final class DealTable: RowTable {
     /// `Record.index(ofField:)` finds, with the deal's entries and its
     /// index: entries are read in place, not copied.
     /// Calls `missing` for every deal and key without one.
+    @inline(__always)
     private func scan(_ keys: [String], _ visit: (Int, Int, UnsafeBufferPointer<RecordEntry>, Int) -> Void,
                       missing: (Int, Int) -> Void = { _, _ in }) {
         var searches = keys.map(FieldSpellings.init)

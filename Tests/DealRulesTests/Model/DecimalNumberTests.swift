@@ -86,4 +86,98 @@ struct DecimalNumberTests {
         #expect(DecimalNumber(exactly: .infinity) == nil)
         #expect(DecimalNumber(exactly: .nan) == nil)
     }
+
+    /// Digits of `value` as text, and the sign, for a reference order that
+    /// shares nothing with `DecimalNumber.compare`.
+    static func referenceCompare(_ lhs: DecimalNumber, _ rhs: DecimalNumber) -> Int {
+        func parts(_ number: DecimalNumber) -> (sign: Int, digits: String, exponent: Int) {
+            let sign = number.significand.signum()
+            var digits = String(number.significand.magnitude)
+            var exponent = Int(number.exponent)
+            while digits.count > 1, digits.hasSuffix("0") { digits.removeLast(); exponent += 1 }
+            return (Int(sign), digits, exponent)
+        }
+        let (a, b) = (parts(lhs), parts(rhs))
+        if a.sign != b.sign { return a.sign < b.sign ? -1 : 1 }
+        if a.sign == 0 { return 0 }
+        var order: Int
+        let (aMagnitude, bMagnitude) = (a.digits.count + a.exponent, b.digits.count + b.exponent)
+        if aMagnitude != bMagnitude {
+            order = aMagnitude < bMagnitude ? -1 : 1
+        } else {
+            let length = max(a.digits.count, b.digits.count)
+            let x = a.digits.padding(toLength: length, withPad: "0", startingAt: 0)
+            let y = b.digits.padding(toLength: length, withPad: "0", startingAt: 0)
+            order = x == y ? 0 : (x < y ? -1 : 1)
+        }
+        return a.sign > 0 ? order : -order
+    }
+
+    /// Amounts a few exponents apart compare by scaling one significand;
+    /// the order must be the exact one, at the edges of 64 bits too.
+    @Test("compares exactly across exponents")
+    func comparesAcrossExponents() {
+        var state: UInt64 = 0x5EED
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let edges: [Int64] = [0, 1, -1, 9, 10, 99, 100, 5, 50, 500, 922_337_203_685_477_580, Int64.max, Int64.min + 1, -Int64.max, 1_000_000_000_000_000_000]
+        var numbers: [DecimalNumber] = []
+        for significand in edges {
+            for exponent in [-20, -19, -18, -3, -1, 0, 1, 2, 9, 17, 18, 19] as [Int32] {
+                numbers.append(DecimalNumber(significand: significand, exponent: exponent))
+            }
+        }
+        for _ in 0..<400 {
+            let digits = Int(next() % 19)
+            var significand = Int64(truncatingIfNeeded: next() % (DecimalNumberTestsPowers.power(digits)))
+            if next() % 2 == 0 { significand = -significand }
+            numbers.append(DecimalNumber(significand: significand, exponent: Int32(Int(next() % 41) - 20)))
+        }
+        var mismatches: [String] = []
+        func check(_ lhs: DecimalNumber, _ rhs: DecimalNumber) {
+            let got = DecimalNumber.compare(lhs, rhs)
+            let expected = DecimalNumberTests.referenceCompare(lhs, rhs)
+            if got != expected { mismatches.append("\(lhs.significand)e\(lhs.exponent) vs \(rhs.significand)e\(rhs.exponent): \(got), not \(expected)") }
+        }
+        // Every pair of the edge values, then random partners for the rest.
+        let edgeCount = edges.count * 12
+        for lhs in numbers[..<edgeCount] {
+            for rhs in numbers[..<edgeCount] { check(lhs, rhs) }
+        }
+        for lhs in numbers {
+            for _ in 0..<12 { check(lhs, numbers[Int(next() % UInt64(numbers.count))]) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        // Numbers are kept normalised, so equal values never differ in exponent.
+        #expect(DecimalNumber(significand: 10, exponent: 0) == DecimalNumber(significand: 1, exponent: 1))
+    }
+
+    /// `magnitude` (the exponent of the leading digit) counts digits right
+    /// at every power of ten.
+    @Test("magnitude counts every digit")
+    func magnitudeCountsDigits() {
+        var value: Int64 = 1
+        for power in 0...18 {
+            #expect(DecimalNumber(significand: value).magnitude == power, "10^\(power)")
+            #expect(DecimalNumber(significand: value - 1).magnitude == (power == 0 ? Int.min / 4 : power - 1), "10^\(power) - 1")
+            #expect(DecimalNumber(significand: -value, exponent: 3).magnitude == power + 3)
+            if power < 18 { value *= 10 }
+        }
+        #expect(DecimalNumber(significand: Int64.max).magnitude == 18)
+        #expect(DecimalNumber(significand: Int64.min + 1).magnitude == 18)
+    }
+}
+
+/// 10^n as a UInt64 bound for random significands of n digits (1 for 0).
+enum DecimalNumberTestsPowers {
+    static func power(_ digits: Int) -> UInt64 {
+        var result: UInt64 = 1
+        for _ in 0..<max(digits, 1) { result &*= 10 }
+        return result
+    }
 }
