@@ -226,7 +226,14 @@ final class DealTable: RowTable {
     @inline(__always)
     private func scan(_ keys: [String], _ visit: (Int, Int, UnsafeBufferPointer<RecordEntry>, Int) -> Void,
                       missing: (Int, Int) -> Void = { _, _ in }) {
-        var searches = keys.map(FieldSpellings.init)
+        // By key numbers in one pass over each deal's entries, or else
+        // key by key (`KeyLocator`).
+        var locator = KeyLocator(keys: keys)
+        var searches = locator == nil ? keys.map(FieldSpellings.init) : []
+        func find(_ column: Int, in entries: UnsafeBufferPointer<RecordEntry>, stamp: Int) -> Int? {
+            if let locator { return locator.index(ofKey: column, stamp: stamp) }
+            return searches[column].index(in: entries)
+        }
         let base = self.base
         deals.withUnsafeBufferPointer { deals in
             for row in 0..<rowCount {
@@ -234,8 +241,10 @@ final class DealTable: RowTable {
                 EntryPrefetch.prefetch(deals, deal &+ EntryPrefetch.distance)
                 EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance)
                 deals[deal].record.entries.withUnsafeBufferPointer { entries in
+                    let stamp = row &+ 1
+                    locator?.read(entries, stamp: stamp)
                     for column in keys.indices {
-                        if let found = searches[column].index(in: entries) {
+                        if let found = find(column, in: entries, stamp: stamp) {
                             visit(row, column, entries, found)
                         } else {
                             missing(row, column)
