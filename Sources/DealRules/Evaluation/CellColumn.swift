@@ -97,6 +97,11 @@ struct CellColumnBuilder {
     var firstDays: [Int32] = []
     var lastDays: [Int32] = []
     var isYear: [Bool] = []
+    /// The unit of the last quantity and its id: a column's quantities
+    /// mostly share one, and comparing with it is cheaper than the
+    /// interner's search (the interner's own last unit changes with every
+    /// column a deal's pass goes through).
+    private var lastUnit: (unit: UnitSignature, id: Int32)? = nil
 
     init(rows: Int, interner: Interner) {
         self.interner = interner
@@ -202,7 +207,13 @@ struct CellColumnBuilder {
         case .quantity(let quantity):
             kinds[row] = .quantity
             setAmount(row, quantity.amount)
-            setUnit(row, interner.id(ofUnit: quantity.unit))
+            if let lastUnit, lastUnit.unit == quantity.unit {
+                setUnit(row, lastUnit.id)
+            } else {
+                let id = interner.id(ofUnit: quantity.unit)
+                lastUnit = (quantity.unit, id)
+                setUnit(row, id)
+            }
         case .date(let date):
             kinds[row] = .date
             setDays(row, date.firstDay, date.lastDay)

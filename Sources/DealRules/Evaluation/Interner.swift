@@ -53,9 +53,11 @@ final class Interner {
     }
 
     private static func recentSlot(_ text: String) -> Int {
+        // Both words multiplied in: a short string's text is its bits, and
+        // the few dozen words of a portfolio must not share slots.
         let (count, object) = bits(text)
-        let mixed = (object &>> 4) ^ (object &>> 13) ^ count
-        return Int(truncatingIfNeeded: mixed % UInt64(recentSlots))
+        let mixed = (count &* 0x9E37_79B9_7F4A_7C15) ^ (object &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: (mixed ^ (mixed &>> 29)) % UInt64(recentSlots))
     }
 
     private func spelledID(_ text: String) -> Int32 {
