@@ -58,4 +58,32 @@ import Testing
         Record().entries.withUnsafeBufferPointer { locator.read($0, stamp: 3) }
         #expect(locator.index(ofKey: 0, stamp: 3) == nil)
     }
+
+    /// A key whose number is too large for the locator's table (data with
+    /// tens of thousands of distinct keys) is searched for by spelling, and
+    /// the columns come out the same.
+    @Test func keysWithLargeNumbersAreSearchedBySpelling() throws {
+        var filler = 0
+        while FoldedKeys.shared.id(of: "locator filler \(filler)") < KeyLocator.largestKeyNumber { filler += 1 }
+        let far = "far key \(filler)"
+        #expect(FoldedKeys.shared.id(of: far) >= KeyLocator.largestKeyNumber)
+        #expect(KeyLocator(keys: ["kind", far]) == nil)
+        #expect(KeyLocator(keys: ["kind"]) != nil)
+        let deals = (0..<20).map { index in
+            var entries = [RecordEntry(key: "kind", originalKey: "kind", value: .symbol(index % 2 == 0 ? "power" : "compute"))]
+            if index % 3 != 0 { entries.append(RecordEntry(key: far, originalKey: far, value: .number(DecimalNumber(index), isPercent: false))) }
+            return Deal(record: Record(entries: entries), position: index + 1)
+        }
+        let table = DealTable(deals: deals, interner: Interner())
+        var plan = ReadPlan()
+        plan.fields = [FieldPath(keys: ["kind"], display: "kind"), FieldPath(keys: [far], display: far)]
+        table.prefetch(plan)
+        let farColumn = try #require(table.columns[[far]])
+        let kindColumn = try #require(table.columns[["kind"]])
+        for (row, deal) in deals.enumerated() {
+            #expect((farColumn.kinds[row] == .number) == (deal.record.index(ofField: far) != nil), "row \(row)")
+            #expect(kindColumn.kinds[row] == .text)
+        }
+        #expect(farColumn.amount(4) == DecimalNumber(4))
+    }
 }
