@@ -47,9 +47,11 @@ public enum RuleRunner {
         let wantedRules = Set(options.rules.map { NameFolding.foldSymbol($0) })
         let wantedSubjects = Set(options.subjects)
         var subjects: [String] = deals.map(\.subject)
-        // Group keys and `portfolio` join the subjects unless already there.
-        // Checked a rule's keys at a time by one pass over the subjects, so
-        // that no set of every deal's subject is held beside the columns.
+        // Group keys and `portfolio` join the subjects unless already there,
+        // in the order of their rules: gathered rule by rule, then checked
+        // all at once by one pass over the subjects (hashing each), so that
+        // no set of every deal's subject is held beside the columns.
+        var joining: [String] = []
         func addSubjects(_ candidates: [String]) {
             var fresh = Set(candidates)
             for subject in subjects where fresh.remove(subject) != nil && fresh.isEmpty { break }
@@ -107,7 +109,7 @@ public enum RuleRunner {
                 let condition = CompiledCondition(rule.condition, definitions: program.definitions)
                 var decided: [RuleOutcomes.GroupOutcome] = []
                 let groupSubjects = grouping.groups.map { ValueRendering.render($0.key) }
-                addSubjects(groupSubjects)
+                joining.append(contentsOf: groupSubjects)
                 for (group, subject) in zip(grouping.groups, groupSubjects) {
                     guard wantedSubjects.isEmpty || wantedSubjects.contains(subject) else { continue }
                     let scope = GroupScope(keyName: keyName, key: group.key, rows: group.rows, allDeals: deals)
@@ -125,7 +127,7 @@ public enum RuleRunner {
                 var findings: [Finding] = []
                 var undetermined: [UndeterminedOutcome] = []
                 var clear: [ClearOutcome] = []
-                addSubjects(["portfolio"])
+                joining.append("portfolio")
                 let wanted = wantedSubjects.isEmpty || wantedSubjects.contains("portfolio")
                 // The portfolio is one group holding every deal.
                 if wanted, let truth = GroupKernel(rule.condition, keyName: nil, definitions: program.definitions, table: dealTable, asOf: options.asOf)?
@@ -141,6 +143,7 @@ public enum RuleRunner {
                 entries.append(.listed(findings: findings, undetermined: undetermined, clear: clear))
             }
         }
+        if !joining.isEmpty { addSubjects(joining) }
         return RuleOutcomes(asOf: options.asOf, program: program, deals: deals, rules: rules, subjects: subjects, entries: entries)
     }
 
