@@ -45,16 +45,20 @@ struct DealBlocks {
                 let rule = program.rules[index]
                 let compiler = KernelCompiler(definitions: program.definitions, table: table, asOf: asOf, evaluator: rowEvaluator)
                 let kernel = compiler.condition(rule.condition)
-                // Filled in place: taken out of the list of lists for the loop.
+                // Filled in place: taken out of the list of lists for the loop,
+                // and written through its buffer (no uniqueness check a row).
                 var ruleCodes = codes[slot]
                 codes[slot] = []
-                for row in 0..<block.count where skipped.isEmpty || !skipped[block.lowerBound + row] {
-                    var truth = kernel(row)
-                    if truth == .deferred { truth = RowTruth(rowEvaluator.at(row).truth(rule.condition)) }
-                    switch truth {
-                    case .isTrue: ruleCodes[block.lowerBound + row] = .finding
-                    case .isFalse: ruleCodes[block.lowerBound + row] = .clear
-                    case .isUnknown, .deferred: ruleCodes[block.lowerBound + row] = .undetermined
+                ruleCodes.withUnsafeMutableBufferPointer { ruleCodes in
+                    let blockCodes = UnsafeMutableBufferPointer(rebasing: ruleCodes[block])
+                    for row in 0..<block.count where skipped.isEmpty || !skipped[block.lowerBound &+ row] {
+                        var truth = kernel(row)
+                        if truth == .deferred { truth = RowTruth(rowEvaluator.at(row).truth(rule.condition)) }
+                        switch truth {
+                        case .isTrue: blockCodes[row] = .finding
+                        case .isFalse: blockCodes[row] = .clear
+                        case .isUnknown, .deferred: blockCodes[row] = .undetermined
+                        }
                     }
                 }
                 codes[slot] = ruleCodes

@@ -356,7 +356,9 @@ struct ItemListBuilder {
         case .list(let items):
             known.append(true)
             values.append(contentsOf: items)
-            owners.append(contentsOf: repeatElement(UInt32(truncatingIfNeeded: row), count: items.count))
+            // A few items a row: appended one by one, not through a generic sequence.
+            let owner = UInt32(truncatingIfNeeded: row)
+            for _ in items.indices { owners.append(owner) }
         default:
             known.append(true)
             values.append(value)
