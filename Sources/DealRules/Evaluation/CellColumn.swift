@@ -40,15 +40,15 @@ final class CellColumn {
     let isYear: [Bool]
 
     init(_ builder: CellColumnBuilder) {
-        kinds = builder.kinds
-        statuses = builder.statuses
-        textIDs = builder.textIDs
-        significands = builder.significands
-        exponents = builder.exponents
-        unitIDs = builder.unitIDs
-        firstDays = builder.firstDays
-        lastDays = builder.lastDays
-        isYear = builder.isYear
+        kinds = builder.kinds.array
+        statuses = builder.statuses.array
+        textIDs = builder.textIDs.array
+        significands = builder.significands.array
+        exponents = builder.exponents.array
+        unitIDs = builder.unitIDs.array
+        firstDays = builder.firstDays.array
+        lastDays = builder.lastDays.array
+        isYear = builder.isYear.array
     }
 
     @inline(__always) func amount(_ row: Int) -> DecimalNumber {
@@ -83,20 +83,20 @@ final class CellColumn {
     }
 }
 
-/// The arrays of a `CellColumn` while it is being filled; payload arrays
-/// start empty and get every row on first use.
+/// The arrays of a `CellColumn` while it is being filled, as lanes
+/// (`ColumnLane`); payload lanes are made, every row blank, on first use.
 struct CellColumnBuilder {
     let interner: Interner
     let rows: Int
-    var kinds: [CellKind]
-    var statuses: [UInt8]
-    var textIDs: [Int32] = []
-    var significands: [Int64] = []
-    var exponents: [Int32] = []
-    var unitIDs: [Int32] = []
-    var firstDays: [Int32] = []
-    var lastDays: [Int32] = []
-    var isYear: [Bool] = []
+    private(set) var kinds: ColumnLane<CellKind>
+    private(set) var statuses: ColumnLane<UInt8>
+    private(set) var textIDs: ColumnLane<Int32>
+    private(set) var significands: ColumnLane<Int64>
+    private(set) var exponents: ColumnLane<Int32>
+    private(set) var unitIDs: ColumnLane<Int32>
+    private(set) var firstDays: ColumnLane<Int32>
+    private(set) var lastDays: ColumnLane<Int32>
+    private(set) var isYear: ColumnLane<Bool>
     /// The unit of the last quantity and its id: a column's quantities
     /// mostly share one, and comparing with it is cheaper than the
     /// interner's search (the interner's own last unit changes with every
@@ -106,8 +106,15 @@ struct CellColumnBuilder {
     init(rows: Int, interner: Interner) {
         self.interner = interner
         self.rows = rows
-        kinds = [CellKind](repeating: .unknown, count: rows)
-        statuses = [UInt8](repeating: 0, count: rows)
+        kinds = ColumnLane(count: rows, blank: .unknown, made: true)
+        statuses = ColumnLane(count: rows, blank: 0, made: true)
+        textIDs = ColumnLane(count: rows, blank: -1)
+        significands = ColumnLane(count: rows, blank: 0)
+        exponents = ColumnLane(count: rows, blank: 0)
+        unitIDs = ColumnLane(count: rows, blank: -1)
+        firstDays = ColumnLane(count: rows, blank: 0)
+        lastDays = ColumnLane(count: rows, blank: 0)
+        isYear = ColumnLane(count: rows, blank: false)
     }
 
     /// Row `source` of a built column into row `row`.
@@ -137,49 +144,40 @@ struct CellColumnBuilder {
     mutating func place(_ column: CellColumn, at offset: Int) {
         let count = column.kinds.count
         guard count > 0, offset >= 0, offset <= rows - count else { return }
-        func place<T>(_ source: [T], into target: inout [T], blank: T) {
-            guard !source.isEmpty else { return }
-            if target.isEmpty { target = [T](repeating: blank, count: rows) }
-            target.withUnsafeMutableBufferPointer { target in
-                source.withUnsafeBufferPointer { source in
-                    _ = UnsafeMutableBufferPointer(rebasing: target[offset..<(offset + count)]).update(fromContentsOf: source)
-                }
-            }
-        }
-        place(column.kinds, into: &kinds, blank: .unknown)
-        place(column.statuses, into: &statuses, blank: 0)
-        place(column.textIDs, into: &textIDs, blank: -1)
-        place(column.significands, into: &significands, blank: 0)
-        place(column.exponents, into: &exponents, blank: 0)
-        place(column.unitIDs, into: &unitIDs, blank: -1)
-        place(column.firstDays, into: &firstDays, blank: 0)
-        place(column.lastDays, into: &lastDays, blank: 0)
-        place(column.isYear, into: &isYear, blank: false)
+        kinds.place(column.kinds, at: offset)
+        statuses.place(column.statuses, at: offset)
+        textIDs.place(column.textIDs, at: offset)
+        significands.place(column.significands, at: offset)
+        exponents.place(column.exponents, at: offset)
+        unitIDs.place(column.unitIDs, at: offset)
+        firstDays.place(column.firstDays, at: offset)
+        lastDays.place(column.lastDays, at: offset)
+        isYear.place(column.isYear, at: offset)
     }
 
     private mutating func setText(_ row: Int, _ id: Int32) {
-        if textIDs.isEmpty { textIDs = [Int32](repeating: -1, count: rows) }
+        textIDs.make()
         textIDs[row] = id
     }
 
     private mutating func setAmount(_ row: Int, _ amount: DecimalNumber) {
         if significands.isEmpty {
-            significands = [Int64](repeating: 0, count: rows)
-            exponents = [Int32](repeating: 0, count: rows)
+            significands.make()
+            exponents.make()
         }
         significands[row] = amount.significand
         exponents[row] = amount.exponent
     }
 
     private mutating func setUnit(_ row: Int, _ id: Int32) {
-        if unitIDs.isEmpty { unitIDs = [Int32](repeating: -1, count: rows) }
+        unitIDs.make()
         unitIDs[row] = id
     }
 
     private mutating func setDays(_ row: Int, _ first: Int, _ last: Int) {
         if firstDays.isEmpty {
-            firstDays = [Int32](repeating: 0, count: rows)
-            lastDays = [Int32](repeating: 0, count: rows)
+            firstDays.make()
+            lastDays.make()
         }
         // Dates are of years 1–9999 (`DateValue.validYears`), so no day clamps.
         firstDays[row] = Int32(clamping: first)
@@ -187,7 +185,7 @@ struct CellColumnBuilder {
     }
 
     private mutating func setYear(_ row: Int, _ first: Int, _ last: Int) {
-        if isYear.isEmpty { isYear = [Bool](repeating: false, count: rows) }
+        isYear.make()
         isYear[row] = true
         setDays(row, first, last)
     }
