@@ -296,7 +296,7 @@ private struct YAMLNodeReader {
 
     /// Whether a deal's key is one of those its subject comes from.
     private static func isSubjectKey(_ key: String) -> Bool {
-        key.utf8.count <= 4 && ["id", "name"].contains(NameFolding.normalizeKey(key))
+        key.utf8.count <= 4 && Deal.subjectKeys.contains(NameFolding.normalizeKey(key))
     }
 
     private mutating func value(of scalar: Node.Scalar, shared: Bool = true) throws(YAMLStop) -> Value {

@@ -165,8 +165,11 @@ public struct Deal: Sendable {
         self.subject = Deal.subject(of: record, position: position)
     }
 
+    /// The keys a deal's subject is read from, in order.
+    public static let subjectKeys = ["id", "name"]
+
     public static func subject(of record: Record, position: Int) -> String {
-        for key in ["id", "name"] {
+        for key in subjectKeys {
             switch record[key] {
             case .text(let text)?, .symbol(let text)?:
                 if !text.isEmpty { return text }

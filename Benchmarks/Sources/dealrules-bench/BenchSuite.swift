@@ -34,7 +34,7 @@ struct BenchSuite {
             print("cannot load \(options.rulesDirectory):\n\(error)")
             return 2
         }
-        print("rules: \(program.rules.count) (\(program.rules.filter { if case .perDeal = $0.scope { return true } else { return false } }.count) per deal)")
+        print("rules: \(program.rules.count) (\(program.rules.filter(\.scope.isPerDeal).count) per deal)")
         // First, while this process is still small (see `SpawnTimer.measure`).
         checkAtScale()
         parseAndCheck()

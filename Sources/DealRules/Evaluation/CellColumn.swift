@@ -161,10 +161,8 @@ struct CellColumnBuilder {
     }
 
     private mutating func setAmount(_ row: Int, _ amount: DecimalNumber) {
-        if significands.isEmpty {
-            significands.make()
-            exponents.make()
-        }
+        significands.make()
+        exponents.make()
         significands[row] = amount.significand
         exponents[row] = amount.exponent
     }
@@ -175,10 +173,8 @@ struct CellColumnBuilder {
     }
 
     private mutating func setDays(_ row: Int, _ first: Int, _ last: Int) {
-        if firstDays.isEmpty {
-            firstDays.make()
-            lastDays.make()
-        }
+        firstDays.make()
+        lastDays.make()
         // Dates are of years 1–9999 (`DateValue.validYears`), so no day clamps.
         firstDays[row] = Int32(clamping: first)
         lastDays[row] = Int32(clamping: last)

@@ -45,11 +45,8 @@ struct DealBlocks {
                 let rule = program.rules[index]
                 let compiler = KernelCompiler(definitions: program.definitions, table: table, asOf: asOf, evaluator: rowEvaluator)
                 let kernel = compiler.condition(rule.condition)
-                // Filled in place: taken out of the list of lists for the loop,
-                // and written through its buffer (no uniqueness check a row).
-                var ruleCodes = codes[slot]
-                codes[slot] = []
-                ruleCodes.withUnsafeMutableBufferPointer { ruleCodes in
+                // Written through the buffer: no uniqueness check a row.
+                codes[slot].withUnsafeMutableBufferPointer { ruleCodes in
                     let blockCodes = UnsafeMutableBufferPointer(rebasing: ruleCodes[block])
                     for row in 0..<block.count where skipped.isEmpty || !skipped[block.lowerBound &+ row] {
                         var truth = kernel(row)
@@ -61,10 +58,9 @@ struct DealBlocks {
                         }
                     }
                 }
-                codes[slot] = ruleCodes
             }
-            for (field, builder) in zip(wholeFields.indices, wholeBuilders.indices) {
-                wholeBuilders[builder].place(table.column(wholeFields[field]), at: block.lowerBound)
+            for field in wholeFields.indices {
+                wholeBuilders[field].place(table.column(wholeFields[field]), at: block.lowerBound)
             }
             start = block.upperBound
             progress?(start)
@@ -83,12 +79,13 @@ struct DealBlocks {
         var fields: [FieldPath] = []
         for index in rules {
             let rule = program.rules[index]
-            var read = walk.paths(of: rule.condition)
+            let keyPaths: [FieldPath]
             switch rule.scope {
             case .perDeal: continue
-            case .forEach(let key, _): read += walk.paths(of: key)
-            case .forAllDeals: break
+            case .forEach(let key, _): keyPaths = walk.paths(of: key)
+            case .forAllDeals: keyPaths = []
             }
+            let read = walk.paths(of: rule.condition) + keyPaths
             for path in read where path.keys.count == 1 && path.keys[0] != "deals" && !fields.contains(where: { $0.keys == path.keys }) {
                 fields.append(path)
             }

@@ -81,18 +81,12 @@ final class Interner {
         foldedTexts.indices.contains(Int(id)) ? foldedTexts[Int(id)] : ""
     }
 
-    /// The unit `id(ofUnit:)` found last: a column's cells mostly share
-    /// one, and loaded figures share its storage, which compares at once.
-    @exclusivity(unchecked) private var lastUnit = -1
-
+    /// Columns remember their own last unit (`CellColumnBuilder`), so this
+    /// is asked only when a column's unit changes.
     func id(ofUnit unit: UnitSignature) -> Int32 {
-        if lastUnit >= 0, units[lastUnit] == unit { return Int32(lastUnit) }
         // A portfolio has a handful of units: comparing with each (arrays of
-        // one or two factors) is cheaper than hashing for every cell.
-        if units.count <= 8, let known = units.firstIndex(of: unit) {
-            lastUnit = known
-            return Int32(known)
-        }
+        // one or two factors) is cheaper than hashing.
+        if units.count <= 8, let known = units.firstIndex(of: unit) { return Int32(known) }
         if let id = unitIDs[unit] { return id }
         let id = Int32(truncatingIfNeeded: units.count)
         unitIDs[unit] = id

@@ -47,16 +47,9 @@ public enum RuleRunner {
         let wantedRules = Set(options.rules.map { NameFolding.foldSymbol($0) })
         let wantedSubjects = Set(options.subjects)
         var subjects: [String] = deals.map(\.subject)
-        // Group keys and `portfolio` join the subjects unless already there,
-        // in the order of their rules: gathered rule by rule, then checked
-        // all at once by one pass over the subjects (hashing each), so that
-        // no set of every deal's subject is held beside the columns.
+        // Group keys and `portfolio`, in the order of their rules: they join
+        // the subjects at the end (see there).
         var joining: [String] = []
-        func addSubjects(_ candidates: [String]) {
-            var fresh = Set(candidates)
-            for subject in subjects where fresh.remove(subject) != nil && fresh.isEmpty { break }
-            for subject in candidates where fresh.remove(subject) != nil { subjects.append(subject) }
-        }
         var rules: [RuleInfo] = []
         var entries: [RuleOutcomes.Entry] = []
         let skipped: [Bool] = wantedSubjects.isEmpty ? [] : deals.map { !wantedSubjects.contains($0.subject) }
@@ -67,16 +60,16 @@ public enum RuleRunner {
         // The per-deal rules that run (`--rule` may pick a few) and what
         // they read, decided a block of deals at a time, each block's
         // fields read in one pass over its deals.
-        let wanted = program.rules.indices.filter { isWanted(program.rules[$0]) }
-        let perDeal = wanted.filter { if case .perDeal = program.rules[$0].scope { return true } else { return false } }
+        let running = program.rules.indices.filter { isWanted(program.rules[$0]) }
+        let perDeal = running.filter { program.rules[$0].scope.isPerDeal }
         var plan = ReadPlan()
         for index in perDeal { plan.add(ReadPlan(of: program.rules[index].condition, definitions: program.definitions)) }
         let blocks = DealBlocks(program: program, deals: deals, asOf: options.asOf, interner: interner, blockRows: options.blockRows)
         let progress = options.progress
-        let ruleCount = wanted.count
+        let ruleCount = running.count
         var perDealCodes = blocks.run(
             rules: perDeal, plan: plan, skipped: skipped,
-            wholeFields: DealBlocks.wholeFields(of: program, rules: wanted), into: dealTable,
+            wholeFields: DealBlocks.wholeFields(of: program, rules: running), into: dealTable,
             progress: progress.map { tell in { dealsDone in tell(perDeal.count * dealsDone / max(1, deals.count), ruleCount) } }
         )
         var perDealDone = 0
@@ -84,17 +77,16 @@ public enum RuleRunner {
         for (done, rule) in program.rules.enumerated() {
             guard isWanted(rule) else { continue }
             rules.append(rule.info)
-            if case .perDeal = rule.scope {
+            if !rule.scope.isPerDeal {
+                // Every per-deal rule, and the other rules before this one.
+                progress?(perDeal.count + rules.count - 1 - perDealDone, ruleCount)
+            }
+            switch rule.scope {
+            case .perDeal:
+                // Decided above, a block at a time.
                 entries.append(.perDeal(rule: done, codes: perDealCodes[perDealDone]))
                 perDealCodes[perDealDone] = []
                 perDealDone += 1
-                continue
-            }
-            // Every per-deal rule, and the other rules before this one.
-            progress?(perDeal.count + rules.count - 1 - perDealDone, ruleCount)
-            switch rule.scope {
-            case .perDeal:
-                break // decided above, a block at a time
             case .forEach(let keyNode, let display):
                 var unplacedOutcomes: [UndeterminedOutcome] = []
                 let grouping = groups(of: deals, by: keyNode, evaluator: evaluator, table: dealTable)
@@ -143,7 +135,14 @@ public enum RuleRunner {
                 entries.append(.listed(findings: findings, undetermined: undetermined, clear: clear))
             }
         }
-        if !joining.isEmpty { addSubjects(joining) }
+        // Group keys and `portfolio` join the subjects unless already there:
+        // one pass over the subjects (hashing each) for all of them, so that
+        // no set of every deal's subject is held beside the columns.
+        var fresh = Set(joining)
+        if !fresh.isEmpty {
+            for subject in subjects where fresh.remove(subject) != nil && fresh.isEmpty { break }
+            for subject in joining where fresh.remove(subject) != nil { subjects.append(subject) }
+        }
         return RuleOutcomes(asOf: options.asOf, program: program, deals: deals, rules: rules, subjects: subjects, entries: entries)
     }
 

@@ -83,6 +83,11 @@ public enum CheckedScope: Sendable {
     /// Group by the value of this node (a field path or a definition).
     case forEach(Node, display: String)
     case forAllDeals
+
+    public var isPerDeal: Bool {
+        if case .perDeal = self { return true }
+        return false
+    }
 }
 
 public struct CheckedRule: Sendable {
