@@ -13,10 +13,19 @@ public struct DateValue: Hashable, Sendable, CustomStringConvertible {
     /// Years the language accepts; anything outside is an error, never a trap.
     public static let validYears = 1...9999
 
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
     public let precision: Precision
+
+    /// Days of the period (`firstDay...lastDay`), worked out once: a rule
+    /// pass reads them for every date of every deal. Years 1–9999 fit 16
+    /// bits and their day numbers 32, so a date is 16 bytes, not 32.
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+    private let storedFirstDay: Int32
+    private let storedLastDay: Int32
 
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
         guard DateValue.validYears.contains(year) else { return nil }
@@ -24,13 +33,13 @@ public struct DateValue: Hashable, Sendable, CustomStringConvertible {
             guard (1...12).contains(month) else { return nil }
             if let day {
                 guard day >= 1, day <= DateValue.daysIn(year: year, month: month) else { return nil }
-                self.year = year; self.month = month; self.day = day; self.precision = .day
+                self.init(validYear: year, month: month, day: day, precision: .day)
             } else {
-                self.year = year; self.month = month; self.day = 1; self.precision = .month
+                self.init(validYear: year, month: month, day: 1, precision: .month)
             }
         } else {
             guard day == nil else { return nil }
-            self.year = year; self.month = 1; self.day = 1; self.precision = .year
+            self.init(validYear: year, month: 1, day: 1, precision: .year)
         }
     }
 
@@ -46,15 +55,26 @@ public struct DateValue: Hashable, Sendable, CustomStringConvertible {
         return DateValue(year: year, month: month, day: day)
     }
 
-    private init(validYear year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-        self.precision = .day
+    /// A date already checked: a year of `validYears`, a month of 1–12 and
+    /// a day of that month.
+    private init(validYear year: Int, month: Int, day: Int, precision: Precision) {
+        self.storedYear = Int16(truncatingIfNeeded: year)
+        self.storedMonth = UInt8(truncatingIfNeeded: month)
+        self.storedDay = UInt8(truncatingIfNeeded: day)
+        self.precision = precision
+        let first = DateValue.days(year: year, month: month, day: day)
+        let last: Int
+        switch precision {
+        case .day: last = first
+        case .month: last = DateValue.days(year: year, month: month, day: DateValue.daysIn(year: year, month: month))
+        case .year: last = DateValue.days(year: year, month: 12, day: 31)
+        }
+        self.storedFirstDay = Int32(truncatingIfNeeded: first)
+        self.storedLastDay = Int32(truncatingIfNeeded: last)
     }
 
     /// 1970-01-01 (day number 0).
-    public static let epoch = DateValue(validYear: 1970, month: 1, day: 1)
+    public static let epoch = DateValue(validYear: 1970, month: 1, day: 1, precision: .day)
 
     /// Today's date in UTC: the default as-of date.
     public static var todayUTC: DateValue {
@@ -68,15 +88,9 @@ public struct DateValue: Hashable, Sendable, CustomStringConvertible {
         self.init(year: year, month: month, day: day)
     }
 
-    public var firstDay: Int { DateValue.days(year: year, month: month, day: day) }
+    public var firstDay: Int { Int(storedFirstDay) }
 
-    public var lastDay: Int {
-        switch precision {
-        case .day: return firstDay
-        case .month: return DateValue.days(year: year, month: month, day: DateValue.daysIn(year: year, month: month))
-        case .year: return DateValue.days(year: year, month: 12, day: 31)
-        }
-    }
+    public var lastDay: Int { Int(storedLastDay) }
 
     /// Adds calendar months to a day-precision view of the date, clamping to
     /// the month's end (2024-02-29 + 12 months is 2025-02-28). Keeps precision.

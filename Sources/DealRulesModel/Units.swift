@@ -44,9 +44,25 @@ public struct UnitSignature: Hashable, Sendable, CustomStringConvertible {
     /// Sorted by dimension; no zero powers.
     public private(set) var factors: [Factor]
 
+    /// One dimension to the first power. The common ones share their
+    /// storage, so that a portfolio's figures hold one signature per unit
+    /// and a rule pass can tell equal units by that storage alone.
     public init(_ dimension: BaseDimension) {
-        factors = [Factor(dimension: dimension, power: 1)]
+        switch dimension {
+        case .power: self = UnitSignature.sharedPower
+        case .energy: self = UnitSignature.sharedEnergy
+        case .months: self = UnitSignature.sharedMonths
+        case .days: self = UnitSignature.sharedDays
+        case .currency("USD"): self = UnitSignature.sharedDollars
+        case .currency: factors = [Factor(dimension: dimension, power: 1)]
+        }
     }
+
+    private static let sharedPower = UnitSignature(factors: [Factor(dimension: .power, power: 1)])
+    private static let sharedEnergy = UnitSignature(factors: [Factor(dimension: .energy, power: 1)])
+    private static let sharedMonths = UnitSignature(factors: [Factor(dimension: .months, power: 1)])
+    private static let sharedDays = UnitSignature(factors: [Factor(dimension: .days, power: 1)])
+    private static let sharedDollars = UnitSignature(factors: [Factor(dimension: .currency("USD"), power: 1)])
 
     public init(factors: [Factor]) {
         self.factors = factors.filter { $0.power != 0 }.sorted { $0.dimension < $1.dimension }

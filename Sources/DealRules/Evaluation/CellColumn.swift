@@ -102,6 +102,12 @@ struct CellColumnBuilder {
     /// interner's search (the interner's own last unit changes with every
     /// column a deal's pass goes through).
     private var lastUnit: (unit: UnitSignature, id: Int32)? = nil
+    /// The storage of `lastUnit`'s signature, as bits: loaders share one
+    /// signature for each unit, so a quantity whose signature is this very
+    /// storage has that unit, found without calling out to compare (a
+    /// call would make the compiler copy, and retain, the quantity).
+    /// 0 when unknown; `lastUnit` keeps the storage alive.
+    private var lastUnitBits: UInt = 0
 
     init(rows: Int, interner: Interner) {
         self.interner = interner
@@ -187,37 +193,123 @@ struct CellColumnBuilder {
     }
 
     mutating func set(_ row: Int, _ value: Value, _ status: ProvenanceStatus?) {
-        statuses[row] = CellColumn.code(status)
-        switch value {
-        case .unknown:
-            kinds[row] = .unknown
-        case .boolean(let flag):
-            kinds[row] = .boolean
-            setText(row, flag ? 1 : 0)
-        case .number(let number, _):
-            kinds[row] = .number
-            setAmount(row, number)
-            if let year = Evaluator.date(of: value) { setYear(row, year.firstDay, year.lastDay) }
-        case .quantity(let quantity):
-            kinds[row] = .quantity
-            setAmount(row, quantity.amount)
-            if let lastUnit, lastUnit.unit == quantity.unit {
-                setUnit(row, lastUnit.id)
-            } else {
-                let id = interner.id(ofUnit: quantity.unit)
-                lastUnit = (quantity.unit, id)
-                setUnit(row, id)
-            }
-        case .date(let date):
-            kinds[row] = .date
-            setDays(row, date.firstDay, date.lastDay)
-        case .text(let text), .symbol(let text):
-            kinds[row] = .text
-            setText(row, interner.id(ofText: text))
-        case .list:
-            kinds[row] = .list
-        case .record, .range:
-            kinds[row] = .other
+        withUnsafePointer(to: value) { set(row, valueAt: $0, status) }
+    }
+
+    /// The cell of `entries[index]`, its value read in place when
+    /// `valueOffset` (`EntryValues.valueOffset`) is known.
+    @inline(__always)
+    mutating func set(_ row: Int, entry index: Int, of entries: UnsafeBufferPointer<RecordEntry>, valueOffset: Int?) {
+        if let valueOffset, let base = entries.baseAddress, index >= 0, index < entries.count {
+            set(row, valueAt: EntryValues.value(of: base + index, offset: valueOffset), entries[index].status)
+        } else {
+            set(row, entries[index].value, entries[index].status)
         }
+    }
+
+    /// The cell of the value at `value`, read in place (`EntryValues`).
+    ///
+    /// The value is read first (`pending`) and the lanes written after:
+    /// while a binding into the value is alive, a write through a lane or
+    /// a call out might, as far as the compiler knows, change the value,
+    /// so it would copy (and retain) the value's box for every cell. Where
+    /// the interner must keep text or a unit, that is looked up after the
+    /// read, from the value again (`textID`, `unitID`).
+    mutating func set(_ row: Int, valueAt value: UnsafePointer<Value>, _ status: ProvenanceStatus?) {
+        var cell = pending(value)
+        if cell.kind == .text, cell.textID < 0 { cell.textID = CellColumnBuilder.textID(valueAt: value, interner) }
+        if cell.kind == .quantity, cell.unitID < 0 { cell.unitID = unitID(valueAt: value) }
+        statuses[row] = CellColumn.code(status)
+        kinds[row] = cell.kind
+        switch cell.kind {
+        case .boolean, .text:
+            setText(row, cell.textID)
+        case .number:
+            guard let amount = cell.amount else { break }
+            setAmount(row, amount)
+            if cell.mayBeYear, let year = Evaluator.year(of: amount) { setYear(row, year.firstDay, year.lastDay) }
+        case .quantity:
+            if let amount = cell.amount { setAmount(row, amount) }
+            setUnit(row, cell.unitID)
+        case .date:
+            setDays(row, Int(cell.firstDay), Int(cell.lastDay))
+        case .unknown, .other, .list:
+            break
+        }
+    }
+
+    /// What a value puts in its cell, read before anything is written.
+    /// `textID` is -1 for text the interner has not seen lately, and
+    /// `unitID` -1 for a unit other than the column's last.
+    private struct PendingCell {
+        var kind: CellKind
+        var textID: Int32 = -1
+        /// For numbers and quantities (an optional: a default of
+        /// `DecimalNumber.zero` is a global read from another module, a
+        /// call that would make the read copy the value).
+        var amount: DecimalNumber? = nil
+        var unitID: Int32 = -1
+        var firstDay: Int32 = 0
+        var lastDay: Int32 = 0
+        /// A number that is not a percentage, which reads as a year when
+        /// it is a whole number 1000–9999 (`Evaluator.year(of:)`).
+        var mayBeYear = false
+    }
+
+    @inline(__always)
+    private func pending(_ value: UnsafePointer<Value>) -> PendingCell {
+        switch value.pointee {
+        case .unknown:
+            return PendingCell(kind: .unknown)
+        case .boolean(let flag):
+            return PendingCell(kind: .boolean, textID: flag ? 1 : 0)
+        case .number(let number, let isPercent):
+            return PendingCell(kind: .number, amount: number, mayBeYear: !isPercent)
+        case .quantity(let quantity):
+            var cell = PendingCell(kind: .quantity, amount: quantity.amount)
+            if lastUnitBits != 0, CellColumnBuilder.bits(of: quantity.unit) == lastUnitBits, let lastUnit { cell.unitID = lastUnit.id }
+            return cell
+        case .date(let date):
+            return PendingCell(kind: .date, firstDay: Int32(clamping: date.firstDay), lastDay: Int32(clamping: date.lastDay))
+        case .text(let text), .symbol(let text):
+            return PendingCell(kind: .text, textID: interner.recentID(of: text) ?? -1)
+        case .list:
+            return PendingCell(kind: .list)
+        case .record, .range:
+            return PendingCell(kind: .other)
+        }
+    }
+
+    /// The interner's id of a text value (a copy of the text is kept).
+    @inline(never)
+    private static func textID(valueAt value: UnsafePointer<Value>, _ interner: Interner) -> Int32 {
+        switch value.pointee {
+        case .text(let text), .symbol(let text): return interner.id(ofText: text)
+        default: return -1
+        }
+    }
+
+    /// The interner's id of a quantity's unit, remembered as the column's
+    /// last unit.
+    @inline(never)
+    private mutating func unitID(valueAt value: UnsafePointer<Value>) -> Int32 {
+        guard case .quantity(let quantity) = value.pointee else { return -1 }
+        let id: Int32
+        if let lastUnit, lastUnit.unit == quantity.unit {
+            id = lastUnit.id
+        } else {
+            id = interner.id(ofUnit: quantity.unit)
+        }
+        lastUnit = (quantity.unit, id)
+        lastUnitBits = CellColumnBuilder.bits(of: quantity.unit)
+        return id
+    }
+
+    /// The one word of a unit signature (its factors' storage); 0 if the
+    /// signature is not one word.
+    @inline(__always)
+    private static func bits(of unit: UnitSignature) -> UInt {
+        guard MemoryLayout<UnitSignature>.size == MemoryLayout<UInt>.size else { return 0 }
+        return unsafeBitCast(unit, to: UInt.self)
     }
 }

@@ -31,7 +31,6 @@ enum EntryPrefetch {
     /// How many deals ahead to ask for the boxes of the values: nearer than
     /// `distance`, so that the entries that point to them have arrived.
     static let valueDistance = 3
-    private static let valueOffset = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.value)
     /// `Value` is an indirect enum: one word holding the address of its box,
     /// with the case in bits an address does not use.
     private static let addressBits: UInt = 0x0000_FFFF_FFFF_FFF8
@@ -40,7 +39,7 @@ enum EntryPrefetch {
     /// load a cell needs, after the entry itself.
     @inline(__always)
     static func prefetchValues(_ deals: UnsafeBufferPointer<Deal>, _ index: Int) {
-        guard index < deals.count, let offset = valueOffset, MemoryLayout<Value>.size == MemoryLayout<UInt>.size else { return }
+        guard index < deals.count, let offset = EntryValues.valueOffset, MemoryLayout<Value>.size == MemoryLayout<UInt>.size else { return }
         deals[index].record.entries.withUnsafeBufferPointer { entries in
             guard let base = entries.baseAddress else { return }
             for entry in 0..<entries.count {

@@ -125,11 +125,15 @@ extension Evaluator {
     static func date(of value: Value) -> DateValue? {
         switch value {
         case .date(let date): return date
-        case .number(let number, false):
-            guard let year = number.intValue, (1000...9999).contains(year) else { return nil }
-            return DateValue(year: year)
+        case .number(let number, false): return year(of: number)
         default: return nil
         }
+    }
+
+    /// A whole number 1000–9999 read as that year.
+    static func year(of number: DecimalNumber) -> DateValue? {
+        guard let year = number.intValue, (1000...9999).contains(year) else { return nil }
+        return DateValue(year: year)
     }
 
     /// The number 0 (an empty sum) is zero in every unit: against a

@@ -31,15 +31,24 @@ final class Interner {
     }
 
     func id(ofText text: String) -> Int32 {
-        // Loaded deals share one string for each repeated value, so the
-        // same storage comes back again and again: equal bits are the same
-        // string, found without hashing or comparing its characters.
+        if let id = recentID(of: text) { return id }
+        let id = spelledID(text)
+        recent[Interner.recentSlot(text)] = RecentText(text: text, id: id)
+        return id
+    }
+
+    /// The id of `text` when it is one of the last strings interned, with
+    /// this very storage. Loaded deals share one string for each repeated
+    /// value, so the same storage comes back again and again: equal bits
+    /// are the same string, found without hashing or comparing its
+    /// characters. Only reads, so a caller holding `text` in a deal's
+    /// memory need not copy (and retain) it first.
+    @inline(__always)
+    func recentID(of text: String) -> Int32? {
         let slot = Interner.recentSlot(text)
         // An empty slot (id -1) holds "", which must not answer for "".
         if recent[slot].id >= 0, Interner.sameBits(recent[slot].text, text) { return recent[slot].id }
-        let id = spelledID(text)
-        recent[slot] = RecentText(text: text, id: id)
-        return id
+        return nil
     }
 
     private static func bits(_ text: String) -> (UInt64, UInt64) {

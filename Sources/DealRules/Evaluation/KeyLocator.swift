@@ -23,8 +23,12 @@ struct KeyLocator {
     private let choices: [Int]
     private let choiceStarts: [Int]
     /// Per slot: the stamp of the record whose entry `position` holds.
-    private var seen: [Int]
-    private var position: [Int]
+    private var marks: [Mark]
+
+    private struct Mark {
+        var stamp: Int
+        var position: Int
+    }
 
     static let largestKeyNumber = 1 << 16
 
@@ -49,8 +53,7 @@ struct KeyLocator {
         self.slotOfKey = slotOfKey
         self.choices = choices
         self.choiceStarts = choiceStarts
-        self.seen = [Int](repeating: 0, count: slotNumbers.count)
-        self.position = [Int](repeating: 0, count: slotNumbers.count)
+        self.marks = [Mark](repeating: Mark(stamp: 0, position: 0), count: slotNumbers.count)
     }
 
     /// Reads one record's entries. `stamp` tells this record from every
@@ -58,14 +61,17 @@ struct KeyLocator {
     @inline(__always)
     mutating func read(_ entries: UnsafeBufferPointer<RecordEntry>, stamp: Int) {
         let known = slotOfKey.count
-        for index in entries.indices {
-            let number = entries[index].name.keyID
-            guard number >= 0, number < known else { continue }
-            let slot = Int(slotOfKey[number])
-            // The first entry with a spelling counts, as in a search.
-            guard slot >= 0, seen[slot] != stamp else { continue }
-            seen[slot] = stamp
-            position[slot] = index
+        // Through the buffer: one check for shared storage a record, not
+        // one for every entry written.
+        marks.withUnsafeMutableBufferPointer { marks in
+            for index in entries.indices {
+                let number = entries[index].name.keyID
+                guard number >= 0, number < known else { continue }
+                let slot = Int(slotOfKey[number])
+                // The first entry with a spelling counts, as in a search.
+                guard slot >= 0, marks[slot].stamp != stamp else { continue }
+                marks[slot] = Mark(stamp: stamp, position: index)
+            }
         }
     }
 
@@ -75,7 +81,7 @@ struct KeyLocator {
     func index(ofKey key: Int, stamp: Int) -> Int? {
         for choice in choiceStarts[key]..<choiceStarts[key &+ 1] {
             let slot = choices[choice]
-            if seen[slot] == stamp { return position[slot] }
+            if marks[slot].stamp == stamp { return marks[slot].position }
         }
         return nil
     }

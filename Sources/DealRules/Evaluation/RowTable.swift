@@ -174,12 +174,15 @@ final class DealTable: RowTable {
             let found = Evaluator.navigate(whole, projectionInners[index].keys[...])
             projectionBuilders[index].set(row, found.value, found.provenance?.status)
         }
+        let valueOffset = EntryValues.valueOffset
+        // Builders through the buffer: no check for shared storage a cell.
+        columnBuilders.withUnsafeMutableBufferPointer { columnBuilders in
         consumers.withUnsafeBufferPointer { consumers in
             scan(keys) { row, key, entries, index in
                 for position in consumerStarts[key]..<consumerStarts[key &+ 1] {
                     switch consumers[position] {
                     case .column(let column):
-                        columnBuilders[column].set(row, entries[index].value, entries[index].status)
+                        columnBuilders[column].set(row, entry: index, of: entries, valueOffset: valueOffset)
                     case .items(let list):
                         itemBuilders[list].add(entries[index].value, row: row)
                     case .projection(let projection):
@@ -198,6 +201,7 @@ final class DealTable: RowTable {
                     }
                 }
             }
+        }
         }
         for (path, builder) in zip(columnPaths, columnBuilders) { columns[path.keys] = CellColumn(builder) }
         for (path, builder) in zip(itemPaths, itemBuilders) { itemTables[path.keys] = ItemTable(owner: self, path: path, items: builder) }
@@ -297,13 +301,14 @@ final class ItemTable: RowTable {
         var search = FieldSpellings(first)
         var builder = CellColumnBuilder(rows: rowCount, interner: interner)
         var ownerColumn: CellColumn? = nil
+        let valueOffset = EntryValues.valueOffset
         for row in 0..<rowCount {
             values.withUnsafeBufferPointer { EntryPrefetch.prefetch($0, row &+ EntryPrefetch.distance) }
             switch values[row] {
             case .record(let record):
                 let found: Bool = record.entries.withUnsafeBufferPointer { entries in
                     guard let index = search.index(in: entries) else { return false }
-                    builder.set(row, entries[index].value, entries[index].status)
+                    builder.set(row, entry: index, of: entries, valueOffset: valueOffset)
                     return true
                 }
                 if found { continue }

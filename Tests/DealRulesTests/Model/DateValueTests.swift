@@ -47,6 +47,36 @@ struct DateValueTests {
         #expect(DateValue(dayNumber: Int.min) == nil)
     }
 
+    /// Days are worked out when a date is made and kept in 16 bytes: they
+    /// must equal the calendar's count for every precision, at the ends of
+    /// the valid years too.
+    @Test("stored days equal the calendar's count")
+    func storedDays() {
+        #expect(MemoryLayout<DateValue>.size <= 16)
+        for year in [1, 2, 4, 100, 400, 1582, 1900, 1969, 1970, 2000, 2024, 2026, 2028, 2100, 9998, 9999] {
+            guard let whole = DateValue(year: year) else { Issue.record("year \(year)"); continue }
+            #expect(whole.year == year && whole.month == 1 && whole.day == 1 && whole.precision == .year)
+            #expect(whole.firstDay == DateValue.days(year: year, month: 1, day: 1))
+            #expect(whole.lastDay == DateValue.days(year: year, month: 12, day: 31))
+            for month in 1...12 {
+                let last = DateValue.daysIn(year: year, month: month)
+                guard let period = DateValue(year: year, month: month), let end = DateValue(year: year, month: month, day: last) else {
+                    Issue.record("\(year)-\(month)"); continue
+                }
+                #expect(period.month == month && period.precision == .month)
+                #expect(period.firstDay == DateValue.days(year: year, month: month, day: 1))
+                #expect(period.lastDay == DateValue.days(year: year, month: month, day: last))
+                #expect(end.day == last && end.firstDay == end.lastDay && end.lastDay == period.lastDay)
+            }
+        }
+        // Equal dates are equal values with equal hashes, however made.
+        let parsed = DateValue.parse("2028-06-30")
+        let made = DateValue(year: 2028, month: 6, day: 30)
+        let counted = parsed.flatMap { DateValue(dayNumber: $0.firstDay) }
+        #expect(parsed == made && made == counted && parsed?.hashValue == counted?.hashValue)
+        #expect(DateValue.parse("2028") != DateValue.parse("2028-01-01"))
+    }
+
     @Test("adds months with clamping", arguments: [
         ("2024-02-29", 12, "2025-02-28"), ("2024-01-31", 1, "2024-02-29"), ("2023-01-31", 1, "2023-02-28"),
         ("2024-03-31", -1, "2024-02-29"), ("2024-05-31", 13, "2025-06-30"), ("2028-06", 6, "2028-12"),
