@@ -36,10 +36,11 @@ enum EntryPrefetch {
     private static let addressBits: UInt = 0x0000_FFFF_FFFF_FFF8
 
     /// Asks for the boxes the deal's entry values live in: the second
-    /// load a cell needs, after the entry itself.
+    /// load a cell needs, after the entry itself. `valueOffset` is
+    /// `EntryValues.valueOffset`, looked up once by the caller.
     @inline(__always)
-    static func prefetchValues(_ deals: UnsafeBufferPointer<Deal>, _ index: Int) {
-        guard index < deals.count, let offset = EntryValues.valueOffset, MemoryLayout<Value>.size == MemoryLayout<UInt>.size else { return }
+    static func prefetchValues(_ deals: UnsafeBufferPointer<Deal>, _ index: Int, valueOffset: Int?) {
+        guard index < deals.count, let offset = valueOffset, MemoryLayout<Value>.size == MemoryLayout<UInt>.size else { return }
         deals[index].record.entries.withUnsafeBufferPointer { entries in
             guard let base = entries.baseAddress else { return }
             for entry in 0..<entries.count {

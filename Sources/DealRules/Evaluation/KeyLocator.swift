@@ -32,7 +32,8 @@ struct KeyLocator {
 
     static let largestKeyNumber = 1 << 16
 
-    init?(keys: [String]) {
+    /// Fails when a spelling's number is `largestKeyNumber` or more.
+    init?(keys: [String], largestKeyNumber: Int = KeyLocator.largestKeyNumber) {
         var slotOfKey: [Int32] = []
         var slotNumbers: [Int] = []
         var choices: [Int] = []
@@ -40,7 +41,7 @@ struct KeyLocator {
         for key in keys {
             for spelling in CollectionNames.candidates(for: key) {
                 let number = FoldedKeys.shared.id(of: spelling)
-                guard number >= 0, number < KeyLocator.largestKeyNumber else { return nil }
+                guard number >= 0, number < largestKeyNumber else { return nil }
                 if number >= slotOfKey.count { slotOfKey.append(contentsOf: repeatElement(-1, count: number + 1 - slotOfKey.count)) }
                 if slotOfKey[number] < 0 {
                     slotOfKey[number] = Int32(slotNumbers.count)
@@ -84,5 +85,35 @@ struct KeyLocator {
             if marks[slot].stamp == stamp { return marks[slot].position }
         }
         return nil
+    }
+}
+
+/// How a pass over records finds its keys: by key numbers (`KeyLocator`)
+/// or, where those cannot be used, spelling by spelling (`FieldSpellings`).
+///
+/// A class, so that the pass's closures capture a reference: a captured
+/// variable would have each access checked for exclusivity at run time,
+/// dozens of times a record. Only the one pass that made it uses it.
+final class KeyFinder {
+    @exclusivity(unchecked) private var locator: KeyLocator?
+    @exclusivity(unchecked) private var searches: [FieldSpellings]
+
+    init(keys: [String], largestKeyNumber: Int = KeyLocator.largestKeyNumber) {
+        locator = KeyLocator(keys: keys, largestKeyNumber: largestKeyNumber)
+        searches = locator == nil ? keys.map(FieldSpellings.init) : []
+    }
+
+    /// Reads one record's entries; `stamp` is never 0 and differs from
+    /// every other record's.
+    @inline(__always)
+    func read(_ entries: UnsafeBufferPointer<RecordEntry>, stamp: Int) {
+        locator?.read(entries, stamp: stamp)
+    }
+
+    /// The entry of the key at `key` among `keys` in the record last read.
+    @inline(__always)
+    func index(ofKey key: Int, in entries: UnsafeBufferPointer<RecordEntry>, stamp: Int) -> Int? {
+        if locator != nil { return locator?.index(ofKey: key, stamp: stamp) }
+        return searches[key].index(in: entries)
     }
 }

@@ -88,6 +88,10 @@ final class DealTable: RowTable {
     let deals: [Deal]
     /// The deal of row 0.
     let base: Int
+    /// Key numbers from this one on are searched for by spelling
+    /// (`KeyFinder`); tests lower it to take that path without filling
+    /// the process's table of keys.
+    var largestKeyNumber = KeyLocator.largestKeyNumber
 
     init(deals: [Deal], interner: Interner) {
         self.deals = deals
@@ -159,24 +163,28 @@ final class DealTable: RowTable {
         // One flat list, key by key: the pass reads a range of it per key
         // instead of an array per key (whose storage it would retain).
         let consumers = consumersOfKey.flatMap { $0 }
-        var consumerStarts = [0]
-        for list in consumersOfKey { consumerStarts.append(consumerStarts[consumerStarts.count - 1] + list.count) }
+        let consumerStarts = consumersOfKey.reduce(into: [0]) { starts, list in starts.append(starts[starts.count - 1] + list.count) }
 
         var columnBuilders = columnPaths.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
         var itemBuilders = itemPaths.map { _ in ItemListBuilder() }
         var projectionBuilders = projectionKeys.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
         let absent = Evaluator.FieldRead(value: .unknown, provenance: nil, found: false)
-        func project(_ whole: Evaluator.FieldRead, _ row: Int, _ index: Int) {
+        func project(_ whole: Evaluator.FieldRead, _ row: Int, into builder: inout CellColumnBuilder, _ inner: FieldPath) {
             if case .list = whole.value {
-                projectionBuilders[index].set(row, .record(Record()), nil)
+                builder.set(row, .record(Record()), nil)
                 return
             }
-            let found = Evaluator.navigate(whole, projectionInners[index].keys[...])
-            projectionBuilders[index].set(row, found.value, found.provenance?.status)
+            let found = Evaluator.navigate(whole, inner.keys[...])
+            builder.set(row, found.value, found.provenance?.status)
         }
         let valueOffset = EntryValues.valueOffset
-        // Builders through the buffer: no check for shared storage a cell.
+        let inners = projectionInners
+        // The pass's closures capture constants only, and reach the
+        // builders through buffers: a captured variable would be checked
+        // for exclusivity, and an array for shared storage, at every cell.
         columnBuilders.withUnsafeMutableBufferPointer { columnBuilders in
+        itemBuilders.withUnsafeMutableBufferPointer { itemBuilders in
+        projectionBuilders.withUnsafeMutableBufferPointer { projectionBuilders in
         consumers.withUnsafeBufferPointer { consumers in
             scan(keys) { row, key, entries, index in
                 for position in consumerStarts[key]..<consumerStarts[key &+ 1] {
@@ -186,7 +194,8 @@ final class DealTable: RowTable {
                     case .items(let list):
                         itemBuilders[list].add(entries[index].value, row: row)
                     case .projection(let projection):
-                        project(Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true), row, projection)
+                        let whole = Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true)
+                        project(whole, row, into: &projectionBuilders[projection], inners[projection])
                     }
                 }
             } missing: { row, key in
@@ -197,10 +206,12 @@ final class DealTable: RowTable {
                     case .items(let list):
                         itemBuilders[list].add(.unknown, row: row)
                     case .projection(let projection):
-                        project(absent, row, projection)
+                        project(absent, row, into: &projectionBuilders[projection], inners[projection])
                     }
                 }
             }
+        }
+        }
         }
         }
         for (path, builder) in zip(columnPaths, columnBuilders) { columns[path.keys] = CellColumn(builder) }
@@ -232,23 +243,19 @@ final class DealTable: RowTable {
                       missing: (Int, Int) -> Void = { _, _ in }) {
         // By key numbers in one pass over each deal's entries, or else
         // key by key (`KeyLocator`).
-        var locator = KeyLocator(keys: keys)
-        var searches = locator == nil ? keys.map(FieldSpellings.init) : []
-        func find(_ column: Int, in entries: UnsafeBufferPointer<RecordEntry>, stamp: Int) -> Int? {
-            if let locator { return locator.index(ofKey: column, stamp: stamp) }
-            return searches[column].index(in: entries)
-        }
+        let finder = KeyFinder(keys: keys, largestKeyNumber: largestKeyNumber)
         let base = self.base
+        let valueOffset = EntryValues.valueOffset
         deals.withUnsafeBufferPointer { deals in
             for row in 0..<rowCount {
                 let deal = base &+ row
                 EntryPrefetch.prefetch(deals, deal &+ EntryPrefetch.distance)
-                EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance)
+                EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance, valueOffset: valueOffset)
                 deals[deal].record.entries.withUnsafeBufferPointer { entries in
                     let stamp = row &+ 1
-                    locator?.read(entries, stamp: stamp)
+                    finder.read(entries, stamp: stamp)
                     for column in keys.indices {
-                        if let found = find(column, in: entries, stamp: stamp) {
+                        if let found = finder.index(ofKey: column, in: entries, stamp: stamp) {
                             visit(row, column, entries, found)
                         } else {
                             missing(row, column)
