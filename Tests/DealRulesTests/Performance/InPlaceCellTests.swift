@@ -42,19 +42,27 @@ import Testing
         (0..<count).map { [nil, .confirmed, .reported, .estimated][$0 % 4] }
     }
 
+    /// Entries holding `values`, with statuses by turns (none first).
+    static func entries(_ values: [Value], _ statuses: [ProvenanceStatus?]) -> [RecordEntry] {
+        zip(values, statuses).map { value, status in
+            RecordEntry(key: "field", originalKey: "field", value: value, provenance: status.map { Provenance(status: $0) })
+        }
+    }
+
+    /// The column of `entries`, read in place when `valueOffset` is given.
+    static func column(_ entries: [RecordEntry], valueOffset: Int?, _ interner: Interner) -> CellColumn {
+        var builder = CellColumnBuilder(rows: entries.count, interner: interner)
+        entries.withUnsafeBufferPointer { entries in
+            for row in entries.indices { builder.set(row, entry: row, of: entries, valueOffset: valueOffset) }
+        }
+        return CellColumn(builder)
+    }
+
     @Test func cellsReadInPlaceSayWhatTheValuesSay() {
         let values = InPlaceCellTests.values()
         let statuses = InPlaceCellTests.statuses(values.count)
-        let entries = zip(values, statuses).map { value, status in
-            RecordEntry(key: "field", originalKey: "field", value: value, provenance: status.map { Provenance(status: $0) })
-        }
-        let interner = Interner()
-        var builder = CellColumnBuilder(rows: values.count, interner: interner)
         #expect(EntryValues.valueOffset != nil)
-        entries.withUnsafeBufferPointer { entries in
-            for row in entries.indices { builder.set(row, entry: row, of: entries, valueOffset: EntryValues.valueOffset) }
-        }
-        let column = CellColumn(builder)
+        let column = InPlaceCellTests.column(InPlaceCellTests.entries(values, statuses), valueOffset: EntryValues.valueOffset, Interner())
         for (row, value) in values.enumerated() {
             #expect(column.statuses[row] == CellColumn.code(statuses[row]), "row \(row)")
             switch value {
@@ -94,21 +102,10 @@ import Testing
     /// column must be the same, array by array.
     @Test func copiedValuesGiveTheSameColumn() {
         let values = InPlaceCellTests.values()
-        let statuses = InPlaceCellTests.statuses(values.count)
-        let entries = zip(values, statuses).map { value, status in
-            RecordEntry(key: "field", originalKey: "field", value: value, provenance: status.map { Provenance(status: $0) })
-        }
+        let entries = InPlaceCellTests.entries(values, InPlaceCellTests.statuses(values.count))
         let interner = Interner()
-        var inPlace = CellColumnBuilder(rows: values.count, interner: interner)
-        var copied = CellColumnBuilder(rows: values.count, interner: interner)
-        entries.withUnsafeBufferPointer { entries in
-            for row in entries.indices {
-                inPlace.set(row, entry: row, of: entries, valueOffset: EntryValues.valueOffset)
-                copied.set(row, entry: row, of: entries, valueOffset: nil)
-            }
-        }
-        let a = CellColumn(inPlace)
-        let b = CellColumn(copied)
+        let a = InPlaceCellTests.column(entries, valueOffset: EntryValues.valueOffset, interner)
+        let b = InPlaceCellTests.column(entries, valueOffset: nil, interner)
         #expect(a.kinds == b.kinds && a.statuses == b.statuses && a.textIDs == b.textIDs)
         #expect(a.significands == b.significands && a.exponents == b.exponents && a.unitIDs == b.unitIDs)
         #expect(a.firstDays == b.firstDays && a.lastDays == b.lastDays && a.isYear == b.isYear)
