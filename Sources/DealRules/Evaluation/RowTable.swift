@@ -294,10 +294,15 @@ final class ItemTable: RowTable {
         super.init(rowCount: values.count, interner: owner.interner)
     }
 
-    /// The items themselves, as a column (for `contains`).
-    private(set) lazy var selfColumn = CellColumn(rows: rowCount, interner: interner) { row in
-        Evaluator.FieldRead(value: values[row], provenance: nil, found: true)
-    }
+    /// The items themselves, as a column (for `contains`), read in place.
+    private(set) lazy var selfColumn: CellColumn = {
+        var builder = CellColumnBuilder(rows: rowCount, interner: interner)
+        values.withUnsafeBufferPointer { items in
+            guard let base = items.baseAddress else { return }
+            for row in items.indices { builder.set(row, valueAt: base + row, nil) }
+        }
+        return CellColumn(builder)
+    }()
 
     /// A field of the items (`role` of each party) in one pass: each
     /// record item's entries are searched as `Record.index(ofField:)` does,
@@ -309,24 +314,27 @@ final class ItemTable: RowTable {
         var builder = CellColumnBuilder(rows: rowCount, interner: interner)
         var ownerColumn: CellColumn? = nil
         let valueOffset = EntryValues.valueOffset
-        for row in 0..<rowCount {
-            values.withUnsafeBufferPointer { EntryPrefetch.prefetch($0, row &+ EntryPrefetch.distance) }
-            switch values[row] {
-            case .record(let record):
-                let found: Bool = record.entries.withUnsafeBufferPointer { entries in
-                    guard let index = search.index(in: entries) else { return false }
-                    builder.set(row, entry: index, of: entries, valueOffset: valueOffset)
-                    return true
+        // The items are read in place: copying one retains its box.
+        values.withUnsafeBufferPointer { items in
+            for row in items.indices {
+                EntryPrefetch.prefetch(items, row &+ EntryPrefetch.distance)
+                switch items[row] {
+                case .record(let record):
+                    let found: Bool = record.entries.withUnsafeBufferPointer { entries in
+                        guard let index = search.index(in: entries) else { return false }
+                        builder.set(row, entry: index, of: entries, valueOffset: valueOffset)
+                        return true
+                    }
+                    if found { continue }
+                case .unknown:
+                    // An unknown item has no known fields (see `Evaluator.lookup`).
+                    continue
+                default:
+                    break
                 }
-                if found { continue }
-            case .unknown:
-                // An unknown item has no known fields (see `Evaluator.lookup`).
-                continue
-            default:
-                break
+                if ownerColumn == nil { ownerColumn = owner.column(path) }
+                if let ownerColumn { builder.copy(ownerColumn, row: Int(owners[row]), to: row) }
             }
-            if ownerColumn == nil { ownerColumn = owner.column(path) }
-            if let ownerColumn { builder.copy(ownerColumn, row: Int(owners[row]), to: row) }
         }
         return CellColumn(builder)
     }
