@@ -98,16 +98,12 @@ struct CellColumnBuilder {
     private(set) var lastDays: ColumnLane<Int32>
     private(set) var isYear: ColumnLane<Bool>
     /// The unit of the last quantity and its id: a column's quantities
-    /// mostly share one, and comparing with it is cheaper than the
-    /// interner's search (the interner's own last unit changes with every
-    /// column a deal's pass goes through).
+    /// mostly share one. Loaders share one signature for each unit, so a
+    /// quantity whose signature is this very storage (`bits(of:)`) has
+    /// that unit, found without calling out to compare (a call would make
+    /// the compiler copy, and retain, the quantity); holding the signature
+    /// here keeps its storage alive.
     private var lastUnit: (unit: UnitSignature, id: Int32)? = nil
-    /// The storage of `lastUnit`'s signature, as bits: loaders share one
-    /// signature for each unit, so a quantity whose signature is this very
-    /// storage has that unit, found without calling out to compare (a
-    /// call would make the compiler copy, and retain, the quantity).
-    /// 0 when unknown; `lastUnit` keeps the storage alive.
-    private var lastUnitBits: UInt = 0
 
     init(rows: Int, interner: Interner) {
         self.interner = interner
@@ -267,7 +263,9 @@ struct CellColumnBuilder {
             return PendingCell(kind: .number, amount: number, mayBeYear: !isPercent)
         case .quantity(let quantity):
             var cell = PendingCell(kind: .quantity, amount: quantity.amount)
-            if lastUnitBits != 0, CellColumnBuilder.bits(of: quantity.unit) == lastUnitBits, let lastUnit { cell.unitID = lastUnit.id }
+            if let lastUnit, let bits = CellColumnBuilder.bits(of: lastUnit.unit), CellColumnBuilder.bits(of: quantity.unit) == bits {
+                cell.unitID = lastUnit.id
+            }
             return cell
         case .date(let date):
             return PendingCell(kind: .date, firstDay: Int32(clamping: date.firstDay), lastDay: Int32(clamping: date.lastDay))
@@ -301,15 +299,14 @@ struct CellColumnBuilder {
             id = interner.id(ofUnit: quantity.unit)
         }
         lastUnit = (quantity.unit, id)
-        lastUnitBits = CellColumnBuilder.bits(of: quantity.unit)
         return id
     }
 
-    /// The one word of a unit signature (its factors' storage); 0 if the
+    /// The one word of a unit signature (its factors' storage); nil if the
     /// signature is not one word.
     @inline(__always)
-    private static func bits(of unit: UnitSignature) -> UInt {
-        guard MemoryLayout<UnitSignature>.size == MemoryLayout<UInt>.size else { return 0 }
+    private static func bits(of unit: UnitSignature) -> UInt? {
+        guard MemoryLayout<UnitSignature>.size == MemoryLayout<UInt>.size else { return nil }
         return unsafeBitCast(unit, to: UInt.self)
     }
 }
