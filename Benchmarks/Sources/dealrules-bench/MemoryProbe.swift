@@ -7,8 +7,8 @@ import Foundation
 /// print the peak resident set, so that the figure covers exactly one run.
 enum MemoryProbe {
     static func run(_ arguments: [String]) -> Int32 {
-        guard arguments.count == 2 else {
-            FileHandle.standardError.write(Data("usage: dealrules-bench memory-probe DATA RULES\n".utf8))
+        guard arguments.count == 2 || (arguments.count == 3 && arguments[2] == "columns") else {
+            FileHandle.standardError.write(Data("usage: dealrules-bench memory-probe DATA RULES [columns]\n".utf8))
             return 2
         }
         let program: CheckedProgram
@@ -21,11 +21,16 @@ enum MemoryProbe {
         let loaded = DataLoader.loadAll(paths: [arguments[0]], format: nil)
         let afterLoad = Measure.peakResidentBytes()
         // As `dealrules check` does: decide every outcome, then build the
-        // report entries a text or JSON report shows.
-        let evaluated = RuleRunner.evaluate(program, deals: loaded.deals, options: RuleRunner.Options(asOf: BenchProgram.asOf))
+        // report entries a text or JSON report shows. With `columns`, as
+        // the REPL does: the columns are kept with the deals.
+        let options = RuleRunner.Options(asOf: BenchProgram.asOf)
+        let evaluated = arguments.count == 3
+            ? RuleRunner.evaluate(program, columns: DealColumns(deals: loaded.deals), options: options)
+            : RuleRunner.evaluate(program, deals: loaded.deals, options: options)
+        let afterEvaluation = Measure.peakResidentBytes()
         let report = evaluated.report(includeClear: false)
         let outcomes = report.findings.count + report.undetermined.count + report.clearCount
-        print("deals=\(loaded.deals.count) outcomes=\(outcomes) load_peak=\(afterLoad) peak=\(Measure.peakResidentBytes())")
+        print("deals=\(loaded.deals.count) outcomes=\(outcomes) load_peak=\(afterLoad) evaluation_peak=\(afterEvaluation) peak=\(Measure.peakResidentBytes())")
         return 0
     }
 }

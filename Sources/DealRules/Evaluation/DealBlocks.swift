@@ -44,20 +44,8 @@ struct DealBlocks {
             for (slot, index) in rules.enumerated() {
                 let rule = program.rules[index]
                 let compiler = KernelCompiler(definitions: program.definitions, table: table, asOf: asOf, evaluator: rowEvaluator)
-                let kernel = compiler.condition(rule.condition)
-                // Written through the buffer: no uniqueness check a row.
-                codes[slot].withUnsafeMutableBufferPointer { ruleCodes in
-                    let blockCodes = UnsafeMutableBufferPointer(rebasing: ruleCodes[block])
-                    for row in 0..<block.count where skipped.isEmpty || !skipped[block.lowerBound &+ row] {
-                        var truth = kernel(row)
-                        if truth == .deferred { truth = RowTruth(rowEvaluator.at(row).truth(rule.condition)) }
-                        switch truth {
-                        case .isTrue: blockCodes[row] = .finding
-                        case .isFalse: blockCodes[row] = .clear
-                        case .isUnknown, .deferred: blockCodes[row] = .undetermined
-                        }
-                    }
-                }
+                decide(compiler.condition(rule.condition), rule, rows: 0..<block.count, of: block.lowerBound,
+                       rowEvaluator: rowEvaluator, skipped: skipped, into: &codes[slot])
             }
             for field in wholeFields.indices {
                 wholeBuilders[field].place(table.column(wholeFields[field]), at: block.lowerBound)
@@ -69,6 +57,59 @@ struct DealBlocks {
             whole.columns[field.keys] = CellColumn(builder)
         }
         return codes
+    }
+
+    /// The same over the whole portfolio's table `kept`, whose columns stay
+    /// for later evaluations (`DealColumns`): what it lacks of the plan is
+    /// read into it in one pass, each kernel is compiled once, and the
+    /// kernels run a block of rows at a time, for progress.
+    func run(rules: [Int], plan: ReadPlan, skipped: [Bool], wholeFields: [FieldPath], kept table: DealTable,
+             progress: ((Int) -> Void)? = nil) -> [[RuleOutcomes.Code]] {
+        var codes = rules.map { _ in [RuleOutcomes.Code](repeating: .skipped, count: deals.count) }
+        let rowEvaluator = RowEvaluator(deals: deals, evaluator: Evaluator(asOf: asOf, definitions: program.definitions))
+        let kernels = self.kernels(rules: rules, plan: plan, wholeFields: wholeFields, kept: table, rowEvaluator: rowEvaluator)
+        let rows = max(1, blockRows)
+        var start = 0
+        while start < deals.count {
+            let block = start..<(start + min(rows, deals.count - start))
+            for (slot, index) in rules.enumerated() {
+                decide(kernels[slot], program.rules[index], rows: block, of: 0, rowEvaluator: rowEvaluator, skipped: skipped, into: &codes[slot])
+            }
+            start = block.upperBound
+            progress?(start)
+        }
+        return codes
+    }
+
+    /// The kernels of the per-deal `rules` over the whole portfolio's
+    /// table `kept`, after reading into it what it lacks of the plan.
+    /// Compiling a kernel fetches the columns it reads (of item fields
+    /// too), so afterwards the table holds every column the rules use.
+    func kernels(rules: [Int], plan: ReadPlan, wholeFields: [FieldPath], kept table: DealTable, rowEvaluator: RowEvaluator) -> [RowKernel] {
+        var tablePlan = plan
+        tablePlan.fields += wholeFields
+        table.prefetch(tablePlan)
+        let compiler = KernelCompiler(definitions: program.definitions, table: table, asOf: asOf, evaluator: rowEvaluator)
+        return rules.map { compiler.condition(program.rules[$0].condition) }
+    }
+
+    /// Files the outcome of `rule` for the table rows `rows`, table row r
+    /// being deal `base + r`: the kernel's, or the evaluator's where the
+    /// kernel defers.
+    private func decide(_ kernel: RowKernel, _ rule: CheckedRule, rows: Range<Int>, of base: Int, rowEvaluator: RowEvaluator,
+                        skipped: [Bool], into codes: inout [RuleOutcomes.Code]) {
+        // Written through the buffer: no uniqueness check a row.
+        codes.withUnsafeMutableBufferPointer { codes in
+            for row in rows where skipped.isEmpty || !skipped[base &+ row] {
+                var truth = kernel(row)
+                if truth == .deferred { truth = RowTruth(rowEvaluator.at(row).truth(rule.condition)) }
+                switch truth {
+                case .isTrue: codes[base &+ row] = .finding
+                case .isFalse: codes[base &+ row] = .clear
+                case .isUnknown, .deferred: codes[base &+ row] = .undetermined
+                }
+            }
+        }
     }
 
     /// The single-key deal fields the grouped and portfolio rules among

@@ -77,6 +77,10 @@ class RowTable {
         return table
     }
 
+    /// Columns the item tables hold (of item fields, and nested further).
+    var itemColumnCount: Int {
+        itemTables.values.reduce(0) { $0 + $1.columns.count + $1.itemColumnCount }
+    }
 
     /// The deal a row belongs to.
     func deal(ofRow row: Int) -> Record? { nil }

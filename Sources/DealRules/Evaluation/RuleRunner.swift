@@ -40,10 +40,39 @@ public enum RuleRunner {
     /// columns (`KernelCompiler`), grouped and portfolio rules through the
     /// evaluator; evidence and messages wait for `RuleOutcomes.report`.
     public static func evaluate(_ program: CheckedProgram, deals: [Deal], options: Options) -> RuleOutcomes {
+        evaluate(program, deals: deals, kept: nil, options: options)
+    }
+
+    /// The same over deals whose columns are kept in `columns`: fields it
+    /// already holds are not read from the deals again, and the fields
+    /// this evaluation reads stay there for the next one.
+    public static func evaluate(_ program: CheckedProgram, columns: DealColumns, options: Options) -> RuleOutcomes {
+        evaluate(program, deals: columns.deals, kept: columns.table, options: options)
+    }
+
+    /// Every result with its evidence, over kept columns.
+    public static func run(_ program: CheckedProgram, columns: DealColumns, options: Options) -> CheckReport {
+        evaluate(program, columns: columns, options: options).report(includeClear: true)
+    }
+
+    /// What the per-deal rules among `rules` (indices into the program's
+    /// rules) read from every deal: fields, collections and projections.
+    static func readPlan(of program: CheckedProgram, rules: [Int]) -> ReadPlan {
+        var plan = ReadPlan()
+        for index in rules where program.rules[index].scope.isPerDeal {
+            plan.add(ReadPlan(of: program.rules[index].condition, definitions: program.definitions))
+        }
+        return plan
+    }
+
+    /// `kept`, when given, is the whole portfolio's table of a
+    /// `DealColumns` over `deals`.
+    private static func evaluate(_ program: CheckedProgram, deals: [Deal], kept: DealTable?, options: Options) -> RuleOutcomes {
         let evaluator = Evaluator(asOf: options.asOf, definitions: program.definitions)
-        let interner = Interner()
-        // The whole portfolio's table, for grouped and portfolio rules.
-        let dealTable = DealTable(deals: deals, interner: interner)
+        // The whole portfolio's table, for grouped and portfolio rules (and
+        // for every rule when its columns are kept).
+        let dealTable = kept ?? DealTable(deals: deals, interner: Interner())
+        let interner = dealTable.interner
         let wantedRules = Set(options.rules.map { NameFolding.foldSymbol($0) })
         let wantedSubjects = Set(options.subjects)
         var subjects: [String] = deals.map(\.subject)
@@ -62,16 +91,15 @@ public enum RuleRunner {
         // fields read in one pass over its deals.
         let running = program.rules.indices.filter { isWanted(program.rules[$0]) }
         let perDeal = running.filter { program.rules[$0].scope.isPerDeal }
-        var plan = ReadPlan()
-        for index in perDeal { plan.add(ReadPlan(of: program.rules[index].condition, definitions: program.definitions)) }
+        let plan = readPlan(of: program, rules: perDeal)
         let blocks = DealBlocks(program: program, deals: deals, asOf: options.asOf, interner: interner, blockRows: options.blockRows)
         let progress = options.progress
         let ruleCount = running.count
-        var perDealCodes = blocks.run(
-            rules: perDeal, plan: plan, skipped: skipped,
-            wholeFields: DealBlocks.wholeFields(of: program, rules: running), into: dealTable,
-            progress: progress.map { tell in { dealsDone in tell(perDeal.count * dealsDone / max(1, deals.count), ruleCount) } }
-        )
+        let tellDeals = progress.map { tell in { (dealsDone: Int) in tell(perDeal.count * dealsDone / max(1, deals.count), ruleCount) } }
+        let wholeFields = DealBlocks.wholeFields(of: program, rules: running)
+        var perDealCodes = kept == nil
+            ? blocks.run(rules: perDeal, plan: plan, skipped: skipped, wholeFields: wholeFields, into: dealTable, progress: tellDeals)
+            : blocks.run(rules: perDeal, plan: plan, skipped: skipped, wholeFields: wholeFields, kept: dealTable, progress: tellDeals)
         var perDealDone = 0
 
         for (done, rule) in program.rules.enumerated() {

@@ -19,7 +19,7 @@ extension ReplEngine {
         let program = session.program
         guard !program.rules.isEmpty else { return .text("no rules in the session; type one, or :load FILE") }
         guard !session.deals.isEmpty else { return .text("no deals loaded; use :data FILE") }
-        let report = RuleRunner.run(program, deals: session.deals, options: RuleRunner.Options(asOf: session.asOf))
+        let report = RuleRunner.run(program, columns: session.columns, options: RuleRunner.Options(asOf: session.asOf))
         var lines: [String] = []
         if report.findings.isEmpty {
             lines.append("no findings")
@@ -57,7 +57,7 @@ extension ReplEngine {
             return failure(.error(ReplCode.unknownRule, "no rule `\(meta.argument)`", at: meta.argumentSpan, help: help))
         }
         guard !session.deals.isEmpty else { return .text("no deals loaded; use :data FILE") }
-        let report = RuleRunner.run(session.program, deals: session.deals,
+        let report = RuleRunner.run(session.program, columns: session.columns,
                                     options: RuleRunner.Options(asOf: session.asOf, rules: [rule.info.name]))
         var subjects = report.subjects.filter { outcome(of: $0, in: report) != nil }
         if case .perDeal = rule.scope {

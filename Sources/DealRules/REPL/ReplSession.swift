@@ -13,7 +13,12 @@ struct ReplSession {
     /// Statements typed at the prompt, one parsed input each, in order.
     var typedFiles: [ParsedFile] = []
     var dataPaths: [String] = []
-    var deals: [Deal] = []
+    var deals: [Deal] = [] {
+        didSet { columns = DealColumns(deals: deals) }
+    }
+    /// The deals' fields as columns, kept while the data stays: each rule
+    /// run reads from the deals only the fields no earlier run has read.
+    private(set) var columns = DealColumns(deals: [])
     var asOf: DateValue
     /// The subject of the current deal (`:deal ID`), if any.
     var currentDeal: String?

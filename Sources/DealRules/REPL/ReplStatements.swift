@@ -64,7 +64,7 @@ extension ReplEngine {
     /// once what it does with the data.
     private func trialRun(_ name: String) -> String {
         guard !session.deals.isEmpty else { return "" }
-        let report = RuleRunner.run(session.program, deals: session.deals,
+        let report = RuleRunner.run(session.program, columns: session.columns,
                                     options: RuleRunner.Options(asOf: session.asOf, rules: [name]))
         let findings = ReplWording.count(report.findings.count, "finding")
         return ": \(findings), \(report.undetermined.count) undetermined over \(ReplWording.count(session.deals.count, "deal"))"

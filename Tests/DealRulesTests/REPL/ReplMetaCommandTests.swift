@@ -61,6 +61,29 @@ struct ReplMetaCommandTests {
         #expect(engine.session.deals.count == 16)
     }
 
+    /// Rule runs read kept columns (`DealColumns`): deals added after a run
+    /// are seen by the next one, and so are fields a new rule reads.
+    @Test func runsSeeDealsAndFieldsAddedAfterEarlierRuns() throws {
+        let folder = try replTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let extra = folder.appendingPathComponent("extra.json").path
+        try Data(#"[{"id": "huge-one", "capacity": "50 GW", "term": "30 years"}]"#.utf8).write(to: URL(fileURLWithPath: extra))
+
+        let engine = ReplFixture.started()
+        #expect(engine.submit("if capacity is at least 40 GW, flag colossal.").output
+                == "kept rule \"colossal\" (flag colossal, medium): 0 findings, 5 undetermined over 15 deals\n")
+        #expect(!engine.submit(":run").output.contains("huge-one"))
+        _ = engine.submit(":data \(extra)")
+        let found = { (flag: String) in
+            engine.submit(":run").output.split(separator: "\n").contains { $0.hasPrefix(flag + " ") && $0.contains(" huge-one ") }
+        }
+        #expect(found("colossal"))
+        // A field no earlier run read.
+        #expect(engine.submit("if term is at least 25 years, flag lasting.").output
+                .hasPrefix("kept rule \"lasting\" (flag lasting, medium): 1 finding"))
+        #expect(found("lasting"))
+    }
+
     @Test func dealsListsIdsAndNamesAndMarksTheCurrentOne() {
         let engine = ReplFixture.started()
         let list = engine.submit(":deals").output
