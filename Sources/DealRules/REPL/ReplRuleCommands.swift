@@ -19,7 +19,10 @@ extension ReplEngine {
         let program = session.program
         guard !program.rules.isEmpty else { return .text("no rules in the session; type one, or :load FILE") }
         guard !session.deals.isEmpty else { return .text("no deals loaded; use :data FILE") }
-        let report = RuleRunner.run(program, columns: session.columns, options: RuleRunner.Options(asOf: session.asOf))
+        // Clear outcomes are neither listed nor counted here: their
+        // evidence is not worked out.
+        let report = RuleRunner.evaluate(program, columns: session.columns, options: RuleRunner.Options(asOf: session.asOf))
+            .report(includeClear: false)
         var lines: [String] = []
         if report.findings.isEmpty {
             lines.append("no findings")

@@ -64,10 +64,11 @@ extension ReplEngine {
     /// once what it does with the data.
     private func trialRun(_ name: String) -> String {
         guard !session.deals.isEmpty else { return "" }
-        let report = RuleRunner.run(session.program, columns: session.columns,
-                                    options: RuleRunner.Options(asOf: session.asOf, rules: [name]))
-        let findings = ReplWording.count(report.findings.count, "finding")
-        return ": \(findings), \(report.undetermined.count) undetermined over \(ReplWording.count(session.deals.count, "deal"))"
+        // Counts only: no report entry (message, evidence) is worked out.
+        let outcomes = RuleRunner.evaluate(session.program, columns: session.columns,
+                                           options: RuleRunner.Options(asOf: session.asOf, rules: [name]))
+        let findings = ReplWording.count(outcomes.findingCount, "finding")
+        return ": \(findings), \(outcomes.undeterminedCount) undetermined over \(ReplWording.count(session.deals.count, "deal"))"
     }
 
     // MARK: Files

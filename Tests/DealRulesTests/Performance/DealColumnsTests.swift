@@ -110,6 +110,22 @@ import Testing
                 == DealBlocksTests.summary(DealBlocksTests.run(program, deals, blockRows: 3)))
     }
 
+    /// The REPL's trial run reports the outcome counts without building a
+    /// report: they must be the report's counts, rule by rule.
+    @Test(arguments: ["Rules", "Benchmarks/rules"])
+    func outcomeCountsAreTheReportsCounts(_ directory: String) throws {
+        let program = try KernelAgreementTests.program(directory: directory)
+        var random = RandomDeals(seed: 64)
+        let columns = DealColumns(deals: random.deals(90))
+        for rule in program.rules {
+            let outcomes = DealColumnsTests.kept(program, columns, rules: [rule.info.name])
+            let report = outcomes.report(includeClear: false)
+            #expect(outcomes.findingCount == report.findings.count, "\(rule.info.name)")
+            #expect(outcomes.undeterminedCount == report.undetermined.count, "\(rule.info.name)")
+            #expect(outcomes.findingCount + outcomes.undeterminedCount + outcomes.clearCount > 0, "\(rule.info.name)")
+        }
+    }
+
     @Test func anEmptyPortfolioHasEmptyColumns() throws {
         let program = try KernelAgreementTests.program(rules: KernelAgreementTests.kernelRules + "\n" + KernelAgreementTests.portfolioRules)
         let columns = DealColumns(deals: [])
