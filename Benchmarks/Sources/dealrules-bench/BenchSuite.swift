@@ -128,7 +128,8 @@ struct BenchSuite {
         let columns = DealColumns(deals: deals)
         let columnSeconds = Measure.time { columns.prepare(for: program, asOf: BenchProgram.asOf) }.seconds
         report("read the rules' \(columns.columnCount) columns (excl. below)", "\(Measure.format(columnSeconds * 1000)) ms wall")
-        print("    load and columns together: \(Measure.format(Double(bytes.count) / 1e6 / (loadSeconds + columnSeconds))) MB/s")
+        print("    load and columns together: \(Measure.format(Double(bytes.count) / 1e6 / (loadSeconds + columnSeconds))) MB/s; "
+              + "the columns take \(columns.byteCount / max(1, count)) bytes a deal")
         let runs = count >= 1_000_000 ? 1 : 3
         let perDeal = BaselineRules.ruleNames
         let width = perDeal.count

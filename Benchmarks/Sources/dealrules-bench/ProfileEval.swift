@@ -22,7 +22,7 @@ enum ProfileEval {
             let columns = mode == "columns" ? DealColumns(deals: deals) : nil
             if let columns {
                 let prepared = Measure.time { columns.prepare(for: program, asOf: BenchProgram.asOf) }.seconds
-                print("\(columns.columnCount) columns read in \(Measure.format(prepared * 1000)) ms")
+                print("\(columns.columnCount) columns read in \(Measure.format(prepared * 1000)) ms, \(columns.byteCount / max(1, count)) bytes a deal")
             }
             let seconds = Measure.time {
                 for _ in 0..<repeats {

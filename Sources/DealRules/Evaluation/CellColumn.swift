@@ -51,6 +51,13 @@ final class CellColumn {
         isYear = builder.isYear.array
     }
 
+    /// The bytes its arrays take.
+    var byteCount: Int {
+        kinds.capacity + statuses.capacity + isYear.capacity
+            + 4 * (textIDs.capacity + exponents.capacity + unitIDs.capacity + firstDays.capacity + lastDays.capacity)
+            + 8 * significands.capacity
+    }
+
     @inline(__always) func amount(_ row: Int) -> DecimalNumber {
         DecimalNumber(significand: significands[row], exponent: exponents[row])
     }

@@ -42,4 +42,9 @@ public final class DealColumns {
 
     /// How many columns of deal fields and projections the store holds.
     public var columnCount: Int { table.columns.count }
+
+    /// About how many bytes the columns and item tables take (their arrays,
+    /// not the interner's tables of distinct texts and units).
+    public var byteCount: Int { table.byteCount }
 }
+

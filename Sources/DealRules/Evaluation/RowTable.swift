@@ -82,6 +82,11 @@ class RowTable {
         itemTables.values.reduce(0) { $0 + $1.columns.count + $1.itemColumnCount }
     }
 
+    /// The bytes its columns and item tables take.
+    var byteCount: Int {
+        columns.values.reduce(0) { $0 + $1.byteCount } + itemTables.values.reduce(0) { $0 + $1.byteCount }
+    }
+
     /// The deal a row belongs to.
     func deal(ofRow row: Int) -> Record? { nil }
 }
@@ -361,6 +366,10 @@ final class ItemTable: RowTable {
     }
 
     override func deal(ofRow row: Int) -> Record? { owner.deal(ofRow: Int(owners[row])) }
+
+    override var byteCount: Int {
+        super.byteCount + 8 * starts.capacity + known.capacity + MemoryLayout<Value>.stride * values.capacity + 4 * owners.capacity
+    }
 }
 
 /// The items of a collection field, gathered row by row in row order: a

@@ -40,15 +40,25 @@ import Testing
         // Per-deal programs decide every deal; the portfolio program once a rule.
         #expect(expected.count >= min(deals.count, program.rules.count), "\(expected.count)")
         for size in DealBlocksTests.sizes {
-            let blocked = DealBlocksTests.run(program, deals, blockRows: size)
-            #expect(blocked.disagreementsWithEvaluator().isEmpty, "block size \(size)")
-            #expect(DealBlocksTests.summary(blocked) == expected, "block size \(size)")
-            for rule in program.rules {
-                #expect(blocked.codes(rule: rule.info.name) == whole.codes(rule: rule.info.name), "\(rule.info.name), block size \(size)")
-            }
-            #expect(blocked.groupedRulesDecidedByKernels == whole.groupedRulesDecidedByKernels)
-            #expect(blocked.portfolioRulesDecidedByKernels == whole.portfolioRulesDecidedByKernels)
+            DealBlocksTests.expectSame(DealBlocksTests.run(program, deals, blockRows: size), as: whole, program: program, "block size \(size)")
         }
+        // Over kept columns (`DealColumns`), one store for every size.
+        let columns = DealColumns(deals: deals)
+        for size in [RuleRunner.blockRows, 1, 7] {
+            DealBlocksTests.expectSame(DealColumnsTests.kept(program, columns, blockRows: size), as: whole, program: program, "kept, block size \(size)")
+        }
+    }
+
+    /// `outcomes` agrees with the evaluator and holds every outcome, code
+    /// and report entry of `expected`, decided the same way.
+    static func expectSame(_ outcomes: RuleOutcomes, as expected: RuleOutcomes, program: CheckedProgram, _ label: String) {
+        #expect(outcomes.disagreementsWithEvaluator().isEmpty, "\(label)")
+        #expect(summary(outcomes) == summary(expected), "\(label)")
+        for rule in program.rules {
+            #expect(outcomes.codes(rule: rule.info.name) == expected.codes(rule: rule.info.name), "\(rule.info.name), \(label)")
+        }
+        #expect(outcomes.groupedRulesDecidedByKernels == expected.groupedRulesDecidedByKernels, "\(label)")
+        #expect(outcomes.portfolioRulesDecidedByKernels == expected.portfolioRulesDecidedByKernels, "\(label)")
     }
 
     @Test(arguments: ["Rules", "Benchmarks/rules"])
@@ -62,6 +72,12 @@ import Testing
             #expect(blocked.disagreementsWithEvaluator().isEmpty, "block size \(size)")
             #expect(DealBlocksTests.summary(blocked) == expected, "block size \(size)")
         }
+        // Over columns read beforehand for the whole program (`DealColumns`).
+        let columns = DealColumns(deals: deals)
+        columns.prepare(for: program, asOf: KernelAgreementTests.asOf)
+        let kept = DealColumnsTests.kept(program, columns)
+        #expect(kept.disagreementsWithEvaluator().isEmpty)
+        #expect(DealBlocksTests.summary(kept) == expected)
     }
 
     /// `--deal` and `--rule` leave out rows and rules across block edges.

@@ -7,43 +7,12 @@ import Testing
 /// exactly what an evaluation over the deals decides, whatever the store
 /// already holds — columns from another program, from a `prepare`, or
 /// none — and the store must keep what it read for the next evaluation.
+/// (`DealBlocksTests` runs its programs over kept columns too.)
 @Suite struct DealColumnsTests {
     static func kept(_ program: CheckedProgram, _ columns: DealColumns, blockRows: Int = RuleRunner.blockRows,
                      rules: [String] = [], subjects: [String] = []) -> RuleOutcomes {
         RuleRunner.evaluate(program, columns: columns, options: RuleRunner.Options(
             asOf: KernelAgreementTests.asOf, rules: rules, subjects: subjects, blockRows: blockRows))
-    }
-
-    @Test(arguments: ["kernel", "grouped", "portfolio"])
-    func keptColumnsGiveTheOutcomesOfTheDeals(_ name: String) throws {
-        let program = try KernelAgreementTests.program(rules: DealBlocksTests.programs[name] ?? "")
-        var random = RandomDeals(seed: 2026)
-        let deals = random.deals(150)
-        let fresh = DealBlocksTests.run(program, deals, blockRows: RuleRunner.blockRows)
-        let columns = DealColumns(deals: deals)
-        for size in [RuleRunner.blockRows, 1, 7] {
-            let kept = DealColumnsTests.kept(program, columns, blockRows: size)
-            #expect(kept.disagreementsWithEvaluator().isEmpty, "block size \(size)")
-            #expect(DealBlocksTests.summary(kept) == DealBlocksTests.summary(fresh), "block size \(size)")
-            for rule in program.rules {
-                #expect(kept.codes(rule: rule.info.name) == fresh.codes(rule: rule.info.name), "\(rule.info.name), block size \(size)")
-            }
-            #expect(kept.groupedRulesDecidedByKernels == fresh.groupedRulesDecidedByKernels)
-            #expect(kept.portfolioRulesDecidedByKernels == fresh.portfolioRulesDecidedByKernels)
-        }
-    }
-
-    @Test(arguments: ["Rules", "Benchmarks/rules"])
-    func theBundledRulesGiveTheSameOutcomesOverKeptColumns(_ directory: String) throws {
-        let program = try KernelAgreementTests.program(directory: directory)
-        var random = RandomDeals(seed: 91)
-        let deals = random.deals(120)
-        let expected = DealBlocksTests.summary(DealBlocksTests.run(program, deals, blockRows: RuleRunner.blockRows))
-        let columns = DealColumns(deals: deals)
-        columns.prepare(for: program, asOf: KernelAgreementTests.asOf)
-        let kept = DealColumnsTests.kept(program, columns)
-        #expect(kept.disagreementsWithEvaluator().isEmpty)
-        #expect(DealBlocksTests.summary(kept) == expected)
     }
 
     /// One store serves programs one after another: each reads what the
@@ -80,9 +49,13 @@ import Testing
         let prepared = columns.columnCount
         let items = columns.table.itemColumnCount
         #expect(prepared >= 8, "\(prepared)")
+        // At least a kind and a status byte a row in every column.
+        let bytes = columns.byteCount
+        #expect(bytes >= 2 * prepared * deals.count, "\(bytes)")
         _ = DealColumnsTests.kept(program, columns)
         #expect(columns.columnCount == prepared)
         #expect(columns.table.itemColumnCount == items)
+        #expect(columns.byteCount == bytes)
         // A second prepare reads nothing either.
         columns.prepare(for: program, asOf: KernelAgreementTests.asOf)
         #expect(columns.columnCount == prepared)
