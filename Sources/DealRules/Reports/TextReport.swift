@@ -136,8 +136,16 @@ enum TerminalText {
     /// Whether the text holds a line break or a control character (C0, DEL,
     /// or C1, which UTF-8 writes as 0xC2 0x80–0x9F); most text holds none.
     private static func needsCleaning(_ text: String) -> Bool {
+        // Native strings are contiguous: scanning their bytes through a
+        // buffer is several times faster than through the UTF-8 view's
+        // iterator, and a report scans every message and evidence line.
+        if let found = text.utf8.withContiguousStorageIfAvailable(needsCleaning) { return found }
+        return needsCleaning(Array(text.utf8))
+    }
+
+    private static func needsCleaning<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         var afterC2 = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte < 0x20 || byte == 0x7F || (afterC2 && byte >= 0x80 && byte <= 0x9F) { return true }
             afterC2 = byte == 0xC2
         }
