@@ -11,6 +11,10 @@ import DealRulesSyntax
 /// columns stay small, are freed before the next block's are made (so
 /// the allocator hands the same memory back), and are still in the cache
 /// when the kernels read them. Outcomes do not depend on the block size.
+///
+/// Over columns kept from one evaluation to the next (`DealColumns`) the
+/// kernels run over the whole portfolio's table instead, still a block of
+/// rows at a time so that progress can be told.
 struct DealBlocks {
     let program: CheckedProgram
     let deals: [Deal]
