@@ -15,6 +15,7 @@ enum CSVDealReader {
         var scanner = CSVScanner(bytes: bytes, maxCellLength: limits.maxStringLength)
         var header: CSVHeader? = nil
         var assembler = RecordAssembler()
+        var cache = CSVValueCache()
         while true {
             let row: CSVRow
             do throws(CSVScanner.Failure) {
@@ -47,7 +48,7 @@ enum CSVDealReader {
                 )
                 continue
             }
-            let members = fields.members(of: CSVHeader.root, in: row, assembler: &assembler, sink: &sink)
+            let members = fields.members(of: CSVHeader.root, in: row, assembler: &assembler, cache: &cache, sink: &sink)
             collector.add(assembler.record(of: members[...], at: place, sink: &sink), position: position, location: place)
         }
         return FileLoad(deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition)
@@ -113,7 +114,8 @@ struct CSVHeader {
 
     /// The members a row gives a header node; empty cells are left out and
     /// groups with no cells at all disappear.
-    func members(of node: Int, in row: CSVRow, assembler: inout RecordAssembler, sink: inout DataDiagnosticSink) -> [DataMember] {
+    func members(of node: Int, in row: CSVRow, assembler: inout RecordAssembler, cache: inout CSVValueCache,
+                 sink: inout DataDiagnosticSink) -> [DataMember] {
         var members: [DataMember] = []
         for child in nodes[node].children {
             let field = nodes[child]
@@ -121,16 +123,33 @@ struct CSVHeader {
                 guard column < row.cells.count else { continue }
                 let cell = row.cells[column]
                 let place = sink.location(line: cell.line, column: cell.column)
+                if let value = cache.value(of: child, text: cell.text) {
+                    members.append(DataMember(key: field.name, value: value, location: place))
+                    continue
+                }
                 guard let value = DataScalar.plain(cell.text) else {
                     sink.report(.numberOutOfRange, "the number \(cell.text.prefix(40)) is too large or too small to hold", at: place)
                     members.append(DataMember(key: field.name, value: .unknown, location: place))
                     continue
                 }
                 if value.isUnknown, DataScalar.trimmed(cell.text).isEmpty { continue }
+                cache.keep(value, of: child, text: cell.text)
                 members.append(DataMember(key: field.name, value: value, location: place))
                 continue
             }
-            var inner = self.members(of: child, in: row, assembler: &assembler, sink: &sink)
+            // A figure's cells as one text: the figure read from the same
+            // cells before, if it was read without a problem.
+            let columns = field.children.map { nodes[$0].column }
+            let figureText = columns.contains(nil) ? nil : cache.figureText(of: columns.compactMap { $0 }, in: row)
+            if let figureText, let (value, provenance) = cache.figure(of: child, text: figureText),
+               // Where the figure's first member is: its first cell that is not blank.
+               let first = columns.lazy.compactMap({ $0 }).first(where: { !DataScalar.trimmed(row.cells[$0].text).isEmpty }) {
+                let cell = row.cells[first]
+                members.append(DataMember(key: field.name, value: value, provenance: provenance, location: sink.location(line: cell.line, column: cell.column)))
+                continue
+            }
+            let problems = sink.items.count
+            var inner = self.members(of: child, in: row, assembler: &assembler, cache: &cache, sink: &sink)
             guard let first = inner.first else { continue }
             // A figure whose value cell is empty is still a figure: unknown, with its status.
             let hasValueColumn = field.children.contains { nodes[$0].folded == "value" && nodes[$0].column != nil }
@@ -138,8 +157,65 @@ struct CSVHeader {
                 inner.insert(DataMember(key: "value", value: .unknown, location: first.location), at: 0)
             }
             let (value, provenance) = assembler.value(of: inner[...], at: first.location, sink: &sink)
+            // Figures only: a nested record holds its cells' places, which
+            // differ from row to row.
+            if let figureText, sink.items.count == problems, !CSVValueCache.isRecord(value) {
+                cache.keep(figure: (value, provenance), of: child, text: figureText)
+            }
             members.append(DataMember(key: field.name, value: value, provenance: provenance, location: first.location))
         }
         return members
+    }
+}
+
+/// Values of CSV cells read before, by header node and text. A
+/// portfolio's cells repeat — symbols, places, dates, units, statuses,
+/// whole figures — and each repeat then shares the value first read (one
+/// heap box) instead of reading and holding a copy of its own. A column
+/// whose cells rarely repeat (ids, names) stops being remembered after
+/// `limit` texts.
+///
+/// Texts compare by their bytes (`ExactText`): a value spelled with other
+/// bytes than the cell's, even canonically equal ones, is never handed out.
+struct CSVValueCache {
+    private var values: [Int: [ExactText: Value]] = [:]
+    private var figures: [Int: [ExactText: (Value, Provenance?)]] = [:]
+    static let limit = 1_024
+    /// Longer cells are not remembered: they seldom repeat.
+    static let longestText = 96
+
+    func value(of node: Int, text: String) -> Value? { values[node]?[ExactText(text)] }
+
+    static func isRecord(_ value: Value) -> Bool {
+        if case .record = value { return true }
+        return false
+    }
+
+    mutating func keep(_ value: Value, of node: Int, text: String) {
+        guard text.utf8.count <= CSVValueCache.longestText, values[node, default: [:]].count < CSVValueCache.limit else { return }
+        values[node, default: [:]][ExactText(text)] = value
+    }
+
+    /// The cells of a figure's columns as one text, each after its length
+    /// (so no two rows of different cells give the same text), or nil when
+    /// too long to be worth remembering.
+    func figureText(of columns: [Int], in row: CSVRow) -> String? {
+        var text = ""
+        for column in columns {
+            guard column < row.cells.count else { return nil }
+            let cell = row.cells[column].text
+            text += String(cell.utf8.count)
+            text += ":"
+            text += cell
+            if text.utf8.count > 4 * CSVValueCache.longestText { return nil }
+        }
+        return text
+    }
+
+    func figure(of node: Int, text: String) -> (Value, Provenance?)? { figures[node]?[ExactText(text)] }
+
+    mutating func keep(figure: (Value, Provenance?), of node: Int, text: String) {
+        guard figures[node, default: [:]].count < CSVValueCache.limit else { return }
+        figures[node, default: [:]][ExactText(text)] = figure
     }
 }

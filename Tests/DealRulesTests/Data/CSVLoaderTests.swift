@@ -60,4 +60,60 @@ struct CSVLoaderTests {
         #expect(DataFixtures.load("", .csv).deals.isEmpty)
         #expect(DataFixtures.load("id,a\n", .csv).deals.isEmpty)
     }
+
+    /// Repeated cells and figures are read once and shared (`CSVValueCache`):
+    /// every row must still get its own places, every problem its own
+    /// diagnostic, and nested records their own cells.
+    @Test func repeatedCellsKeepTheirOwnPlacesAndProblems() throws {
+        let data = DataFixtures.load("""
+        id,capacity.value,capacity.unit,capacity.status,site.city,site.state,deal_value.value,deal_value.unit,term
+        a,5,GW,reported,Austin,Texas,10,USD billion,5 years
+        b,5,GW,reported,Austin,Texas,10,USD billion,5 years
+        c,  ,GW,reported,Dallas,Texas,10,USD bilion,5 years
+        d,5,GW,reported,Austin,Texas,10,USD bilion,5 years
+        e,,GW,reported,Austin,Texas,1e999,USD billion,null
+        f,5,GW,reported,Austin,Texas,1e999,USD billion,5 years
+        """, .csv)
+        // A bad unit or number is reported on every row that has it.
+        let problems = data.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" }
+        #expect(problems == ["4:34 E424", "5:33 E424", "6:29 E426", "7:30 E426"], "\(problems)")
+        #expect(data.deals.count == 6)
+        for (row, deal) in data.deals.enumerated() {
+            let line = row + 2
+            #expect(deal.record.location?.line == line)
+            for entry in deal.record.entries {
+                #expect(entry.location?.line == line, "\(deal.subject) \(entry.key)")
+            }
+            guard case .record(let site)? = deal["site"] else { Issue.record("site is a record"); continue }
+            #expect(site.entries.allSatisfy { $0.location?.line == line }, "\(deal.subject)")
+        }
+        // The same figure on two rows: one value, each row's own place.
+        #expect(DataFixtures.rendered(data.deals[1]["capacity"]) == "5 GW")
+        #expect(data.deals[1].record.entry("capacity")?.provenance?.status == .reported)
+        #expect(data.deals[1].record.entry("capacity")?.location == SourceLocation(path: "test.csv", line: 3, column: 3))
+        // A blank value cell: the figure is unknown and starts at its unit.
+        #expect(data.deals[2]["capacity"]?.isUnknown == true)
+        #expect(data.deals[2].record.entry("capacity")?.location == SourceLocation(path: "test.csv", line: 4, column: 6))
+        #expect(data.deals[4].record.entry("capacity")?.location == SourceLocation(path: "test.csv", line: 6, column: 4))
+        #expect(data.deals[4]["term"]?.isUnknown == true)
+        #expect(DataFixtures.rendered(data.deals[5]["term"]) == "5 years")
+        guard case .record(let site)? = data.deals[2]["site"], case .text(let city)? = site["city"] else {
+            Issue.record("row c has a site with a city"); return
+        }
+        #expect(city == "Dallas")
+    }
+
+    /// Cells equal only by canonical equivalence are not shared: each row
+    /// keeps the bytes its file has (precomposed `é`, then `e` + U+0301).
+    @Test func canonicallyEqualCellsKeepTheirOwnBytes() throws {
+        let data = DataFixtures.load("id,city,capacity.value,capacity.unit\na,Montr\u{E9}al,5,GW\u{E9}\nb,Montre\u{301}al,5,GWe\u{301}\nc,Montr\u{E9}al,5,GW\n", .csv)
+        let cities = data.deals.map { deal -> [UInt8] in
+            guard case .text(let city)? = deal["city"] else { return [] }
+            return Array(city.utf8)
+        }
+        #expect(cities == [Array("Montr\u{E9}al".utf8), Array("Montre\u{301}al".utf8), Array("Montr\u{E9}al".utf8)])
+        // Both unit spellings are unknown units, each reported on its own row.
+        #expect(data.diagnostics.compactMap { $0.location?.line } == [2, 3], "\(data.diagnostics)")
+        #expect(DataFixtures.rendered(data.deals[2]["capacity"]) == "5 GW")
+    }
 }
