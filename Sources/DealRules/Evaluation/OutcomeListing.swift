@@ -20,6 +20,8 @@ struct OutcomeListing<Outcome: Sendable>: Sendable, RandomAccessCollection {
     /// Outcomes that came with their details.
     private var listed: [Outcome]
     private let make: (@Sendable (OutcomeOrigin) -> Outcome)?
+    /// The rule and subject of an origin, without making its outcome.
+    private let name: (@Sendable (OutcomeOrigin) -> (rule: SharedRuleInfo, subject: String))?
 
     private struct Run: Sendable {
         /// The entry of its origins, or `Run.listed`.
@@ -33,15 +35,18 @@ struct OutcomeListing<Outcome: Sendable>: Sendable, RandomAccessCollection {
         listed = outcomes
         slots = nil
         make = nil
+        name = nil
     }
 
     /// An empty listing to be filled with `append`; `make` makes the
-    /// outcome of an origin.
-    init(capacity: Int, make: @escaping @Sendable (OutcomeOrigin) -> Outcome) {
+    /// outcome of an origin, and `name` tells its rule and subject alone.
+    init(capacity: Int, make: @escaping @Sendable (OutcomeOrigin) -> Outcome,
+         name: @escaping @Sendable (OutcomeOrigin) -> (rule: SharedRuleInfo, subject: String)) {
         listed = []
         slots = []
         slots?.reserveCapacity(capacity)
         self.make = make
+        self.name = name
     }
 
     var startIndex: Int { 0 }
@@ -84,4 +89,39 @@ struct OutcomeListing<Outcome: Sendable>: Sendable, RandomAccessCollection {
 
     /// Every outcome (the listed array itself when all have their details).
     var all: [Outcome] { slots == nil ? listed : Array(self) }
+}
+
+/// What every listed outcome names: its rule and its subject.
+protocol NamedOutcome {
+    var sharedRule: SharedRuleInfo { get }
+    var subject: String { get }
+}
+
+extension Finding: NamedOutcome {}
+extension UndeterminedOutcome: NamedOutcome {}
+extension ClearOutcome: NamedOutcome {}
+
+extension OutcomeListing where Outcome: NamedOutcome {
+    /// Calls `body` with the rule and subject of every outcome, in order,
+    /// without making the outcomes: ordering a report reads these of
+    /// every outcome several times, and a made outcome costs a copy of
+    /// its rule.
+    func forEachName(_ body: (SharedRuleInfo, String) -> Void) {
+        guard let slots, let name else {
+            for outcome in listed { body(outcome.sharedRule, outcome.subject) }
+            return
+        }
+        for (index, run) in runs.enumerated() {
+            let end = index + 1 < runs.count ? runs[index + 1].start : slots.count
+            for slot in run.start..<end {
+                if run.entry == Run.listed {
+                    let outcome = listed[Int(slots[slot])]
+                    body(outcome.sharedRule, outcome.subject)
+                } else {
+                    let named = name(OutcomeOrigin(entry: Int(run.entry), position: Int(slots[slot])))
+                    body(named.rule, named.subject)
+                }
+            }
+        }
+    }
 }

@@ -125,16 +125,25 @@ public struct RuleOutcomes: Sendable {
             // `walk` hands out only origins of per-deal, grouped and portfolio entries.
             guard let rule = rule(at: origin) else { preconditionFailure("listed outcomes have no origin") }
             return Outcome(rule: rule, subject: subject(at: origin), pending: origin)
+        } name: { [self] origin in
+            guard let rule = ruleIndex(at: origin) else { preconditionFailure("listed outcomes have no origin") }
+            return (program.rules[rule].sharedInfo, subject(at: origin))
+        }
+    }
+
+    /// The index of the rule of the outcome at `origin` among the
+    /// program's rules (no copy of the rule).
+    private func ruleIndex(at origin: OutcomeOrigin) -> Int? {
+        guard entries.indices.contains(origin.entry) else { return nil }
+        switch entries[origin.entry] {
+        case .perDeal(let rule, _), .grouped(let rule, _, _), .portfolio(let rule, _): return rule
+        case .listed: return nil
         }
     }
 
     /// The rule of the outcome at `origin`, nil for an origin that is none.
     func rule(at origin: OutcomeOrigin) -> CheckedRule? {
-        guard entries.indices.contains(origin.entry) else { return nil }
-        switch entries[origin.entry] {
-        case .perDeal(let rule, _), .grouped(let rule, _, _), .portfolio(let rule, _): return program.rules[rule]
-        case .listed: return nil
-        }
+        ruleIndex(at: origin).map { program.rules[$0] }
     }
 
     /// The subject of a walked outcome, as `walk` names it.

@@ -41,9 +41,9 @@ extension CheckReport {
             if seen.insert(subject).inserted { order.append(subject) }
         }
         subjects.forEach(add)
-        findingList.forEach { add($0.subject) }
-        undeterminedList.forEach { add($0.subject) }
-        clearList.forEach { add($0.subject) }
+        findingList.forEachName { add($1) }
+        undeterminedList.forEachName { add($1) }
+        clearList.forEachName { add($1) }
         return order
     }
 
@@ -60,9 +60,9 @@ extension CheckReport {
         func add(_ shared: SharedRuleInfo) {
             if looked.insert(ObjectIdentifier(shared)).inserted { add(shared.info) }
         }
-        findingList.forEach { add($0.sharedRule) }
-        undeterminedList.forEach { add($0.sharedRule) }
-        clearList.forEach { add($0.sharedRule) }
+        findingList.forEachName { rule, _ in add(rule) }
+        undeterminedList.forEachName { rule, _ in add(rule) }
+        clearList.forEachName { rule, _ in add(rule) }
         return order
     }
 
@@ -108,12 +108,12 @@ extension CheckReport {
         let subjectRank = Dictionary(orderedSubjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var places: [OutcomePlace] = []
         places.reserveCapacity(findingList.count + undeterminedList.count + (includeClear ? clearList.count : 0))
-        func add(_ rule: RuleInfo, _ subject: String) {
-            places.append(OutcomePlace(rule: ruleRank[rule.name] ?? Int.max, subject: subjectRank[subject] ?? Int.max, offset: places.count))
+        func add(_ rule: SharedRuleInfo, _ subject: String) {
+            places.append(OutcomePlace(rule: ruleRank[rule.info.name] ?? Int.max, subject: subjectRank[subject] ?? Int.max, offset: places.count))
         }
-        findingList.forEach { add($0.rule, $0.subject) }
-        undeterminedList.forEach { add($0.rule, $0.subject) }
-        if includeClear { clearList.forEach { add($0.rule, $0.subject) } }
+        findingList.forEachName(add)
+        undeterminedList.forEachName(add)
+        if includeClear { clearList.forEachName(add) }
         if subjectFirst {
             places.sort { ($0.subject, $0.rule, $0.offset) < ($1.subject, $1.rule, $1.offset) }
         } else {
