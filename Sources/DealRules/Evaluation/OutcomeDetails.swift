@@ -91,14 +91,16 @@ protocol PendingOutcome: Sendable {
     /// Where the details are still to be worked out; nil once they are here.
     var pending: OutcomeOrigin? { get set }
     /// The outcome of `rule` for `subject`, its details left for later.
-    init(rule: CheckedRule, subject: String, pending origin: OutcomeOrigin)
+    /// (The rule's shared description, not the rule: outcomes are made each
+    /// time a listing is read, and copying a checked rule is not cheap.)
+    init(rule: SharedRuleInfo, subject: String, pending origin: OutcomeOrigin)
     /// Fills in the details from the evaluator that has just decided `rule`.
     mutating func fill(rule: CheckedRule, evaluator: Evaluator)
 }
 
 extension Finding: PendingOutcome {
-    init(rule: CheckedRule, subject: String, pending origin: OutcomeOrigin) {
-        self.init(rule: rule.sharedInfo, subject: subject, severity: rule.info.severity, message: "", basis: .confirmed, evidence: [])
+    init(rule: SharedRuleInfo, subject: String, pending origin: OutcomeOrigin) {
+        self.init(rule: rule, subject: subject, severity: rule.info.severity, message: "", basis: .confirmed, evidence: [])
         pending = origin
     }
 
@@ -111,8 +113,8 @@ extension Finding: PendingOutcome {
 }
 
 extension UndeterminedOutcome: PendingOutcome {
-    init(rule: CheckedRule, subject: String, pending origin: OutcomeOrigin) {
-        self.init(rule: rule.sharedInfo, subject: subject, reasons: [], evidence: [])
+    init(rule: SharedRuleInfo, subject: String, pending origin: OutcomeOrigin) {
+        self.init(rule: rule, subject: subject, reasons: [], evidence: [])
         pending = origin
     }
 
@@ -123,8 +125,8 @@ extension UndeterminedOutcome: PendingOutcome {
 }
 
 extension ClearOutcome: PendingOutcome {
-    init(rule: CheckedRule, subject: String, pending origin: OutcomeOrigin) {
-        self.init(rule: rule.sharedInfo, subject: subject, evidence: [])
+    init(rule: SharedRuleInfo, subject: String, pending origin: OutcomeOrigin) {
+        self.init(rule: rule, subject: subject, evidence: [])
         pending = origin
     }
 

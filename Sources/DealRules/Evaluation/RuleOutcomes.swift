@@ -122,13 +122,18 @@ public struct RuleOutcomes: Sendable {
     /// without its details, when it is read.
     private func pendingListing<Outcome: PendingOutcome>(capacity: Int) -> OutcomeListing<Outcome> {
         OutcomeListing(capacity: capacity) { [self] origin in
-            // `walk` hands out only origins of per-deal, grouped and portfolio entries.
-            guard let rule = rule(at: origin) else { preconditionFailure("listed outcomes have no origin") }
-            return Outcome(rule: rule, subject: subject(at: origin), pending: origin)
+            let named = name(at: origin)
+            return Outcome(rule: named.rule, subject: named.subject, pending: origin)
         } name: { [self] origin in
-            guard let rule = ruleIndex(at: origin) else { preconditionFailure("listed outcomes have no origin") }
-            return (program.rules[rule].sharedInfo, subject(at: origin))
+            name(at: origin)
         }
+    }
+
+    /// The rule (its shared description) and subject of a walked outcome.
+    private func name(at origin: OutcomeOrigin) -> (rule: SharedRuleInfo, subject: String) {
+        // `walk` hands out only origins of per-deal, grouped and portfolio entries.
+        guard let rule = ruleIndex(at: origin) else { preconditionFailure("listed outcomes have no origin") }
+        return (program.rules[rule].sharedInfo, subject(at: origin))
     }
 
     /// The index of the rule of the outcome at `origin` among the
