@@ -63,6 +63,9 @@ struct CSVHeader {
         var folded: String
         var column: Int?
         var children: [Int] = []
+        /// For a group whose children are all cells: their columns, in
+        /// order (what a figure's cells are remembered by).
+        var childColumns: [Int]? = nil
     }
 
     static let root = 0
@@ -85,6 +88,10 @@ struct CSVHeader {
                 continue
             }
             insert(segments, column: column, at: place, assembler: &assembler, sink: &sink)
+        }
+        for index in nodes.indices where !nodes[index].children.isEmpty {
+            let columns = nodes[index].children.compactMap { nodes[$0].column }
+            if columns.count == nodes[index].children.count { nodes[index].childColumns = columns }
         }
     }
 
@@ -139,11 +146,10 @@ struct CSVHeader {
             }
             // A figure's cells as one text: the figure read from the same
             // cells before, if it was read without a problem.
-            let columns = field.children.map { nodes[$0].column }
-            let figureText = columns.contains(nil) ? nil : cache.figureText(of: columns.compactMap { $0 }, in: row)
+            let figureText = field.childColumns.flatMap { cache.figureText(of: child, columns: $0, in: row) }
             if let figureText, let (value, provenance) = cache.figure(of: child, text: figureText),
                // Where the figure's first member is: its first cell that is not blank.
-               let first = columns.lazy.compactMap({ $0 }).first(where: { !DataScalar.trimmed(row.cells[$0].text).isEmpty }) {
+               let first = field.childColumns?.first(where: { !DataScalar.trimmed(row.cells[$0].text).isEmpty }) {
                 let cell = row.cells[first]
                 members.append(DataMember(key: field.name, value: value, provenance: provenance, location: sink.location(line: cell.line, column: cell.column)))
                 continue
@@ -159,7 +165,7 @@ struct CSVHeader {
             let (value, provenance) = assembler.value(of: inner[...], at: first.location, sink: &sink)
             // Figures only: a nested record holds its cells' places, which
             // differ from row to row.
-            if let figureText, sink.items.count == problems, !CSVValueCache.isRecord(value) {
+            if let figureText, sink.items.count == problems {
                 cache.keep(figure: (value, provenance), of: child, text: figureText)
             }
             members.append(DataMember(key: field.name, value: value, provenance: provenance, location: first.location))
@@ -186,20 +192,21 @@ struct CSVValueCache {
 
     func value(of node: Int, text: String) -> Value? { values[node]?[ExactText(text)] }
 
-    static func isRecord(_ value: Value) -> Bool {
-        if case .record = value { return true }
-        return false
-    }
 
     mutating func keep(_ value: Value, of node: Int, text: String) {
         guard text.utf8.count <= CSVValueCache.longestText, values[node, default: [:]].count < CSVValueCache.limit else { return }
         values[node, default: [:]][ExactText(text)] = value
     }
 
+    /// Groups that have made a record (not a figure): they are not
+    /// remembered, so their cells are not joined either.
+    private var recordGroups: Set<Int> = []
+
     /// The cells of a figure's columns as one text, each after its length
     /// (so no two rows of different cells give the same text), or nil when
-    /// too long to be worth remembering.
-    func figureText(of columns: [Int], in row: CSVRow) -> String? {
+    /// too long to be worth remembering or the group makes records.
+    func figureText(of node: Int, columns: [Int], in row: CSVRow) -> String? {
+        guard !recordGroups.contains(node) else { return nil }
         var text = ""
         for column in columns {
             guard column < row.cells.count else { return nil }
@@ -214,7 +221,13 @@ struct CSVValueCache {
 
     func figure(of node: Int, text: String) -> (Value, Provenance?)? { figures[node]?[ExactText(text)] }
 
+    /// Remembers a figure; a record is not remembered (it holds its
+    /// cells' places) and its group is not tried again.
     mutating func keep(figure: (Value, Provenance?), of node: Int, text: String) {
+        if case .record = figure.0 {
+            recordGroups.insert(node)
+            return
+        }
         guard figures[node, default: [:]].count < CSVValueCache.limit else { return }
         figures[node, default: [:]][ExactText(text)] = figure
     }

@@ -53,10 +53,13 @@ final class CellColumn {
 
     /// The bytes its arrays take.
     var byteCount: Int {
-        kinds.capacity + statuses.capacity + isYear.capacity
-            + 4 * (textIDs.capacity + exponents.capacity + unitIDs.capacity + firstDays.capacity + lastDays.capacity)
-            + 8 * significands.capacity
+        CellColumn.bytes(kinds) + CellColumn.bytes(statuses) + CellColumn.bytes(textIDs) + CellColumn.bytes(significands)
+            + CellColumn.bytes(exponents) + CellColumn.bytes(unitIDs) + CellColumn.bytes(firstDays) + CellColumn.bytes(lastDays)
+            + CellColumn.bytes(isYear)
     }
+
+    /// The bytes an array's storage takes.
+    static func bytes<T>(_ array: [T]) -> Int { array.capacity * MemoryLayout<T>.stride }
 
     @inline(__always) func amount(_ row: Int) -> DecimalNumber {
         DecimalNumber(significand: significands[row], exponent: exponents[row])

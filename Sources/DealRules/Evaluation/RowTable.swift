@@ -368,7 +368,7 @@ final class ItemTable: RowTable {
     override func deal(ofRow row: Int) -> Record? { owner.deal(ofRow: Int(owners[row])) }
 
     override var byteCount: Int {
-        super.byteCount + 8 * starts.capacity + known.capacity + MemoryLayout<Value>.stride * values.capacity + 4 * owners.capacity
+        super.byteCount + CellColumn.bytes(starts) + CellColumn.bytes(known) + CellColumn.bytes(values) + CellColumn.bytes(owners)
     }
 }
 
