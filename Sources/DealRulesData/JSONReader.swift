@@ -345,7 +345,7 @@ struct JSONReader {
         if FigureReader.isFigure(members) {
             let entries = entryStack.popArray(from: first)
             let figure = FigureReader.read(entries, at: place, units: &assembler.units, sink: &sink)
-            let result = (figure.0, figure.1.map(ProvenanceBox.init))
+            let result = (figure.0, figure.1.map { assembler.sharedBox($0) })
             rememberFlat(result, from: open, keyID: keyID, diagnosticsBefore: diagnosticsBefore)
             return result
         }
@@ -391,7 +391,7 @@ struct JSONReader {
             let (value, provenance) = try parseValue(keyID: key.id)
             idStack.append(key.id)
             entryStack.pushSlot().initialize(to: RecordEntry(
-                name: key.name, value: value, provenanceBox: provenance, packedLocation: locations.pack(keyLocation)
+                name: assembler.name(key.name, with: provenance), value: value, packedLocation: locations.pack(keyLocation)
             ))
             skipWhitespace()
             guard let byte = current else {

@@ -144,11 +144,35 @@ struct RecordAssembler: Sendable {
     private var boxes: [Provenance: ProvenanceBox] = [:]
     private static let boxLimit = 4_096
 
-    private mutating func sharedBox(_ provenance: Provenance) -> ProvenanceBox {
+    mutating func sharedBox(_ provenance: Provenance) -> ProvenanceBox {
         if let box = boxes[provenance] { return box }
         let box = ProvenanceBox(provenance)
         if boxes.count < RecordAssembler.boxLimit { boxes[provenance] = box }
         return box
+    }
+
+    /// Names that carry a provenance (`EntryName.with`), by the plain name
+    /// and the box: a figure's entry keeps its provenance in its name, so
+    /// the figures under one key share a name per distinct provenance.
+    /// The plain name is kept with its variant so that its identifier
+    /// stays its own while the variant is remembered.
+    private var namesWithProvenance: [NameAndBox: (plain: EntryName, named: EntryName)] = [:]
+    private static let namesLimit = 8_192
+
+    private struct NameAndBox: Hashable {
+        let name: ObjectIdentifier
+        let box: ObjectIdentifier
+    }
+
+    /// `name` carrying the provenance in `box`, shared with every entry
+    /// of that name and box; `name` itself when there is no box.
+    mutating func name(_ name: EntryName, with box: ProvenanceBox?) -> EntryName {
+        guard let box else { return name }
+        let pair = NameAndBox(name: ObjectIdentifier(name), box: ObjectIdentifier(box))
+        if let known = namesWithProvenance[pair] { return known.named }
+        let named = name.with(box)
+        if namesWithProvenance.count < RecordAssembler.namesLimit { namesWithProvenance[pair] = (name, named) }
+        return named
     }
 
     /// A deal: always a record, even when its keys look like a figure's.
@@ -165,8 +189,8 @@ struct RecordAssembler: Sendable {
             let key = intern(member.key)
             ids.append(key.id)
             entries.append(RecordEntry(
-                name: key.name, value: member.value,
-                provenanceBox: member.provenance.map { sharedBox($0) }, packedLocation: member.location.map { locations.pack($0) } ?? .none
+                name: name(key.name, with: member.provenance.map { sharedBox($0) }), value: member.value,
+                packedLocation: member.location.map { locations.pack($0) } ?? .none
             ))
         }
         removeCollisions(&entries, ids: ids[...], sink: &sink)

@@ -7,6 +7,10 @@ import Synchronization
 /// then holds one reference instead of two strings. Each folded key also
 /// has a process-wide number (`keyID`), so that code reading a field out of
 /// many records compares integers, not strings.
+///
+/// A figure's entry also keeps its provenance here, not in the entry:
+/// loaders share one name per key and provenance (figures repeat a few
+/// statuses and sources), so an entry takes 24 bytes instead of 32.
 public final class EntryName: Sendable {
     /// Normalised key (LANGUAGE.md §4): `capacity target`.
     public let key: String
@@ -15,11 +19,29 @@ public final class EntryName: Sendable {
     /// Equal for equal keys (`FoldedKeys`); -1 past the table's limit,
     /// where the key itself must be compared.
     public let keyID: Int
+    /// The provenance of the entry's value, for a figure; nil otherwise.
+    public let provenanceBox: ProvenanceBox?
 
-    public init(key: String, originalKey: String) {
+    public init(key: String, originalKey: String, provenanceBox: ProvenanceBox? = nil) {
         self.key = key
         self.originalKey = originalKey
         self.keyID = FoldedKeys.shared.id(of: key)
+        self.provenanceBox = provenanceBox
+    }
+
+    private init(key: String, originalKey: String, keyID: Int, provenanceBox: ProvenanceBox?) {
+        self.key = key
+        self.originalKey = originalKey
+        self.keyID = keyID
+        self.provenanceBox = provenanceBox
+    }
+
+    /// The same key with `box` as its provenance: itself when it already
+    /// has that box, else a new name (loaders share those; see
+    /// `RecordAssembler.name(_:with:)`).
+    public func with(_ box: ProvenanceBox?) -> EntryName {
+        if box === provenanceBox { return self }
+        return EntryName(key: key, originalKey: originalKey, keyID: keyID, provenanceBox: box)
     }
 
     /// Whether this is the key `key`, whose number is `id` (`FoldedKeys.id(of:)`).

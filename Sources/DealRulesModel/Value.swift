@@ -40,30 +40,30 @@ public indirect enum Value: Sendable {
 /// One key of a record, with the provenance of a figure object.
 ///
 /// A loaded portfolio holds some twenty of these per deal, so they are
-/// kept small (32 bytes): the key's two spellings behind one shared
-/// `EntryName`, provenance (most entries have none) behind a reference,
-/// and the location packed into 8 bytes (`PackedLocation`).
+/// kept small (24 bytes): the key's two spellings and, for a figure, its
+/// provenance behind one shared `EntryName`, and the location packed into
+/// 8 bytes (`PackedLocation`).
 public struct RecordEntry: Sendable {
-    public var name: EntryName
+    /// The key, and the provenance of a figure's value.
+    public private(set) var name: EntryName
     public var value: Value
-    private var provenanceBox: ProvenanceBox?
     private var packedLocation: PackedLocation
 
     /// Normalised key (LANGUAGE.md §4): `capacity target`.
     public var key: String {
         get { name.key }
-        set { name = EntryName(key: newValue, originalKey: name.originalKey) }
+        set { name = EntryName(key: newValue, originalKey: name.originalKey, provenanceBox: name.provenanceBox) }
     }
 
     /// The key as the data wrote it, for messages.
     public var originalKey: String {
         get { name.originalKey }
-        set { name = EntryName(key: name.key, originalKey: newValue) }
+        set { name = EntryName(key: name.key, originalKey: newValue, provenanceBox: name.provenanceBox) }
     }
 
     public var provenance: Provenance? {
-        get { provenanceBox?.provenance }
-        set { provenanceBox = newValue.map(ProvenanceBox.init) }
+        get { name.provenanceBox?.provenance }
+        set { name = name.with(newValue.map(ProvenanceBox.init)) }
     }
 
     /// Where the value is in its data file, when the format has lines.
@@ -73,33 +73,31 @@ public struct RecordEntry: Sendable {
     }
 
     /// The status of the figure, without copying its provenance.
-    public var status: ProvenanceStatus? { provenanceBox?.provenance.status }
+    public var status: ProvenanceStatus? { name.provenanceBox?.provenance.status }
 
     public init(key: String, originalKey: String, value: Value, provenance: Provenance? = nil, location: SourceLocation? = nil) {
-        self.name = EntryName(key: key, originalKey: originalKey)
+        self.name = EntryName(key: key, originalKey: originalKey, provenanceBox: provenance.map(ProvenanceBox.init))
         self.value = value
-        self.provenanceBox = provenance.map(ProvenanceBox.init)
         self.packedLocation = PackedLocation(location)
     }
 
-    /// For loaders, which share one name per key spelling and pack the
-    /// locations of a file's entries themselves.
+    /// An entry of a shared name with a provenance of its own.
     public init(name: EntryName, value: Value, provenance: Provenance?, packedLocation: PackedLocation) {
-        self.init(name: name, value: value, provenanceBox: provenance.map(ProvenanceBox.init), packedLocation: packedLocation)
+        self.init(name: name.with(provenance.map(ProvenanceBox.init)), value: value, packedLocation: packedLocation)
     }
 
-    /// The same with a provenance shared by other entries (a loader's
-    /// figure read once for many deals).
-    public init(name: EntryName, value: Value, provenanceBox: ProvenanceBox?, packedLocation: PackedLocation) {
+    /// For loaders, which share one name per key spelling and provenance
+    /// (`name` carries the provenance) and pack the locations of a file's
+    /// entries themselves.
+    public init(name: EntryName, value: Value, packedLocation: PackedLocation) {
         self.name = name
         self.value = value
-        self.provenanceBox = provenanceBox
         self.packedLocation = packedLocation
     }
 }
 
-/// The provenance of one figure, shared by the copies of its entry (and by
-/// the entries a loader filled from one cached figure).
+/// The provenance of one figure, shared by the copies of its entry's name
+/// (and by the names a loader gave many figures with this provenance).
 public final class ProvenanceBox: Sendable {
     public let provenance: Provenance
 

@@ -1,5 +1,6 @@
 import DealRulesBenchKit
 import DealRulesData
+import DealRulesModel
 import Foundation
 
 /// Loading only, for running under a profiler and for quick figures:
@@ -57,10 +58,45 @@ enum ProfileLoad {
         if arguments.count > 1, let threshold = Int(arguments[1]) { limits.parallelReadThreshold = threshold }
         let loaded = DataLoader.loadAll(paths: [path], format: nil, limits: limits)
         var out = ""
-        for deal in loaded.deals { out += String(reflecting: deal) + "\n" }
+        for deal in loaded.deals {
+            out += "deal \(deal.position) \(deal.subject) at \(describe(deal.location))\n"
+            describe(deal.record, depth: 1, into: &out)
+        }
         for diagnostic in loaded.diagnostics { out += String(reflecting: diagnostic) + "\n" }
         FileHandle.standardOutput.write(Data(out.utf8))
         return 0
+    }
+
+    /// Every entry of a record, one a line, with what a reflection of the
+    /// structs would hide behind references: both spellings of the key,
+    /// the provenance and the location.
+    private static func describe(_ record: Record, depth: Int, into out: inout String) {
+        let indent = String(repeating: "  ", count: depth)
+        for entry in record.entries {
+            out += "\(indent)\(entry.originalKey) (\(entry.key)) at \(describe(entry.location))"
+            if let provenance = entry.provenance { out += " \(String(reflecting: provenance))" }
+            describe(entry.value, depth: depth, into: &out)
+        }
+    }
+
+    private static func describe(_ value: Value, depth: Int, into out: inout String) {
+        switch value {
+        case .record(let record):
+            out += " record at \(describe(record.location))\n"
+            describe(record, depth: depth + 1, into: &out)
+        case .list(let items):
+            out += " list of \(items.count)\n"
+            for item in items {
+                out += String(repeating: "  ", count: depth + 1) + "-"
+                describe(item, depth: depth + 1, into: &out)
+            }
+        default:
+            out += " \(String(reflecting: value))\n"
+        }
+    }
+
+    private static func describe(_ location: SourceLocation?) -> String {
+        location.map { "\($0.path):\($0.line):\($0.column)" } ?? "nowhere"
     }
 
     static func write(_ arguments: [String]) -> Int32 {

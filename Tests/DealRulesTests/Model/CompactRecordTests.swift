@@ -61,6 +61,79 @@ struct CompactRecordTests {
         #expect(name.key == "capacity target")
     }
 
+    @Test func anEntryIsThreeWords() {
+        // Name (with any provenance), value and packed location: a field
+        // added here costs every loaded entry of every deal.
+        #expect(MemoryLayout<RecordEntry>.size == 24)
+        #expect(MemoryLayout<RecordEntry>.stride == 24)
+    }
+
+    @Test func provenanceChangesWithoutTouchingSharedNames() {
+        let press = Provenance(status: .reported, source: "press")
+        let name = EntryName(key: "capacity", originalKey: "Capacity")
+        var entry = RecordEntry(name: name, value: .integer(5), provenance: press, packedLocation: .none)
+        let plain = RecordEntry(name: name, value: .integer(6), provenance: nil, packedLocation: .none)
+        #expect(plain.name === name, "no provenance: the shared name itself")
+        #expect(entry.provenance == press && entry.status == .reported)
+        #expect(entry.name.keyID == name.keyID)
+        #expect(name.provenanceBox == nil)
+
+        // Renaming keeps the provenance; changing the provenance keeps the key.
+        entry.key = "power"
+        entry.originalKey = "Power"
+        #expect(entry.provenance == press)
+        entry.provenance = Provenance(status: .estimated)
+        #expect(entry.status == .estimated && entry.key == "power" && entry.originalKey == "Power")
+        entry.provenance = nil
+        #expect(entry.provenance == nil && entry.status == nil && entry.key == "power")
+        #expect(plain.provenance == nil && name.provenanceBox == nil && name.key == "capacity")
+
+        let box = ProvenanceBox(press)
+        let named = name.with(box)
+        #expect(named.with(box) === named, "the same box: the same name")
+        #expect(named.with(nil).provenanceBox == nil && named.with(nil).keyID == name.keyID)
+    }
+
+    /// Figures with different values but one provenance share one name
+    /// (which carries the provenance), in every format; another provenance
+    /// under the same key gets its own name with the same key number.
+    @Test(arguments: [DataFormat.ndjson, .json, .yaml, .csv])
+    func figuresShareOneNamePerKeyAndProvenance(format: DataFormat) throws {
+        let figures: [(value: Int, status: String, source: String)] = [
+            (5, "reported", "press"), (7, "reported", "press"), (9, "confirmed", "filing"), (11, "reported", "press"),
+        ]
+        let text: String
+        switch format {
+        case .csv:
+            text = (["id,capacity.value,capacity.unit,capacity.status,capacity.source"]
+                + figures.enumerated().map { "d\($0.offset),\($0.element.value),GW,\($0.element.status),\($0.element.source)" })
+                .joined(separator: "\n")
+        case .yaml:
+            text = figures.enumerated().map {
+                "- id: d\($0.offset)\n  capacity:\n    value: \($0.element.value)\n    unit: GW\n    status: \($0.element.status)\n    source: \($0.element.source)"
+            }.joined(separator: "\n")
+        default:
+            let objects = figures.enumerated().map {
+                "{\"id\": \"d\($0.offset)\", \"capacity\": {\"value\": \($0.element.value), \"unit\": \"GW\", \"status\": \"\($0.element.status)\", \"source\": \"\($0.element.source)\"}}"
+            }
+            text = format == .json ? "[" + objects.joined(separator: ",\n") + "]" : objects.joined(separator: "\n")
+        }
+        let data = DataFixtures.load(text, format)
+        #expect(data.diagnostics.isEmpty)
+        try #require(data.deals.count == 4)
+        let entries = try data.deals.map { deal in try #require(deal.record.entry("capacity")) }
+        #expect(entries[0].name === entries[1].name)
+        #expect(entries[0].name === entries[3].name)
+        #expect(entries[0].name !== entries[2].name)
+        #expect(entries[0].name.keyID == entries[2].name.keyID)
+        #expect(entries.map(\.status) == [.reported, .reported, .confirmed, .reported])
+        #expect(entries.map { $0.provenance?.source } == ["press", "press", "filing", "press"])
+        #expect(entries.map { DataFixtures.rendered($0.value) } == ["5 GW", "7 GW", "9 GW", "11 GW"])
+        // The id entries, which have no provenance, share the plain name.
+        let ids = try data.deals.map { deal in try #require(deal.record.entry("id")) }
+        #expect(ids.allSatisfy { $0.name === ids[0].name && $0.provenance == nil })
+    }
+
     @Test func loadedDealsShareOneNamePerKeyAndOneProvenancePerFigure() {
         let line = "{\"id\": \"a\", \"capacity\": {\"value\": 5, \"unit\": \"GW\", \"status\": \"reported\", \"source\": \"press\"}}"
         let data = DataFixtures.load([line, line.replacingOccurrences(of: "\"a\"", with: "\"b\"")].joined(separator: "\n"), .ndjson)
