@@ -6,35 +6,46 @@ import DealRulesModel
 /// plain scalars.
 enum CSVDealReader {
     static func read(_ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector) -> FileLoad {
+        var memory = CSVReaderMemory()
+        return read(bytes, path: path, limits: limits, collector: collector, firstLine: 1, atFileStart: true, memory: &memory)
+    }
+
+    /// Rows of a file, from line `firstLine` on: the whole file, or a piece
+    /// of whole rows (`CSVPieces`), with what the pieces before it learned
+    /// — the header above all — in `memory`.
+    static func read(
+        _ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector, firstLine: Int, atFileStart: Bool,
+        memory: inout CSVReaderMemory
+    ) -> FileLoad {
         var collector = collector
-        var sink = DataDiagnosticSink(path: path, bytes: bytes)
+        var sink = DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine)
         if let bad = UTF8Check.firstInvalidOffset(bytes) {
             sink.report(.invalidUTF8, "the data is not valid UTF-8", atOffset: bad)
-            return FileLoad(deals: [], diagnostics: sink.items, nextPosition: collector.nextPosition)
+            return FileLoad(deals: [], diagnostics: sink.items, nextPosition: collector.nextPosition, stopped: true)
         }
-        var scanner = CSVScanner(bytes: bytes, maxCellLength: limits.maxStringLength)
-        var header: CSVHeader? = nil
-        var assembler = RecordAssembler()
-        var cache = CSVValueCache()
+        var scanner = CSVScanner(bytes: bytes, maxCellLength: limits.maxStringLength, firstLine: firstLine, atFileStart: atFileStart)
+        var stopped = false
         while true {
             let row: CSVRow
             do throws(CSVScanner.Failure) {
                 guard let next = try scanner.nextRow(&sink) else { break }
                 row = next
             } catch .badRow {
-                if header != nil { _ = collector.claimPosition() }
+                if memory.header != nil { _ = collector.claimPosition() }
                 continue
             } catch {
+                stopped = true
                 break
             }
             if row.isBlank { continue }
-            guard let fields = header else {
-                header = CSVHeader(row, limits: limits, sink: &sink)
+            guard let fields = memory.header else {
+                memory.header = CSVHeader(row, limits: limits, sink: &sink)
                 continue
             }
             let place = sink.location(line: row.line, column: 1)
             if collector.isFull {
                 collector.reportFull(&sink, at: place)
+                stopped = true
                 break
             }
             let position = collector.claimPosition()
@@ -48,11 +59,19 @@ enum CSVDealReader {
                 )
                 continue
             }
-            let members = fields.members(of: CSVHeader.root, in: row, assembler: &assembler, cache: &cache, sink: &sink)
-            collector.add(assembler.record(of: members[...], at: place, sink: &sink), position: position, location: place)
+            let members = fields.members(of: CSVHeader.root, in: row, assembler: &memory.assembler, cache: &memory.cache, sink: &sink)
+            collector.add(memory.assembler.record(of: members[...], at: place, sink: &sink), position: position, location: place)
         }
-        return FileLoad(deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition)
+        return FileLoad(deals: collector.deals, diagnostics: sink.items, nextPosition: collector.nextPosition, stopped: stopped)
     }
+}
+
+/// What reading rows of a CSV file learns and hands on to the next piece:
+/// the header, and the tables of shared keys and cells.
+struct CSVReaderMemory {
+    var header: CSVHeader? = nil
+    var assembler = RecordAssembler()
+    var cache = CSVValueCache()
 }
 
 /// The header row as a tree: `deal_value.value` and `deal_value.unit` are

@@ -25,13 +25,20 @@ struct CSVScanner {
     private var markOffset = 0
     private var markColumn = 1
 
-    init(bytes: [UInt8], maxCellLength: Int) {
+    /// `firstLine` is the number of the first line of `bytes`; a byte
+    /// order mark is skipped only at the start of the file.
+    init(bytes: [UInt8], maxCellLength: Int, firstLine: Int = 1, atFileStart: Bool = true) {
         self.bytes = bytes
         self.maxCellLength = maxCellLength
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+        self.line = firstLine
+        if atFileStart, CSVScanner.startsWithByteOrderMark(bytes) {
             index = 3
             lineStart = 3
         }
+    }
+
+    static func startsWithByteOrderMark(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 
     enum Failure: Error {

@@ -12,8 +12,9 @@ public struct DataLimits: Sendable {
     /// JSON and NDJSON inputs at least this large are read on two threads
     /// (the result is the same as reading in order).
     public var parallelReadThreshold: Int
-    /// NDJSON files are read this many bytes at a time (whole lines), so
-    /// that the file is never held whole beside its deals.
+    /// NDJSON files and JSON arrays of deals are read this many bytes at a
+    /// time (whole deals), so that the file is never held whole beside its
+    /// deals; YAML and CSV in smaller pieces (`yamlPieceSize`, `csvPieceSize`).
     public var pieceSize: Int
 
     public init(
@@ -37,4 +38,8 @@ public struct DataLimits: Sendable {
     /// YAML files are read in pieces of this size (a 64th of `pieceSize`,
     /// 128 KiB): parsed YAML is some twenty times the size of its text.
     var yamlPieceSize: Int { max(1, pieceSize / 64) }
+
+    /// CSV files are read in pieces of this size (an eighth of
+    /// `pieceSize`, 1 MiB): a CSV deal's text is small beside the deal.
+    var csvPieceSize: Int { max(1, pieceSize / 8) }
 }

@@ -57,8 +57,8 @@ public enum DataLoader {
 
     /// One file of `loadAll`, its subjects registered; nil when it cannot
     /// be read at all (reported in `diagnostics`). NDJSON files, JSON
-    /// arrays of deals and clean YAML lists of deals are read a piece at a
-    /// time (`FilePieces`), anything else whole.
+    /// arrays of deals, clean YAML lists of deals and clean CSV files are
+    /// read a piece at a time (`FilePieces`), anything else whole.
     private static func readFile(
         _ path: String, name: String, format: DataFormat?, limits: DataLimits, collector: DealCollector,
         subjects: inout SubjectRegister, diagnostics: inout [Diagnostic]
@@ -87,14 +87,17 @@ public enum DataLoader {
             if pieces.tooLarge { diagnostics.append(tooLarge(name, limits: limits)) }
             return file
         }
-        if chosen == .yaml, input.isRegular {
+        if chosen == .yaml || chosen == .csv, input.isRegular {
             // Read whole instead (from the start, with the subjects as they
             // were) when the pieces do not read cleanly.
             let before = subjects
-            var yamlLimits = limits
-            yamlLimits.pieceSize = limits.yamlPieceSize
-            var pieces = FilePieces(descriptor: input.descriptor, size: input.size, name: name, limits: yamlLimits)
-            if let file = YAMLPieces.read(&pieces, collector: collector, subjects: &subjects) { return file }
+            var pieceLimits = limits
+            pieceLimits.pieceSize = chosen == .yaml ? limits.yamlPieceSize : limits.csvPieceSize
+            var pieces = FilePieces(descriptor: input.descriptor, size: input.size, name: name, limits: pieceLimits)
+            let file = chosen == .yaml
+                ? YAMLPieces.read(&pieces, collector: collector, subjects: &subjects)
+                : CSVPieces.read(&pieces, collector: collector, subjects: &subjects)
+            if let file { return file }
             subjects = before
             guard lseek(input.descriptor, 0, SEEK_SET) == 0 else {
                 diagnostics.append(readFailure(path, name: name, errno: errno))
