@@ -11,10 +11,7 @@ enum CSVPieces {
     static func read(_ file: inout FilePieces, collector: DealCollector, subjects: inout SubjectRegister) -> FileLoad? {
         var scan = CSVRowScan()
         var memory = CSVReaderMemory()
-        var failed = false
-        let name = file.name
-        let limits = file.limits
-        let load = file.read(
+        return file.readCleanly(
             collector: collector, subjects: &subjects,
             cut: { bytes in
                 scan.advance(bytes)
@@ -24,19 +21,14 @@ enum CSVPieces {
             },
             readPiece: { piece in
                 let load = CSVDealReader.read(
-                    piece.bytes, path: name, limits: limits, collector: piece.collector, firstLine: piece.firstLine,
+                    piece.bytes, path: piece.name, limits: piece.limits, collector: piece.collector, firstLine: piece.firstLine,
                     atFileStart: piece.isFirst, memory: &memory
                 )
                 // The whole file in one piece is a whole read.
                 if piece.isFirst, piece.isLast { return load }
-                guard load.diagnostics.isEmpty, !load.stopped else {
-                    failed = true
-                    return FileLoad(deals: [], diagnostics: [], nextPosition: piece.collector.nextPosition, stopped: true)
-                }
-                return load
+                return load.diagnostics.isEmpty && !load.stopped ? load : nil
             }
         )
-        return failed || file.abandoned || file.failure != nil || file.tooLarge ? nil : load
     }
 }
 

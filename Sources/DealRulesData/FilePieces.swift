@@ -56,6 +56,9 @@ struct FilePieces {
         var isLast: Bool
         /// Numbers the piece's deals on from the pieces before.
         var collector: DealCollector
+        /// The file's name in locations, and the limits it is read with.
+        var name: String
+        var limits: DataLimits
     }
 
     /// Where a piece ends, as the format sees it.
@@ -111,7 +114,8 @@ struct FilePieces {
                 earlierDeals: collector.earlierDeals + result.deals.count
             )
             let load = readPiece(Piece(
-                bytes: piece, firstLine: line, isFirst: isFirst, isLast: atEnd && carry.isEmpty, collector: pieceCollector
+                bytes: piece, firstLine: line, isFirst: isFirst, isLast: atEnd && carry.isEmpty, collector: pieceCollector,
+                name: name, limits: limits
             ))
             isFirst = false
             if result.deals.isEmpty, !load.deals.isEmpty, !atEnd {
@@ -135,6 +139,25 @@ struct FilePieces {
         if tooLarge { return FileLoad(deals: [], diagnostics: [], nextPosition: collector.nextPosition) }
         result.diagnostics.append(contentsOf: duplicates)
         return result
+    }
+
+    /// Reads clean data piece by piece: nil — read the file whole instead —
+    /// when `readPiece` will not take a piece (answers nil), when the
+    /// format abandons the pieces, or when the file cannot be read to its
+    /// end. Formats that read only clean data in pieces (YAML, CSV) leave
+    /// everything else to the whole read, which reports it as it always has.
+    mutating func readCleanly(
+        collector: DealCollector, subjects: inout SubjectRegister,
+        cut: (_ bytes: [UInt8]) -> PieceEnd,
+        readPiece: (Piece) -> FileLoad?
+    ) -> FileLoad? {
+        var refused = false
+        let load = read(collector: collector, subjects: &subjects, cut: cut) { piece in
+            if let load = readPiece(piece) { return load }
+            refused = true
+            return FileLoad(deals: [], diagnostics: [], nextPosition: piece.collector.nextPosition, stopped: true)
+        }
+        return refused || abandoned || failure != nil || tooLarge ? nil : load
     }
 
     /// Reads onto `bytes` until it has `target` bytes or the file ends.

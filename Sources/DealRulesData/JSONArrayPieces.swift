@@ -13,8 +13,6 @@ enum JSONArrayPieces {
         var boundaries: [JSONArrayScan.Boundary] = []
         var memories = ParallelHalves.Memories()
         var opening = Opening.here(0)
-        let name = file.name
-        let limits = file.limits
         return file.read(
             collector: collector, subjects: &subjects,
             cut: { bytes in
@@ -26,20 +24,20 @@ enum JSONArrayPieces {
             },
             readPiece: { piece in
                 if piece.isFirst, piece.isLast {
-                    return JSONDealReader.read(piece.bytes, path: name, limits: limits, collector: piece.collector)
+                    return JSONDealReader.read(piece.bytes, path: piece.name, limits: piece.limits, collector: piece.collector)
                 }
                 if piece.isLast {
                     scan.advance(piece.bytes)
                     boundaries = scan.boundaries
                 }
                 let range = Range(
-                    bytes: piece.bytes, firstLine: piece.firstLine, path: name, limits: limits,
+                    bytes: piece.bytes, firstLine: piece.firstLine, path: piece.name, limits: piece.limits,
                     stopComma: piece.isLast ? nil : boundaries.last?.comma
                 )
                 if piece.isFirst { opening = .here(scan.open ?? 0) }
                 let load = range.readInHalves(boundaries: boundaries, opening: opening, collector: piece.collector, memories: &memories)
                 // Later pieces do not hold the `[`: its error is made now.
-                if case .here(let open) = opening { opening = .elsewhere(Opening.notClosed(piece.bytes, open: open, path: name)) }
+                if case .here(let open) = opening { opening = .elsewhere(Opening.notClosed(piece.bytes, open: open, path: piece.name)) }
                 return load
             }
         )

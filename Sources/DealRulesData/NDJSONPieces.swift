@@ -5,14 +5,12 @@
 enum NDJSONPieces {
     static func read(_ file: inout FilePieces, collector: DealCollector, subjects: inout SubjectRegister) -> FileLoad {
         var memories = ParallelHalves.Memories()
-        let name = file.name
-        let limits = file.limits
         return file.read(
             collector: collector, subjects: &subjects,
             cut: { bytes in bytes.lastIndex(of: 0x0A).map { .at($0 + 1) } ?? .readOn },
             readPiece: { piece in
                 NDJSONDealReader.read(
-                    piece.bytes, path: name, limits: limits, collector: piece.collector, firstLine: piece.firstLine,
+                    piece.bytes, path: piece.name, limits: piece.limits, collector: piece.collector, firstLine: piece.firstLine,
                     memories: &memories
                 )
             }

@@ -12,12 +12,9 @@
 enum YAMLPieces {
     static func read(_ file: inout FilePieces, collector: DealCollector, subjects: inout SubjectRegister) -> FileLoad? {
         var scan = YAMLItemScan()
-        var failed = false
         var piecesRead = 0
         var memory: YAMLReaderMemory? = nil
-        let name = file.name
-        let limits = file.limits
-        let load = file.read(
+        return file.readCleanly(
             collector: collector, subjects: &subjects,
             cut: { bytes in
                 scan.advance(bytes)
@@ -30,20 +27,15 @@ enum YAMLPieces {
             readPiece: { piece in
                 piecesRead += 1
                 if piece.isFirst, piece.isLast {
-                    return YAMLDealReader.read(piece.bytes, path: name, limits: limits, collector: piece.collector)
+                    return YAMLDealReader.read(piece.bytes, path: piece.name, limits: piece.limits, collector: piece.collector)
                 }
                 if piece.isLast { scan.advance(piece.bytes + [0x0A]) }
-                guard !scan.unsuitable,
-                      let load = YAMLDealReader.readPiece(
-                        piece.bytes, firstLine: piece.firstLine, path: name, limits: limits,
-                        collector: piece.collector, memory: &memory
-                      ) else {
-                    failed = true
-                    return FileLoad(deals: [], diagnostics: [], nextPosition: piece.collector.nextPosition, stopped: true)
-                }
-                return load
+                guard !scan.unsuitable else { return nil }
+                return YAMLDealReader.readPiece(
+                    piece.bytes, firstLine: piece.firstLine, path: piece.name, limits: piece.limits,
+                    collector: piece.collector, memory: &memory
+                )
             }
         )
-        return failed || file.abandoned || file.failure != nil || file.tooLarge ? nil : load
     }
 }

@@ -87,15 +87,7 @@ struct CSVPiecesTests {
     /// Clean data really is read in pieces (and anything else is not).
     @Test func cleanDataIsReadInPieces() throws {
         func readInPieces(_ text: String) throws -> FileLoad? {
-            try DataFixtures.withTemporaryDirectory { directory in
-                let file = directory.appendingPathComponent("deals.csv")
-                try Data(text.utf8).write(to: file)
-                let descriptor = open(file.path, O_RDONLY)
-                defer { close(descriptor) }
-                var pieces = FilePieces(descriptor: descriptor, size: text.utf8.count, name: "deals.csv", limits: DataLimits(pieceSize: 1_000))
-                var subjects = SubjectRegister()
-                return CSVPieces.read(&pieces, collector: DealCollector(firstPosition: 1, maxDeals: 1_000), subjects: &subjects)
-            }
+            try CSVPiecesTests.read.readInPieces(text, pieceSize: 1_000) { CSVPieces.read(&$0, collector: $1, subjects: &$2) }
         }
         let clean = CSVPiecesTests.file(50, byteOrderMark: true)
         #expect(try readInPieces(clean)?.deals.count == 50)

@@ -1,4 +1,4 @@
-import DealRulesData
+@testable import DealRulesData
 import DealRulesModel
 import Foundation
 import Testing
@@ -160,5 +160,22 @@ struct PiecesComparison {
 
     func whole(_ text: String, limits: DataLimits) -> [String] {
         NDJSONPiecesTests.summary(DataFixtures.load(text, format, limits: limits, path: name))
+    }
+
+    /// `text` from a file, through one format's reader of pieces (`read`),
+    /// in pieces of `pieceSize` bytes: nil when the reader will not.
+    func readInPieces(
+        _ text: String, pieceSize: Int,
+        with read: (inout FilePieces, DealCollector, inout SubjectRegister) -> FileLoad?
+    ) throws -> FileLoad? {
+        try DataFixtures.withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            let descriptor = open(file.path, O_RDONLY)
+            defer { close(descriptor) }
+            var pieces = FilePieces(descriptor: descriptor, size: text.utf8.count, name: name, limits: DataLimits(pieceSize: pieceSize))
+            var subjects = SubjectRegister()
+            return read(&pieces, DealCollector(firstPosition: 1, maxDeals: 1_000), &subjects)
+        }
     }
 }

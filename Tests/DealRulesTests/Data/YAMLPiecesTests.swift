@@ -82,16 +82,8 @@ struct YAMLPiecesTests {
     /// Clean data really is read in pieces (and anything else is not).
     @Test func cleanDataIsReadInPieces() throws {
         func readsInPieces(_ text: String) throws -> Bool {
-            try DataFixtures.withTemporaryDirectory { directory in
-                let file = directory.appendingPathComponent("deals.yaml")
-                try Data(text.utf8).write(to: file)
-                let descriptor = open(file.path, O_RDONLY)
-                defer { close(descriptor) }
-                var pieces = FilePieces(descriptor: descriptor, size: text.utf8.count, name: "deals.yaml", limits: DataLimits(pieceSize: 1_000))
-                var subjects = SubjectRegister()
-                let load = YAMLPieces.read(&pieces, collector: DealCollector(firstPosition: 1, maxDeals: 1_000), subjects: &subjects)
-                return load.map { $0.deals.count == 50 } ?? false
-            }
+            let load = try YAMLPiecesTests.read.readInPieces(text, pieceSize: 1_000) { YAMLPieces.read(&$0, collector: $1, subjects: &$2) }
+            return load.map { $0.deals.count == 50 } ?? false
         }
         #expect(try readsInPieces(YAMLPiecesTests.list(50, wrapped: true)))
         #expect(try readsInPieces(YAMLPiecesTests.list(50, wrapped: false)))
