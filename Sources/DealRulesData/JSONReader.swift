@@ -344,7 +344,7 @@ struct JSONReader {
         let members = entryStack.elements(from: first)
         if FigureReader.isFigure(members) {
             let entries = entryStack.popArray(from: first)
-            let figure = FigureReader.read(entries, at: place, units: &assembler.units, sink: &sink)
+            let figure = assembler.readFigure(entries, at: place, sink: &sink)
             let result = (figure.0, figure.1.map { assembler.sharedBox($0) })
             rememberFlat(result, from: open, keyID: keyID, diagnosticsBefore: diagnosticsBefore)
             return result

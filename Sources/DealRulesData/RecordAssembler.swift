@@ -75,9 +75,32 @@ struct RecordAssembler: Sendable {
     /// A nested mapping: a figure object becomes its value, anything else a record.
     mutating func value(of entries: [RecordEntry], at location: SourceLocation?, sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
         if FigureReader.isFigure(entries) {
-            return FigureReader.read(entries, at: location, units: &units, sink: &sink)
+            return readFigure(entries, at: location, sink: &sink)
         }
         return (.record(Record(entries: entries, location: location)), nil)
+    }
+
+    /// A figure object's value and provenance, the value shared with every
+    /// figure of equal amount and units read before.
+    mutating func readFigure(_ entries: [RecordEntry], at location: SourceLocation?, sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
+        let (value, provenance) = FigureReader.read(entries, at: location, units: &units, sink: &sink)
+        return (sharedFigure(value), provenance)
+    }
+
+    /// Quantities met so far, each in its value's box. Figures of many
+    /// deals repeat a few hundred amounts in a unit while their status and
+    /// source vary, so the readers' caches of whole figure objects miss
+    /// often; a quantity's box is some 150 bytes. Equal quantities render
+    /// alike (amounts are normalised, units compared whole), so sharing
+    /// changes nothing a user sees.
+    private var quantities: [Quantity: Value] = [:]
+    private static let quantityLimit = 16_384
+
+    private mutating func sharedFigure(_ value: Value) -> Value {
+        guard case .quantity(let quantity) = value else { return value }
+        if let known = quantities[quantity] { return known }
+        if quantities.count < RecordAssembler.quantityLimit { quantities[quantity] = value }
+        return value
     }
 
     /// Whether two of the keys (by their interned ids) may fold alike; when

@@ -99,39 +99,52 @@ struct CompactRecordTests {
     /// under the same key gets its own name with the same key number.
     @Test(arguments: [DataFormat.ndjson, .json, .yaml, .csv])
     func figuresShareOneNamePerKeyAndProvenance(format: DataFormat) throws {
-        let figures: [(value: Int, status: String, source: String)] = [
-            (5, "reported", "press"), (7, "reported", "press"), (9, "confirmed", "filing"), (11, "reported", "press"),
+        let figures: [(value: Int, unit: String, status: String, source: String)] = [
+            (5, "GW", "reported", "press"), (7, "GW", "reported", "press"), (9, "GW", "confirmed", "filing"),
+            (11, "GW", "reported", "press"), (5, "GW", "estimated", "model"), (5000, "MW", "estimated", "model"),
         ]
         let text: String
         switch format {
         case .csv:
             text = (["id,capacity.value,capacity.unit,capacity.status,capacity.source"]
-                + figures.enumerated().map { "d\($0.offset),\($0.element.value),GW,\($0.element.status),\($0.element.source)" })
+                + figures.enumerated().map { "d\($0.offset),\($0.element.value),\($0.element.unit),\($0.element.status),\($0.element.source)" })
                 .joined(separator: "\n")
         case .yaml:
             text = figures.enumerated().map {
-                "- id: d\($0.offset)\n  capacity:\n    value: \($0.element.value)\n    unit: GW\n    status: \($0.element.status)\n    source: \($0.element.source)"
+                "- id: d\($0.offset)\n  capacity:\n    value: \($0.element.value)\n    unit: \($0.element.unit)\n    status: \($0.element.status)\n    source: \($0.element.source)"
             }.joined(separator: "\n")
         default:
             let objects = figures.enumerated().map {
-                "{\"id\": \"d\($0.offset)\", \"capacity\": {\"value\": \($0.element.value), \"unit\": \"GW\", \"status\": \"\($0.element.status)\", \"source\": \"\($0.element.source)\"}}"
+                "{\"id\": \"d\($0.offset)\", \"capacity\": {\"value\": \($0.element.value), \"unit\": \"\($0.element.unit)\", \"status\": \"\($0.element.status)\", \"source\": \"\($0.element.source)\"}}"
             }
             text = format == .json ? "[" + objects.joined(separator: ",\n") + "]" : objects.joined(separator: "\n")
         }
         let data = DataFixtures.load(text, format)
         #expect(data.diagnostics.isEmpty)
-        try #require(data.deals.count == 4)
+        try #require(data.deals.count == 6)
         let entries = try data.deals.map { deal in try #require(deal.record.entry("capacity")) }
         #expect(entries[0].name === entries[1].name)
         #expect(entries[0].name === entries[3].name)
         #expect(entries[0].name !== entries[2].name)
+        #expect(entries[4].name === entries[5].name)
         #expect(entries[0].name.keyID == entries[2].name.keyID)
-        #expect(entries.map(\.status) == [.reported, .reported, .confirmed, .reported])
-        #expect(entries.map { $0.provenance?.source } == ["press", "press", "filing", "press"])
-        #expect(entries.map { DataFixtures.rendered($0.value) } == ["5 GW", "7 GW", "9 GW", "11 GW"])
+        #expect(entries.map(\.status) == [.reported, .reported, .confirmed, .reported, .estimated, .estimated])
+        #expect(entries.map { $0.provenance?.source } == ["press", "press", "filing", "press", "model", "model"])
+        #expect(entries.map { DataFixtures.rendered($0.value) } == ["5 GW", "7 GW", "9 GW", "11 GW", "5 GW", "5000 MW"])
+        // One amount in one unit is one value, whatever its provenance; the
+        // same power written in MW is a value of its own, shown as written.
+        #expect(CompactRecordTests.box(of: entries[0].value) == CompactRecordTests.box(of: entries[4].value))
+        #expect(CompactRecordTests.box(of: entries[0].value) != CompactRecordTests.box(of: entries[1].value))
+        #expect(CompactRecordTests.box(of: entries[4].value) != CompactRecordTests.box(of: entries[5].value))
         // The id entries, which have no provenance, share the plain name.
         let ids = try data.deals.map { deal in try #require(deal.record.entry("id")) }
         #expect(ids.allSatisfy { $0.name === ids[0].name && $0.provenance == nil })
+    }
+
+    /// The word a value is: `Value` is an indirect enum, so a figure's
+    /// word is the address of its box, and equal words are one shared box.
+    static func box(of value: Value) -> UInt {
+        withUnsafeBytes(of: value) { $0.load(as: UInt.self) }
     }
 
     @Test func loadedDealsShareOneNamePerKeyAndOneProvenancePerFigure() {
