@@ -20,15 +20,19 @@ extension ReplEngine {
         guard !program.rules.isEmpty else { return .text("no rules in the session; type one, or :load FILE") }
         guard !session.deals.isEmpty else { return .text("no deals loaded; use :data FILE") }
         // Clear outcomes are neither listed nor counted here: their
-        // evidence is not worked out.
+        // evidence is not worked out. Findings are listed without their
+        // details and each one's message worked out as its row is made, so
+        // a portfolio that flags hundreds of thousands of deals never holds
+        // every finding's evidence at once.
         let report = RuleRunner.evaluate(program, columns: session.columns, options: RuleRunner.Options(asOf: session.asOf))
-            .report(includeClear: false)
+            .report(includeClear: false, detailsLater: true)
         var lines: [String] = []
-        if report.findings.isEmpty {
+        if report.findingList.isEmpty {
             lines.append("no findings")
         } else {
             var table = ReplTable(["rule", "subject", "severity", "message"])
-            for finding in report.findings {
+            for listed in report.findingList {
+                let finding = report.complete(listed)
                 table.add([finding.rule.name, finding.subject, finding.severity.rawValue, finding.message],
                           paint: [2: ReplTable.colour(of: finding.severity)])
             }
@@ -39,9 +43,9 @@ extension ReplEngine {
             let count = counts[level] ?? 0
             return count > 0 ? "\(count) \(level.rawValue)" : nil
         }
-        var summary = ReplWording.count(report.findings.count, "finding")
+        var summary = ReplWording.count(report.findingList.count, "finding")
         if !bySeverity.isEmpty { summary += " (" + bySeverity.joined(separator: ", ") + ")" }
-        summary += ", \(report.undetermined.count) undetermined; "
+        summary += ", \(report.undeterminedList.count) undetermined; "
             + "\(ReplWording.count(report.rules.count, "rule")) over \(ReplWording.count(session.deals.count, "deal")) as of \(session.asOf)"
         lines.append("")
         lines.append(summary)

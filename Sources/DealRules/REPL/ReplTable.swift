@@ -4,45 +4,68 @@ import DealRulesModel
 /// left-aligned columns two spaces apart. Cells are cleaned of control
 /// characters so data cannot garble the terminal.
 struct ReplTable {
-    var headers: [String]
-    var rows: [[String]] = []
-    /// Colour for some cells, by row and column; applied after padding so
-    /// escape codes never count towards a column's width.
-    private var paints: [Int: [Int: ANSIStyle.Code]] = [:]
+    let headers: [String]
+    /// Cells as shown: cleaned, on one line, as many as there are headers.
+    private var rows: [[String]] = []
+    /// Each column's width so far: its widest cell, header included.
+    private var widths: [Int]
+    /// Colour for some cells, in the order of their rows; applied after
+    /// padding so escape codes never count towards a column's width.
+    private var paints: [(row: Int, column: Int, code: ANSIStyle.Code)] = []
 
     init(_ headers: [String]) {
         self.headers = headers
+        widths = headers.map(\.count)
     }
 
+    /// Cells are cleaned as they are added, so that a table of many rows
+    /// is held once, not again as it is rendered.
     mutating func add(_ row: [String], paint: [Int: ANSIStyle.Code] = [:]) {
-        if !paint.isEmpty { paints[rows.count] = paint }
-        rows.append(row)
+        let cells = headers.indices.map { index in
+            index < row.count ? TerminalText.clean(row[index]).replacingNewlines() : ""
+        }
+        for (index, cell) in cells.enumerated() { widths[index] = max(widths[index], cell.count) }
+        for (column, code) in paint.sorted(by: { $0.key < $1.key }) { paints.append((rows.count, column, code)) }
+        rows.append(cells)
     }
 
     /// Columns are as wide as their widest cell; the last column is not
     /// padded, so long messages simply run on.
     func render(style: ANSIStyle) -> String {
-        let cleanRows = rows.map { row in headers.indices.map { index in
-            index < row.count ? TerminalText.clean(row[index]).replacingNewlines() : ""
-        } }
-        var widths = headers.map(\.count)
-        for row in cleanRows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        func line(_ cells: [String], paint: [Int: ANSIStyle.Code] = [:]) -> String {
-            var text = ""
+        var text = ""
+        func line(_ cells: [String], row: Int?, paint: inout Int) {
+            let start = text.endIndex
             for (index, cell) in cells.enumerated() {
-                let isLast = index == cells.count - 1
-                let padding = isLast ? "" : String(repeating: " ", count: widths[index] - cell.count + 2)
-                text += (paint[index].map { style.apply($0, cell) } ?? cell) + padding
+                var code: ANSIStyle.Code? = nil
+                if let row, paint < paints.count, paints[paint].row == row, paints[paint].column == index {
+                    code = paints[paint].code
+                    paint += 1
+                }
+                text += code.map { style.apply($0, cell) } ?? cell
+                if index < cells.count - 1 { text += String(repeating: " ", count: widths[index] - cell.count + 2) }
             }
-            while text.last == " " { text.removeLast() }
-            return text
+            // No trailing blanks (an empty last cell leaves its padding).
+            while text.endIndex > start, text.last == " " { text.removeLast() }
         }
-        var lines = [style.apply(.bold, line(headers))]
-        lines.append(line(widths.map { String(repeating: "-", count: $0) }))
-        for (index, row) in cleanRows.enumerated() { lines.append(line(row, paint: paints[index] ?? [:])) }
-        return lines.joined(separator: "\n")
+        var paint = 0
+        text += style.apply(.bold, headers.enumerated().map { index, header in
+            index < headers.count - 1 ? header + String(repeating: " ", count: widths[index] - header.count + 2) : header
+        }.joined().trimmingTrailingSpaces())
+        text += "\n"
+        line(widths.map { String(repeating: "-", count: $0) }, row: nil, paint: &paint)
+        for (index, row) in rows.enumerated() {
+            text += "\n"
+            line(row, row: index, paint: &paint)
+        }
+        return text
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
     }
 }
 
