@@ -237,7 +237,7 @@ struct BenchSuite {
     // MARK: Memory
 
     mutating func memory() {
-        print("\n== peak memory (load + evaluate all rules, separate process)")
+        print("\n== peak memory (load, evaluate all rules, write the text report; separate process)")
         var sizes = [options.loadDeals]
         if let largest = options.sizes.max(), largest > options.loadDeals { sizes.append(largest) }
         for size in sizes {
@@ -262,7 +262,7 @@ struct BenchSuite {
             let share = { (bytes: Int) in "\(Measure.megabytes(bytes)) (\(Measure.format(Double(bytes) / Double(max(fileSize, 1)), 2))×)" }
             print("    after loading: \(share(loadPeak))")
             if let evaluationPeak = field("evaluation_peak", in: output) {
-                print("    after evaluating, before the report entries: \(share(evaluationPeak))")
+                print("    after evaluating, before the report: \(share(evaluationPeak))")
             }
             if size == options.loadDeals, let kept = runProcess(CommandLine.arguments[0], ["memory-probe", path, options.rulesDirectory, "columns"]).output,
                let keptPeak = field("evaluation_peak", in: kept) {

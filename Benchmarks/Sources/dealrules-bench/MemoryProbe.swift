@@ -3,8 +3,9 @@ import DealRulesBenchKit
 import DealRulesData
 import Foundation
 
-/// Child-process mode: load one data file, evaluate the rules over it and
-/// print the peak resident set, so that the figure covers exactly one run.
+/// Child-process mode: load one data file, evaluate the rules over it,
+/// write the text report as `dealrules check` does, and print the peak
+/// resident set, so that the figure covers exactly one run.
 enum MemoryProbe {
     static func run(_ arguments: [String]) -> Int32 {
         guard arguments.count == 2 || (arguments.count == 3 && arguments[2] == "columns") else {
@@ -20,17 +21,20 @@ enum MemoryProbe {
         }
         let loaded = DataLoader.loadAll(paths: [arguments[0]], format: nil)
         let afterLoad = Measure.peakResidentBytes()
-        // As `dealrules check` does: decide every outcome, then build the
-        // report entries a text or JSON report shows. With `columns`, as
-        // the REPL does: the columns are kept with the deals.
+        // As `dealrules check` does: decide every outcome, then write the
+        // text report, which works out each entry's details as it writes
+        // it (the text is counted, not kept). With `columns`, as the REPL
+        // does: the columns are kept with the deals.
         let options = RuleRunner.Options(asOf: BenchProgram.asOf)
         let evaluated = arguments.count == 3
             ? RuleRunner.evaluate(program, columns: DealColumns(deals: loaded.deals), options: options)
             : RuleRunner.evaluate(program, deals: loaded.deals, options: options)
         let afterEvaluation = Measure.peakResidentBytes()
-        let report = evaluated.report(includeClear: false)
-        let outcomes = report.findings.count + report.undetermined.count + report.clearCount
-        print("deals=\(loaded.deals.count) outcomes=\(outcomes) load_peak=\(afterLoad) evaluation_peak=\(afterEvaluation) peak=\(Measure.peakResidentBytes())")
+        let report = evaluated.report(includeClear: false, detailsLater: true)
+        var written = 0
+        ReportRenderer.write(report, format: .text, options: ReportOptions(), to: { written += $0.utf8.count })
+        let outcomes = evaluated.findingCount + evaluated.undeterminedCount + evaluated.clearCount
+        print("deals=\(loaded.deals.count) outcomes=\(outcomes) report_bytes=\(written) load_peak=\(afterLoad) evaluation_peak=\(afterEvaluation) peak=\(Measure.peakResidentBytes())")
         return 0
     }
 }
