@@ -11,8 +11,9 @@ public enum PiecesCheck {
     public static func compare(_ bytes: [UInt8], format: DataFormat, with whole: LoadedData) {
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
         var pieceSize = 1 + (bytes.first.map(Int.init) ?? 0) % 61
-        // YAML pieces are a 64th of the size asked for.
+        // YAML pieces are a 64th of the size asked for, CSV pieces an eighth.
         if format == .yaml { pieceSize *= 64 }
+        if format == .csv { pieceSize *= 8 }
         let limits = DataLimits(pieceSize: pieceSize)
         let pieces = DataLoader.loadAll(paths: [path], format: format, limits: limits)
         let again = DataLoader.load(bytes: bytes, path: path, format: format, limits: limits)
