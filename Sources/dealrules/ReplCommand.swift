@@ -69,7 +69,13 @@ struct ReplCommand: ParsableCommand {
             },
             write: { text, stream in
                 let handle = stream == .output ? FileHandle.standardOutput : FileHandle.standardError
-                handle.write(Data(text.utf8))
+                // Straight from the text's bytes: a large reply (a `:run`
+                // over a big portfolio) is not copied again to be written.
+                var text = text
+                text.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                    handle.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+                }
             },
             remember: { reader.addHistory($0) })
         reader.saveHistory()

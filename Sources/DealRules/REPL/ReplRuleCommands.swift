@@ -26,18 +26,9 @@ extension ReplEngine {
         // every finding's evidence at once.
         let report = RuleRunner.evaluate(program, columns: session.columns, options: RuleRunner.Options(asOf: session.asOf))
             .report(includeClear: false, detailsLater: true)
-        var lines: [String] = []
-        if report.findingList.isEmpty {
-            lines.append("no findings")
-        } else {
-            var table = ReplTable(["rule", "subject", "severity", "message"])
-            for listed in report.findingList {
-                let finding = report.complete(listed)
-                table.add([finding.rule.name, finding.subject, finding.severity.rawValue, finding.message],
-                          paint: [2: ReplTable.colour(of: finding.severity)])
-            }
-            lines.append(table.render(style: style))
-        }
+        // The table, then the summary, in one text: the table of a large
+        // portfolio is tens of megabytes, and is not copied to add a line.
+        var output = report.findingList.isEmpty ? "no findings" : findingsTable(report).render(style: style)
         let counts = report.countsBySeverity
         let bySeverity = Severity.allCases.reversed().compactMap { level -> String? in
             let count = counts[level] ?? 0
@@ -47,9 +38,19 @@ extension ReplEngine {
         if !bySeverity.isEmpty { summary += " (" + bySeverity.joined(separator: ", ") + ")" }
         summary += ", \(report.undeterminedList.count) undetermined; "
             + "\(ReplWording.count(report.rules.count, "rule")) over \(ReplWording.count(session.deals.count, "deal")) as of \(session.asOf)"
-        lines.append("")
-        lines.append(summary)
-        return .text(lines.joined(separator: "\n"))
+        output += "\n\n" + summary + "\n"
+        return ReplReply(output: output)
+    }
+
+    /// One row a finding, each finding's message worked out as its row is made.
+    private func findingsTable(_ report: CheckReport) -> ReplTable {
+        var table = ReplTable(["rule", "subject", "severity", "message"])
+        for listed in report.findingList {
+            let finding = report.complete(listed)
+            table.add([finding.rule.name, finding.subject, finding.severity.rawValue, finding.message],
+                      paint: [2: ReplTable.colour(of: finding.severity)])
+        }
+        return table
     }
 
     /// `:explain RULE`: the condition as a tree with values and evidence
