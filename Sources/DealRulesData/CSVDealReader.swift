@@ -211,7 +211,6 @@ struct CSVValueCache {
 
     func value(of node: Int, text: String) -> Value? { values[node]?[ExactText(text)] }
 
-
     mutating func keep(_ value: Value, of node: Int, text: String) {
         guard text.utf8.count <= CSVValueCache.longestText, values[node, default: [:]].count < CSVValueCache.limit else { return }
         values[node, default: [:]][ExactText(text)] = value

@@ -69,22 +69,22 @@ struct CSVRowScan {
         var index = offset
         while index < count {
             let byte = bytes[index]
+            if byte == newline, state != .quoted {
+                // Outside quotes a line break ends the row, whatever came before.
+                state = .cellStart
+                lastRowEnd = index + 1
+                index += 1
+                continue
+            }
             switch state {
             case .cellStart:
                 if byte == quote {
                     state = .quoted
-                } else if byte == newline {
-                    lastRowEnd = index + 1
                 } else if byte != comma {
                     state = .unquoted
                 }
             case .unquoted:
-                if byte == comma {
-                    state = .cellStart
-                } else if byte == newline {
-                    state = .cellStart
-                    lastRowEnd = index + 1
-                }
+                if byte == comma { state = .cellStart }
             case .quoted:
                 if byte == quote {
                     // A doubled quote stays inside; wait for the byte after
@@ -100,19 +100,9 @@ struct CSVRowScan {
                     }
                 }
             case .afterQuote:
-                if byte == comma {
-                    state = .cellStart
-                } else if byte == newline {
-                    state = .cellStart
-                    lastRowEnd = index + 1
-                } else {
-                    state = .restOfLine
-                }
+                state = byte == comma ? .cellStart : .restOfLine
             case .restOfLine:
-                if byte == newline {
-                    state = .cellStart
-                    lastRowEnd = index + 1
-                }
+                break
             }
             index += 1
         }

@@ -32,8 +32,11 @@ struct ReplTable {
     /// Columns are as wide as their widest cell; the last column is not
     /// padded, so long messages simply run on.
     func render(style: ANSIStyle) -> String {
-        var text = ""
-        func line(_ cells: [String], row: Int?, paint: inout Int) {
+        var paint = 0
+        /// Appends one row's cells, padded, with no trailing blanks (an
+        /// empty last cell leaves its padding); `row` is the row's index
+        /// among the added rows, whose colours it takes.
+        func line(_ cells: [String], row: Int?, into text: inout String) {
             let start = text.endIndex
             for (index, cell) in cells.enumerated() {
                 var code: ANSIStyle.Code? = nil
@@ -44,28 +47,17 @@ struct ReplTable {
                 text += code.map { style.apply($0, cell) } ?? cell
                 if index < cells.count - 1 { text += String(repeating: " ", count: widths[index] - cell.count + 2) }
             }
-            // No trailing blanks (an empty last cell leaves its padding).
             while text.endIndex > start, text.last == " " { text.removeLast() }
         }
-        var paint = 0
-        text += style.apply(.bold, headers.enumerated().map { index, header in
-            index < headers.count - 1 ? header + String(repeating: " ", count: widths[index] - header.count + 2) : header
-        }.joined().trimmingTrailingSpaces())
-        text += "\n"
-        line(widths.map { String(repeating: "-", count: $0) }, row: nil, paint: &paint)
+        var header = ""
+        line(headers, row: nil, into: &header)
+        var text = style.apply(.bold, header) + "\n"
+        line(widths.map { String(repeating: "-", count: $0) }, row: nil, into: &text)
         for (index, row) in rows.enumerated() {
             text += "\n"
-            line(row, row: index, paint: &paint)
+            line(row, row: index, into: &text)
         }
         return text
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
     }
 }
 
