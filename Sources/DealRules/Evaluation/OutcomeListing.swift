@@ -22,6 +22,9 @@ struct OutcomeListing<Outcome: Sendable>: Sendable, RandomAccessCollection {
     private let make: (@Sendable (OutcomeOrigin) -> Outcome)?
     /// The rule and subject of an origin, without making its outcome.
     private let name: (@Sendable (OutcomeOrigin) -> (rule: SharedRuleInfo, subject: String))?
+    /// The same with the subject as cheaply as it can be told (no copy of
+    /// a deal's subject): what ordering a large report reads.
+    private let key: (@Sendable (OutcomeOrigin) -> (rule: SharedRuleInfo, subject: OutcomeSubject))?
 
     private struct Run: Sendable {
         /// The entry of its origins, or `Run.listed`.
@@ -36,17 +39,21 @@ struct OutcomeListing<Outcome: Sendable>: Sendable, RandomAccessCollection {
         slots = nil
         make = nil
         name = nil
+        key = nil
     }
 
     /// An empty listing to be filled with `append`; `make` makes the
-    /// outcome of an origin, and `name` tells its rule and subject alone.
+    /// outcome of an origin, `name` tells its rule and subject alone, and
+    /// `key` its rule and `OutcomeSubject`.
     init(capacity: Int, make: @escaping @Sendable (OutcomeOrigin) -> Outcome,
-         name: @escaping @Sendable (OutcomeOrigin) -> (rule: SharedRuleInfo, subject: String)) {
+         name: @escaping @Sendable (OutcomeOrigin) -> (rule: SharedRuleInfo, subject: String),
+         key: @escaping @Sendable (OutcomeOrigin) -> (rule: SharedRuleInfo, subject: OutcomeSubject)) {
         listed = []
         slots = []
         slots?.reserveCapacity(capacity)
         self.make = make
         self.name = name
+        self.key = key
     }
 
     var startIndex: Int { 0 }
@@ -101,25 +108,55 @@ extension Finding: NamedOutcome {}
 extension UndeterminedOutcome: NamedOutcome {}
 extension ClearOutcome: NamedOutcome {}
 
+/// Who an outcome is about, told as cheaply as possible: the row of a
+/// deal among the report's subjects (`CheckReport.subjects[row]`, for a
+/// per-deal rule's outcome), or the subject itself.
+enum OutcomeSubject {
+    case row(Int)
+    case named(String)
+}
+
 extension OutcomeListing where Outcome: NamedOutcome {
     /// Calls `body` with the rule and subject of every outcome, in order,
     /// without making the outcomes: ordering a report reads these of
     /// every outcome several times, and a made outcome costs a copy of
     /// its rule.
     func forEachName(_ body: (SharedRuleInfo, String) -> Void) {
-        guard let slots, let name else {
+        guard let name else {
             for outcome in listed { body(outcome.sharedRule, outcome.subject) }
             return
         }
+        forEachOrigin(listed: { body($0.sharedRule, $0.subject) }, pending: { origin in
+            let named = name(origin)
+            body(named.rule, named.subject)
+        })
+    }
+
+    /// The same with each subject as an `OutcomeSubject`: a per-deal
+    /// rule's outcome gives its row, so a large report is ordered without
+    /// copying or hashing a subject per outcome.
+    func forEachKey(_ body: (SharedRuleInfo, OutcomeSubject) -> Void) {
+        guard let key else {
+            for outcome in listed { body(outcome.sharedRule, .named(outcome.subject)) }
+            return
+        }
+        forEachOrigin(listed: { body($0.sharedRule, .named($0.subject)) }, pending: { origin in
+            let found = key(origin)
+            body(found.rule, found.subject)
+        })
+    }
+
+    /// Visits every outcome in order: those with details as themselves,
+    /// the others by origin.
+    private func forEachOrigin(listed visitListed: (Outcome) -> Void, pending: (OutcomeOrigin) -> Void) {
+        guard let slots else { return listed.forEach(visitListed) }
         for (index, run) in runs.enumerated() {
             let end = index + 1 < runs.count ? runs[index + 1].start : slots.count
             for slot in run.start..<end {
                 if run.entry == Run.listed {
-                    let outcome = listed[Int(slots[slot])]
-                    body(outcome.sharedRule, outcome.subject)
+                    visitListed(listed[Int(slots[slot])])
                 } else {
-                    let named = name(OutcomeOrigin(entry: Int(run.entry), position: Int(slots[slot])))
-                    body(named.rule, named.subject)
+                    pending(OutcomeOrigin(entry: Int(run.entry), position: Int(slots[slot])))
                 }
             }
         }

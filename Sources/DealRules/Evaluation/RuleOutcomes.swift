@@ -126,7 +126,17 @@ public struct RuleOutcomes: Sendable {
             return Outcome(rule: named.rule, subject: named.subject, pending: origin)
         } name: { [self] origin in
             name(at: origin)
+        } key: { [self] origin in
+            key(at: origin)
         }
+    }
+
+    /// The rule and subject of a walked outcome, a per-deal rule's subject
+    /// as its row: `subjects` begins with the deals' subjects, in order.
+    private func key(at origin: OutcomeOrigin) -> (rule: SharedRuleInfo, subject: OutcomeSubject) {
+        guard let rule = ruleIndex(at: origin) else { preconditionFailure("listed outcomes have no origin") }
+        if case .perDeal = entries[origin.entry] { return (program.rules[rule].sharedInfo, .row(origin.position)) }
+        return (program.rules[rule].sharedInfo, .named(subject(at: origin)))
     }
 
     /// The rule (its shared description) and subject of a walked outcome.

@@ -60,9 +60,9 @@ extension CheckReport {
         func add(_ shared: SharedRuleInfo) {
             if looked.insert(ObjectIdentifier(shared)).inserted { add(shared.info) }
         }
-        findingList.forEachName { rule, _ in add(rule) }
-        undeterminedList.forEachName { rule, _ in add(rule) }
-        clearList.forEachName { rule, _ in add(rule) }
+        findingList.forEachKey { rule, _ in add(rule) }
+        undeterminedList.forEachKey { rule, _ in add(rule) }
+        clearList.forEachKey { rule, _ in add(rule) }
         return order
     }
 
@@ -76,50 +76,6 @@ extension CheckReport {
     /// `includeClear`.
     public func allOutcomes(includeClear: Bool) -> [ReportOutcome] {
         outcomeOrder(includeClear: includeClear, subjectFirst: false).map(outcome)
-    }
-
-    /// Where one outcome sits: findings first, then undetermined, then
-    /// clear, each by its index in its own list.
-    struct OutcomePlace {
-        // 32-bit ranks and position (12 bytes, not 24): a large report has
-        // hundreds of thousands of places, far fewer than 2³² of anything.
-        private let ruleRank: UInt32
-        private let subjectRank: UInt32
-        private let position: UInt32
-
-        init(rule: Int, subject: Int, offset: Int) {
-            ruleRank = UInt32(clamping: rule)
-            subjectRank = UInt32(clamping: subject)
-            position = UInt32(truncatingIfNeeded: offset)
-        }
-
-        var rule: Int { Int(ruleRank) }
-        var subject: Int { Int(subjectRank) }
-        /// Position across findings, undetermined and clear, in that order.
-        var offset: Int { Int(position) }
-    }
-
-    /// The outcomes' places in report order — by rule then subject, or by
-    /// subject then rule — without copying the outcomes. Ranks are looked
-    /// up once per outcome, not once per comparison; the position breaks
-    /// ties, so equal keys keep their given order.
-    func outcomeOrder(includeClear: Bool, subjectFirst: Bool) -> [OutcomePlace] {
-        let ruleRank = Dictionary(orderedRules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let subjectRank = Dictionary(orderedSubjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var places: [OutcomePlace] = []
-        places.reserveCapacity(findingList.count + undeterminedList.count + (includeClear ? clearList.count : 0))
-        func add(_ rule: SharedRuleInfo, _ subject: String) {
-            places.append(OutcomePlace(rule: ruleRank[rule.info.name] ?? Int.max, subject: subjectRank[subject] ?? Int.max, offset: places.count))
-        }
-        findingList.forEachName(add)
-        undeterminedList.forEachName(add)
-        if includeClear { clearList.forEachName(add) }
-        if subjectFirst {
-            places.sort { ($0.subject, $0.rule, $0.offset) < ($1.subject, $1.rule, $1.offset) }
-        } else {
-            places.sort { ($0.rule, $0.subject, $0.offset) < ($1.rule, $1.subject, $1.offset) }
-        }
-        return places
     }
 
     /// The outcome at a place from `outcomeOrder`.

@@ -1,0 +1,157 @@
+@testable import DealRules
+import DealRulesModel
+import Testing
+
+/// `CheckReport.outcomeOrder` ranks subjects by row and packs each place
+/// into one word. It must give exactly the order of ranking every outcome's
+/// subject and rule by name in `orderedSubjects` and `orderedRules` and
+/// sorting the three-part places, whatever the duplicates among subjects.
+@Suite("report order of outcomes")
+struct OutcomeOrderTests {
+    /// The order by names: what the packed order must equal.
+    static func placesByName(_ report: CheckReport, includeClear: Bool, subjectFirst: Bool) -> [OutcomePlace] {
+        let ruleRank = Dictionary(report.orderedRules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let subjectRank = Dictionary(report.orderedSubjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var places: [(rule: Int, subject: Int, offset: Int)] = []
+        func add(_ rule: SharedRuleInfo, _ subject: String) {
+            places.append((ruleRank[rule.info.name] ?? Int.max, subjectRank[subject] ?? Int.max, places.count))
+        }
+        report.findingList.forEachName(add)
+        report.undeterminedList.forEachName(add)
+        if includeClear { report.clearList.forEachName(add) }
+        if subjectFirst {
+            places.sort { ($0.subject, $0.rule, $0.offset) < ($1.subject, $1.rule, $1.offset) }
+        } else {
+            places.sort { ($0.rule, $0.subject, $0.offset) < ($1.rule, $1.subject, $1.offset) }
+        }
+        return places.map { OutcomePlace(rule: $0.rule, subject: $0.subject, offset: $0.offset) }
+    }
+
+    /// What a format reads of an order: the outcomes' offsets, and which
+    /// neighbours share a subject (ranks themselves may be numbered apart).
+    static func shape(_ places: [OutcomePlace]) -> (offsets: [Int], sameSubjectAsBefore: [Bool], sameRuleAsBefore: [Bool]) {
+        let offsets = places.map(\.offset)
+        let sameSubject = places.indices.map { $0 > 0 && places[$0].subject == places[$0 - 1].subject }
+        let sameRule = places.indices.map { $0 > 0 && places[$0].rule == places[$0 - 1].rule }
+        return (offsets, sameSubject, sameRule)
+    }
+
+    static let groupedRules = """
+    rule "g1" for each hyperscaler
+      when count of deals where kind is compute is at least 2
+      flag g1
+    rule "d1"
+      when chip roadmap is unvalidated
+      flag d1
+    rule "g2" for each kind
+      when count of deals is at least 3
+      flag g2
+    """
+
+    static func program(_ rules: String) throws -> CheckedProgram {
+        rules == "grouped rules"
+            ? try KernelAgreementTests.program(rules: groupedRules)
+            : try DetailsLaterTests.program(rules)
+    }
+
+    @Test("packed and wide orders equal the order by names, duplicates and all",
+          arguments: ["Rules", "Benchmarks/rules", "portfolio rules", "grouped rules"])
+    func sameOrderAsByNames(_ rules: String) throws {
+        let program = try Self.program(rules)
+        var random = RandomDeals(seed: 913)
+        var deals = random.deals(250)
+        // Many deals share a subject, some far apart, and one is named like a group.
+        for index in deals.indices where index % 7 == 3 { deals[index].subject = deals[index / 2].subject }
+        deals[5].subject = "portfolio"
+        let subjects = deals.map(\.subject)
+        #expect(Set(subjects).count < subjects.count - 30, "the data repeats subjects")
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: DetailsLaterTests.asOf))
+        for detailsLater in [true, false] {
+            for includeClear in [false, true] {
+                let report = detailsLater
+                    ? outcomes.report(includeClear: includeClear, detailsLater: true)
+                    : outcomes.report(includeClear: includeClear)
+                for subjectFirst in [true, false] {
+                    let expected = Self.shape(Self.placesByName(report, includeClear: includeClear, subjectFirst: subjectFirst))
+                    #expect(!expected.offsets.isEmpty)
+                    for wordBits in [64, 8] {
+                        let order = Array(report.outcomeOrder(includeClear: includeClear, subjectFirst: subjectFirst, wordBits: wordBits))
+                        let found = Self.shape(order)
+                        let label = "\(rules) details later \(detailsLater) clear \(includeClear) subject first \(subjectFirst) bits \(wordBits)"
+                        #expect(found.offsets == expected.offsets, "\(label)")
+                        #expect(found.sameSubjectAsBefore == expected.sameSubjectAsBefore, "\(label)")
+                        #expect(found.sameRuleAsBefore == expected.sameRuleAsBefore, "\(label)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a deal's outcomes are keyed by row, a group's by name")
+    func keysOfOutcomes() throws {
+        let program = try Self.program("grouped rules")
+        var random = RandomDeals(seed: 17)
+        let outcomes = RuleRunner.evaluate(program, deals: random.deals(60), options: RuleRunner.Options(asOf: DetailsLaterTests.asOf))
+        let report = outcomes.report(includeClear: true, detailsLater: true)
+        var rows = 0
+        var named: [String] = []
+        report.clearList.forEachKey { rule, subject in
+            switch subject {
+            case .row(let row):
+                rows += 1
+                #expect(rule.info.name == "d1")
+                #expect(report.subjects.indices.contains(row))
+            case .named(let name):
+                named.append(name)
+                #expect(rule.info.name != "d1")
+            }
+        }
+        #expect(rows > 0)
+        #expect(!named.isEmpty)
+        var names: [String] = []
+        report.clearList.forEachName { _, subject in names.append(subject) }
+        var keyed: [String] = []
+        report.clearList.forEachKey { _, subject in
+            switch subject {
+            case .row(let row): keyed.append(report.subjects[row])
+            case .named(let name): keyed.append(name)
+            }
+        }
+        #expect(keyed == names)
+    }
+
+    @Test("subject ranks: a row ranks as the first row with its subject; names follow the rows")
+    func subjectRanks() {
+        let subjects = ["b", "a", "b", "c", "a", "", "", "b"]
+        let ranks = SubjectRanks(subjects: subjects, names: ["zeta", "c", "b", "alpha", "zeta"])
+        #expect(subjects.indices.map { ranks.rank(.row($0)) } == [0, 1, 0, 3, 1, 5, 5, 0])
+        #expect(ranks.rank(.named("b")) == 0)
+        #expect(ranks.rank(.named("c")) == 3)
+        #expect(ranks.rank(.named("zeta")) == subjects.count)
+        #expect(ranks.rank(.named("alpha")) == subjects.count + 1)
+        // A row outside the subjects (never given) ranks as itself.
+        #expect(ranks.rank(.row(40)) == 40)
+        let empty = SubjectRanks(subjects: [], names: ["portfolio"])
+        #expect(empty.rank(.named("portfolio")) == 0)
+    }
+
+    @Test("subject ranks tell apart subjects that differ only past the hash's kept bits or in form")
+    func subjectRanksCompareStrings() {
+        // "é" precomposed and decomposed are equal Strings: one subject.
+        let subjects = ["caf\u{E9}", "cafe\u{301}", "cafe", "CAFÉ"]
+        let ranks = SubjectRanks(subjects: subjects, names: ["cafe\u{301}"])
+        #expect(subjects.indices.map { ranks.rank(.row($0)) } == [0, 0, 2, 3])
+        #expect(ranks.rank(.named("cafe\u{301}")) == 0)
+    }
+
+    @Test("a field takes the bits of its largest value", arguments: [(0, 0), (1, 1), (2, 2), (3, 2), (4, 3), (1_000_000, 20), (Int.max, 63)])
+    func bitsToHold(_ value: Int, _ bits: Int) {
+        #expect(OutcomeOrder.bits(toHold: value) == bits)
+    }
+
+    @Test("no outcomes give an empty order")
+    func emptyOrder() {
+        let order = OutcomeOrder(count: 0, subjectFirst: true) { _ in }
+        #expect(order.isEmpty)
+    }
+}
