@@ -22,6 +22,7 @@ enum TextReport {
 
         let places = report.outcomeOrder(includeClear: report.showClear, subjectFirst: true)
         var subject: Int? = nil
+        var ruleLines = RuleLines(style: style)
         for place in places {
             let outcome = report.complete(report.outcome(at: place))
             if place.subject != subject {
@@ -29,7 +30,7 @@ enum TextReport {
                 out.line("")
                 out.line(style.apply(.bold, TerminalText.clean(outcome.subject)))
             }
-            write(outcome, report: report, style: style, into: &out)
+            write(outcome, report: report, lines: &ruleLines, into: &out)
             chunks.drain(&out)
         }
         if places.isEmpty {
@@ -60,10 +61,53 @@ enum TextReport {
         text.count >= labelWidth ? text + " " : text + String(repeating: " ", count: labelWidth - text.count)
     }
 
-    private static func write(_ outcome: ReportOutcome, report: CheckReport, style: ANSIStyle, into out: inout String) {
+    /// The lines of an outcome that depend on its rule alone — its heading
+    /// after the label, and where the rule is — made once per rule: a large
+    /// report repeats them hundreds of thousands of times, and reading a
+    /// rule's description out of an outcome copies it.
+    struct RuleLines {
+        let style: ANSIStyle
+        private var known: [ObjectIdentifier: (rule: SharedRuleInfo, lines: Lines)] = [:]
+
+        struct Lines {
+            /// Per label: the heading line, as `label + heading(rule)`.
+            var finding: String
+            var undetermined: String
+            var clear: String
+            var location: String
+        }
+
+        init(style: ANSIStyle) {
+            self.style = style
+        }
+
+        /// The lines of `rule`, made on first use.
+        mutating func lines(_ rule: SharedRuleInfo) -> Lines {
+            // The cache holds each rule, so no identity is reused meanwhile.
+            let id = ObjectIdentifier(rule)
+            if let cached = known[id] { return cached.lines }
+            let info = rule.info
+            let title = TextReport.heading(info)
+            let lines = Lines(
+                finding: "  " + style.severity(info.severity, TextReport.label(info.severity.rawValue)) + title,
+                undetermined: "  " + style.apply(.cyan, TextReport.label("undetermined")) + title,
+                clear: "  " + style.apply(.green, TextReport.label("clear")) + title,
+                location: TextReport.detailIndent + style.apply(.dim, "at \(TerminalText.clean(info.location.description))")
+            )
+            known[id] = (rule, lines)
+            return lines
+        }
+    }
+
+    private static func write(_ outcome: ReportOutcome, report: CheckReport, lines: inout RuleLines, into out: inout String) {
+        let style = lines.style
         switch outcome {
         case .finding(let finding):
-            var head = "  " + style.severity(finding.severity, label(finding.severity.rawValue)) + heading(finding.rule)
+            let ruleLines = lines.lines(finding.sharedRule)
+            // A finding's severity is its rule's; one made otherwise gets its own line.
+            var head = finding.severity == finding.sharedRule.info.severity
+                ? ruleLines.finding
+                : "  " + style.severity(finding.severity, label(finding.severity.rawValue)) + heading(finding.rule)
             if report.baseline != nil {
                 head += finding.baseline ? style.apply(.dim, "  [baseline]") : style.apply(.magenta, "  [new]")
             }
@@ -71,16 +115,17 @@ enum TextReport {
             out.line(detailIndent + TerminalText.clean(finding.message, indent: detailIndent))
             out.line(detailIndent + "basis: \(finding.basis.rawValue)")
             writeEvidence(finding.evidence, into: &out)
-            out.line(detailIndent + style.apply(.dim, "at \(TerminalText.clean(finding.rule.location.description))"))
+            out.line(ruleLines.location)
         case .undetermined(let outcome):
-            out.line("  " + style.apply(.cyan, label("undetermined")) + heading(outcome.rule))
+            let ruleLines = lines.lines(outcome.sharedRule)
+            out.line(ruleLines.undetermined)
             for reason in outcome.reasons {
                 out.line(detailIndent + TerminalText.clean(ReportWording.reason(reason), indent: detailIndent))
             }
             writeEvidence(outcome.evidence, into: &out)
-            out.line(detailIndent + style.apply(.dim, "at \(TerminalText.clean(outcome.rule.location.description))"))
+            out.line(ruleLines.location)
         case .clear(let outcome):
-            out.line("  " + style.apply(.green, label("clear")) + heading(outcome.rule))
+            out.line(lines.lines(outcome.sharedRule).clear)
         }
     }
 
