@@ -5,13 +5,13 @@ import Foundation
 /// Large JSON and NDJSON files are read in two halves at once, one per
 /// core, and joined so that the result is exactly what reading in order
 /// gives: the same deals, positions, subjects and diagnostics.
-enum ParallelHalves {
+public enum ParallelHalves {
     static func worthwhile(_ bytes: [UInt8], limits: DataLimits) -> Bool {
         bytes.count >= max(2, limits.parallelReadThreshold) && ProcessInfo.processInfo.activeProcessorCount > 1
     }
 
     /// Runs `second` on another thread while `first` runs on this one.
-    static func run<First, Second: Sendable>(first: () -> First, second: @escaping @Sendable () -> Second) -> (First, Second) {
+    public static func run<First, Second: Sendable>(first: () -> First, second: @escaping @Sendable () -> Second) -> (First, Second) {
         let slot = ResultSlot<Second>()
         let group = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: group) { slot.value = second() }

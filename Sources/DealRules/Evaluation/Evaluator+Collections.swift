@@ -171,6 +171,12 @@ extension Evaluator {
 
     /// The sum of F over all deals for `share of F`: the same for every
     /// group of a run, so computed once per run (with the reasons it gave).
+    ///
+    /// The reasons are gathered apart from the outcome's own and then
+    /// added to them, the first time as every later time: gathered among
+    /// the outcome's own, a reason the outcome already had would not be
+    /// kept with the total, and the groups after it would lack it — which
+    /// groups showed it would hang on the order outcomes were decided in.
     private func shareTotal(field: Node, condition: Node?, span: Span, allDeals: [Deal]) -> Value {
         let key = ShareTotalKey(source: ObjectIdentifier(span.source), start: span.start, end: span.end, dealCount: allDeals.count,
                                 firstPosition: allDeals.first?.position ?? 0, lastPosition: allDeals.last?.position ?? 0)
@@ -178,7 +184,7 @@ extension Evaluator {
             for reason in cached.reasons { addReasonOnce(reason) }
             return cached.value
         }
-        let reasonsBefore = reasons.count
+        let own = takeReasons()
         let everything = Items.deals(allDeals)
         let (allKept, allUnknown) = selected(everything, condition, counting: false)
         var total = Value.unknown
@@ -191,7 +197,10 @@ extension Evaluator {
                 total = sum(totals, span: span)
             }
         }
-        shareTotals[key] = ShareTotal(value: total, reasons: Array(reasons.dropFirst(reasonsBefore)))
+        let found = takeReasons()
+        restoreReasons(own)
+        for reason in found { addReasonOnce(reason) }
+        shareTotals[key] = ShareTotal(value: total, reasons: found)
         return total
     }
 

@@ -275,7 +275,26 @@ public final class Evaluator {
         addReason(UndeterminedReason(field: field, problem: .error, message: message))
     }
 
-    func addReasonOnce(_ reason: UndeterminedReason) { addReason(reason) }
+    /// Adds a reason found apart (`takeReasons`) as it was found: one
+    /// that explains a missing field replaces the bare one.
+    func addReasonOnce(_ reason: UndeterminedReason) {
+        if reason.problem == .missing, let field = reason.field, let message = reason.message {
+            addMissing(field, message: message)
+        } else {
+            addReason(reason)
+        }
+    }
+
+    /// The reasons so far, leaving none: what follows is gathered apart.
+    func takeReasons() -> [UndeterminedReason] {
+        defer { reasons.removeAll() }
+        return reasons
+    }
+
+    /// Puts back reasons taken with `takeReasons`.
+    func restoreReasons(_ saved: [UndeterminedReason]) {
+        reasons = saved
+    }
 
     private func addReason(_ reason: UndeterminedReason) {
         if !reasons.contains(reason) { reasons.append(reason) }

@@ -291,17 +291,18 @@ public struct CheckReport: Sendable {
     /// The outcome with its details: a finding's message, basis and
     /// evidence, an undetermined outcome's reasons and evidence, a clear
     /// outcome's evidence.
-    func complete<Outcome: PendingOutcome>(_ outcome: Outcome) -> Outcome {
+    /// `lane`: see `OutcomeDetails`.
+    func complete<Outcome: PendingOutcome>(_ outcome: Outcome, lane: Int = 0) -> Outcome {
         guard let details, outcome.pending != nil else { return outcome }
-        return details.complete(outcome)
+        return details.complete(outcome, lane: lane)
     }
 
     /// The outcome with the details reports show: a clear outcome's
     /// evidence, which no report shows, is left to `complete(_: ClearOutcome)`.
-    func complete(_ outcome: ReportOutcome) -> ReportOutcome {
+    func complete(_ outcome: ReportOutcome, lane: Int = 0) -> ReportOutcome {
         switch outcome {
-        case .finding(let finding): return .finding(complete(finding))
-        case .undetermined(let undetermined): return .undetermined(complete(undetermined))
+        case .finding(let finding): return .finding(complete(finding, lane: lane))
+        case .undetermined(let undetermined): return .undetermined(complete(undetermined, lane: lane))
         case .clear: return outcome
         }
     }
@@ -310,9 +311,9 @@ public struct CheckReport: Sendable {
     func completed() -> CheckReport {
         guard details != nil else { return self }
         var report = self
-        report.findings = findings.map(complete)
-        report.undetermined = undetermined.map(complete)
-        report.clear = clear.map(complete)
+        report.findings = findings.map { complete($0) }
+        report.undetermined = undetermined.map { complete($0) }
+        report.clear = clear.map { complete($0) }
         report.details = nil
         return report
     }

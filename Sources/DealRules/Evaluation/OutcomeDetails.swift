@@ -65,17 +65,33 @@ struct OutcomeReplay {
 /// report lists without them, one outcome at a time as a report writes it:
 /// a portfolio that flags hundreds of thousands of outcomes then never
 /// holds all their details at once.
+///
+/// It has a replay (an evaluator) per lane, so that a writer can work out
+/// the details of two stretches of a report at once (`TextReport`), each
+/// on its own lane.
 final class OutcomeDetails: Sendable {
-    private let replay: Mutex<OutcomeReplay>
+    private let lanes: [Lane]
 
-    init(_ outcomes: RuleOutcomes) {
-        replay = Mutex(OutcomeReplay(outcomes))
+    static let lanes = 2
+
+    /// One replay, used by one writer at a time.
+    private final class Lane: Sendable {
+        let replay: Mutex<OutcomeReplay>
+
+        init(_ outcomes: RuleOutcomes) {
+            replay = Mutex(OutcomeReplay(outcomes))
+        }
     }
 
-    /// The outcome with the details it was listed without.
-    func complete<Outcome: PendingOutcome>(_ outcome: Outcome) -> Outcome {
+    init(_ outcomes: RuleOutcomes) {
+        lanes = (0..<OutcomeDetails.lanes).map { _ in Lane(outcomes) }
+    }
+
+    /// The outcome with the details it was listed without, worked out on
+    /// `lane` (any lane gives the same details).
+    func complete<Outcome: PendingOutcome>(_ outcome: Outcome, lane: Int = 0) -> Outcome {
         guard let origin = outcome.pending else { return outcome }
-        return replay.withLock { replay in
+        return lanes[lane % lanes.count].replay.withLock { replay in
             guard let rule = replay.outcomes.rule(at: origin), replay.decide(origin) != nil else { return outcome }
             var result = outcome
             result.fill(rule: rule, evaluator: replay.evaluator)

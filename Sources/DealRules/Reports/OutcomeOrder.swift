@@ -3,7 +3,7 @@ import DealRulesModel
 /// Where one outcome sits in a report's order: the ranks of its rule and
 /// subject, and its offset across findings, undetermined and clear
 /// outcomes (in that order; see `CheckReport.outcome(atOffset:)`).
-struct OutcomePlace: Equatable {
+struct OutcomePlace: Equatable, Sendable {
     let rule: Int
     let subject: Int
     let offset: Int
@@ -17,8 +17,8 @@ struct OutcomePlace: Equatable {
 /// the offset, and the words are sorted as plain integers: 8 bytes an
 /// outcome, and no comparison closure. Only when the three do not fit in
 /// a word (billions of outcomes) are places kept whole and sorted as tuples.
-struct OutcomeOrder: RandomAccessCollection {
-    private enum Storage {
+struct OutcomeOrder: RandomAccessCollection, Sendable {
+    private enum Storage: Sendable {
         case packed([UInt64])
         case wide([OutcomePlace])
     }

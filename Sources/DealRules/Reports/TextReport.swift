@@ -1,4 +1,6 @@
+import DealRulesData
 import DealRulesModel
+import Foundation
 
 /// `--format text` (the default): what an analyst reads in a terminal.
 /// Findings are grouped by subject, each with its severity, flag, rule,
@@ -15,22 +17,44 @@ enum TextReport {
     /// Writes the report line by line into `out`, handing it on to `chunks`
     /// as it grows: a large portfolio has hundreds of thousands of outcomes,
     /// and an array of lines joined at the end would hold the report twice.
-    static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into out: inout String) {
+    ///
+    /// `lanes` above 1 works out two stretches of `batch` outcomes at once
+    /// (tests set both; the text is the same whatever they are).
+    static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into out: inout String,
+                      lanes: Int = TextReport.lanes, batch: Int = 512) {
         let style = ANSIStyle(enabled: options.color)
         out.line(style.apply(.bold, "DealRules check as of \(report.asOf): "
             + "\(ReportWording.count(report.rules.count, "rule")), \(ReportWording.count(report.dealCount, "deal"))"))
 
         let places = report.outcomeOrder(includeClear: report.showClear, subjectFirst: true)
-        var subject: Int? = nil
-        var ruleLines = RuleLines(style: style)
-        for place in places {
-            let outcome = report.complete(report.outcome(at: place))
-            if place.subject != subject {
-                subject = place.subject
-                out.line("")
-                out.line(style.apply(.bold, TerminalText.clean(outcome.subject)))
+        // Stretches of `batch` outcomes, two at a time when there are lanes
+        // for them: the first on this thread, the next on another, each
+        // with its own replay (`OutcomeDetails`) and rule lines, joined in
+        // order — the same text as one stretch after the other.
+        var firstLines = RuleLines(style: style)
+        var secondLines = RuleLines(style: style)
+        let batch = Swift.max(1, batch)
+        var start = 0
+        while start < places.count {
+            let first = start..<Swift.min(start + batch, places.count)
+            let second = first.upperBound..<Swift.min(first.upperBound + batch, places.count)
+            if lanes > 1, !second.isEmpty {
+                let linesForSecond = secondLines
+                let (firstText, secondResult) = ParallelHalves.run {
+                    text(of: first, in: places, report: report, lane: 0, lines: &firstLines)
+                } second: {
+                    var lines = linesForSecond
+                    let text = TextReport.text(of: second, in: places, report: report, lane: 1, lines: &lines)
+                    return (text: text, lines: lines)
+                }
+                secondLines = secondResult.lines
+                out.append(firstText)
+                out.append(secondResult.text)
+                start = second.upperBound
+            } else {
+                out.append(text(of: first, in: places, report: report, lane: 0, lines: &firstLines))
+                start = first.upperBound
             }
-            write(outcome, report: report, lines: &ruleLines, into: &out)
             chunks.drain(&out)
         }
         if places.isEmpty {
@@ -49,6 +73,26 @@ enum TextReport {
         chunks.finish(&out)
     }
 
+    /// Lanes a report is written on: two where there are two processors.
+    static let lanes = Swift.min(OutcomeDetails.lanes, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// The text of the outcomes at `range` of `places`, each under its
+    /// subject's heading when it is the first of its subject.
+    private static func text(of range: Range<Int>, in places: OutcomeOrder, report: CheckReport, lane: Int,
+                             lines: inout RuleLines) -> String {
+        var out = String()
+        for index in range {
+            let place = places[index]
+            let outcome = report.complete(report.outcome(at: place), lane: lane)
+            if index == 0 || places[index - 1].subject != place.subject {
+                out.line("")
+                out.line(lines.style.apply(.bold, TerminalText.clean(outcome.subject)))
+            }
+            write(outcome, report: report, lines: &lines, into: &out)
+        }
+        return out
+    }
+
     private static let labelWidth = 12
     private static let detailIndent = "    "
 
@@ -65,11 +109,11 @@ enum TextReport {
     /// after the label, and where the rule is — made once per rule: a large
     /// report repeats them hundreds of thousands of times, and reading a
     /// rule's description out of an outcome copies it.
-    struct RuleLines {
+    struct RuleLines: Sendable {
         let style: ANSIStyle
         private var known: [ObjectIdentifier: (rule: SharedRuleInfo, lines: Lines)] = [:]
 
-        struct Lines {
+        struct Lines: Sendable {
             /// Per label: the heading line, as `label + heading(rule)`.
             var finding: String
             var undetermined: String

@@ -98,4 +98,68 @@ struct DetailsLaterTests {
         for finding in full.findings { #expect(later.complete(finding) == finding) }
         for outcome in full.undetermined { #expect(later.complete(outcome) == outcome) }
     }
+
+    @Test("text written two stretches at a time, on two lanes, is the text written on one",
+          arguments: ["Rules", "Benchmarks/rules", "portfolio rules"])
+    func twoLanesWriteTheSameText(_ rules: String) throws {
+        let program = try Self.program(rules)
+        var random = RandomDeals(seed: 406)
+        let outcomes = RuleRunner.evaluate(program, deals: random.deals(300), options: RuleRunner.Options(asOf: Self.asOf))
+        for showClear in [false, true] {
+            var report = outcomes.report(includeClear: showClear, detailsLater: true)
+            report.showClear = showClear
+            var serial = ""
+            TextReport.write(report, options: ReportOptions(), chunks: ReportChunks(nil), into: &serial, lanes: 1, batch: 1 << 20)
+            let fullText = ReportRenderer.render(outcomes.report(includeClear: showClear).with(showClear: showClear), format: .text, options: ReportOptions())
+            #expect(serial == fullText)
+            // Stretches that split subjects, a lone last stretch, and chunks handed on as they fill.
+            for batch in [1, 7, 64] {
+                var pieces: [String] = []
+                var parallel = ""
+                TextReport.write(report, options: ReportOptions(), chunks: ReportChunks({ pieces.append($0) }, size: 256),
+                                 into: &parallel, lanes: 2, batch: batch)
+                #expect(pieces.count > 1)
+                #expect(pieces.joined() == serial, "\(rules) batch \(batch) show-clear \(showClear)")
+            }
+        }
+    }
+
+    @Test("a share rule gives each group the same reasons whichever group is decided first")
+    func shareReasonsDoNotHangOnOrder() throws {
+        let program = try Self.program("Benchmarks/rules")
+        var random = RandomDeals(seed: 406)
+        let outcomes = RuleRunner.evaluate(program, deals: random.deals(300), options: RuleRunner.Options(asOf: Self.asOf))
+        var checked = 0
+        for (position, entry) in outcomes.entries.enumerated() {
+            guard case .grouped(let rule, _, let groups) = entry,
+                  outcomes.program.rules[rule].info.name == "Hyperscaler concentration" else { continue }
+            func reasons(inOrder order: [Int]) -> [Int: [UndeterminedReason]] {
+                var replay = OutcomeReplay(outcomes)
+                var found: [Int: [UndeterminedReason]] = [:]
+                for group in order {
+                    _ = replay.decide(OutcomeOrigin(entry: position, position: group))
+                    found[group] = replay.evaluator.reasons
+                }
+                return found
+            }
+            // Whichever group is decided first computes the total (with its
+            // own reasons already there); every group must come out alike.
+            let forward = reasons(inOrder: Array(groups.indices))
+            for first in groups.indices {
+                let order = [first] + groups.indices.filter { $0 != first }
+                #expect(reasons(inOrder: order) == forward, "group \(groups[first].subject) first")
+            }
+            #expect(forward.values.contains { !$0.isEmpty }, "some group is undetermined")
+            checked += groups.count
+        }
+        #expect(checked > 1)
+    }
+}
+
+private extension CheckReport {
+    func with(showClear: Bool) -> CheckReport {
+        var report = self
+        report.showClear = showClear
+        return report
+    }
 }
