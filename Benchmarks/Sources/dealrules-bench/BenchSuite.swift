@@ -283,7 +283,7 @@ struct BenchSuite {
     mutating func cli() {
         print("\n== CLI (\(options.binary))")
         guard FileManager.default.isExecutableFile(atPath: options.binary) else {
-            print("  no release binary; build it with `swift build -c release --product dealrules` or pass --dealrules")
+            print("  no release binary; build it with `make release` or pass --dealrules")
             return
         }
         let check = ["check", "Rules", "--data", "data/deals.yaml", "--as-of", "2026-11-24"]
