@@ -2,7 +2,7 @@ import DealRulesModel
 
 /// Terminal colouring for the text report; a no-op when colour is off, so
 /// the plain output never contains escape sequences.
-struct ANSIStyle {
+struct ANSIStyle: Sendable {
     let enabled: Bool
 
     enum Code: String {

@@ -7,13 +7,15 @@ enum JSONReport {
         var members: [(key: String, value: JSONWriter.Streamed)] = [
             ("version", .value(.integer(ReportJSONEncoding.formatVersion))),
             ("as_of", .value(.string(report.asOf.description))),
-            ("findings", .elements(count: report.findingList.count) { ReportJSONEncoding.finding(report.complete(report.findingList[$0])) }),
-            ("undetermined", .elements(count: report.undeterminedList.count) {
-                ReportJSONEncoding.undetermined(report.complete(report.undeterminedList[$0]))
+            ("findings", .elements(count: report.findingList.count) { position, lane in
+                ReportJSONEncoding.finding(report.complete(report.findingList[position], lane: lane))
+            }),
+            ("undetermined", .elements(count: report.undeterminedList.count) { position, lane in
+                ReportJSONEncoding.undetermined(report.complete(report.undeterminedList[position], lane: lane))
             }),
         ]
         if report.showClear {
-            members.append(("clear", .elements(count: report.clearList.count) { ReportJSONEncoding.clear(report.clearList[$0]) }))
+            members.append(("clear", .elements(count: report.clearList.count) { position, _ in ReportJSONEncoding.clear(report.clearList[position]) }))
         }
         members.append(("errors", .value(.array(report.errors.map(ReportJSONEncoding.error)))))
         if let baseline = report.baseline {

@@ -30,8 +30,9 @@ public enum JSONWriter {
         case value(JSONValue)
         case object([(key: String, value: Streamed)])
         case array([Streamed])
-        /// `count` elements, the element at each position made when written.
-        case elements(count: Int, element: (Int) -> JSONValue)
+        /// `count` elements, the element at each position made when written,
+        /// on a lane (`LanedText`): `element(position, lane)`.
+        case elements(count: Int, element: @Sendable (Int, Int) -> JSONValue)
 
         /// The whole tree at once (what the streamed text must equal).
         var tree: JSONValue {
@@ -39,14 +40,16 @@ public enum JSONWriter {
             case .value(let value): return value
             case .object(let members): return .object(members.map { JSONMember($0.key, $0.value.tree) })
             case .array(let items): return .array(items.map(\.tree))
-            case .elements(let count, let element): return .array((0..<count).map(element))
+            case .elements(let count, let element): return .array((0..<count).map { element($0, 0) })
             }
         }
     }
 
     /// The text `write(document.tree, layout: .pretty)` gives, handed on to
     /// `chunks` after each element of a long array.
-    static func write(_ document: Streamed, chunks: ReportChunks, into output: inout String, depth: Int = 0) {
+    /// `lanes` and `batch`: see `LanedText` (tests set them; the text is the same).
+    static func write(_ document: Streamed, chunks: ReportChunks, into output: inout String, depth: Int = 0,
+                      lanes: Int = LanedText.lanes, batch: Int = LanedText.batch) {
         switch document {
         case .value(let value):
             append(value, to: &output, layout: .pretty, asciiOnly: false, depth: depth)
@@ -58,19 +61,30 @@ public enum JSONWriter {
                 newline(&output, layout: .pretty, depth: depth + 1)
                 appendQuoted(member.key, to: &output, asciiOnly: false)
                 output += ": "
-                write(member.value, chunks: chunks, into: &output, depth: depth + 1)
+                write(member.value, chunks: chunks, into: &output, depth: depth + 1, lanes: lanes, batch: batch)
             }
             newline(&output, layout: .pretty, depth: depth)
             output += "}"
         case .array(let items):
             writeArray(count: items.count, chunks: chunks, into: &output, depth: depth) { position, output in
-                write(items[position], chunks: chunks, into: &output, depth: depth + 1)
+                write(items[position], chunks: chunks, into: &output, depth: depth + 1, lanes: lanes, batch: batch)
             }
         case .elements(let count, let element):
-            writeArray(count: count, chunks: chunks, into: &output, depth: depth) { position, output in
-                append(element(position), to: &output, layout: .pretty, asciiOnly: false, depth: depth + 1)
-                chunks.drain(&output)
+            // Each element after its separator and line break, stretch by
+            // stretch (`LanedText`), the text of one element after another.
+            guard count > 0 else { output += "[]"; return }
+            output += "["
+            LanedText.write(count: count, into: &output, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
+                var text = ""
+                for position in range {
+                    if position > 0 { text += "," }
+                    newline(&text, layout: .pretty, depth: depth + 1)
+                    append(element(position, lane), to: &text, layout: .pretty, asciiOnly: false, depth: depth + 1)
+                }
+                return text
             }
+            newline(&output, layout: .pretty, depth: depth)
+            output += "]"
         }
     }
 
@@ -123,9 +137,18 @@ public enum JSONWriter {
 
     private static func newline(_ output: inout String, layout: Layout, depth: Int) {
         guard layout == .pretty else { return }
-        output += "\n"
-        output += String(repeating: "  ", count: depth)
+        if depth >= 0 && depth < lineStarts.count {
+            output += lineStarts[depth]
+        } else {
+            output += "\n"
+            output += String(repeating: "  ", count: Swift.max(0, depth))
+        }
     }
+
+    /// A line break and the indentation of each of the first depths, made
+    /// once: a large report starts millions of lines, and past a few levels
+    /// the indentation is too long to be built without allocating.
+    private static let lineStarts = (0..<24).map { "\n" + String(repeating: "  ", count: $0) }
 
     private static func appendQuoted(_ text: String, to output: inout String, asciiOnly: Bool) {
         output += "\""
@@ -171,7 +194,16 @@ public enum JSONWriter {
     /// byte of U+2028, U+2029 or U+FEFF (0xE2, 0xEF: text with those takes
     /// the scalar-by-scalar path, which decides).
     private static func needsEscaping(_ text: String, asciiOnly: Bool) -> Bool {
-        for byte in text.utf8 {
+        // Through the bytes of a native string at once (a report checks
+        // every key and string it writes); through the UTF-8 view otherwise.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in needsEscaping(bytes, asciiOnly: asciiOnly) }) {
+            return found
+        }
+        return needsEscaping(text.utf8, asciiOnly: asciiOnly)
+    }
+
+    private static func needsEscaping<Bytes: Sequence<UInt8>>(_ bytes: Bytes, asciiOnly: Bool) -> Bool {
+        for byte in bytes {
             if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 || byte == 0xEF { return true }
             if asciiOnly && byte >= 0x80 { return true }
         }

@@ -30,8 +30,8 @@ enum SARIFReport {
         let run: JSONWriter.Streamed = .object([
             ("tool", .value(.object(["driver": driver]))),
             ("invocations", .value(.array([invocation(report)]))),
-            ("results", .elements(count: report.findingList.count) { position in
-                let finding = report.complete(report.findingList[position])
+            ("results", .elements(count: report.findingList.count) { position, lane in
+                let finding = report.complete(report.findingList[position], lane: lane)
                 return result(finding, index: ruleIndex[finding.rule.name], report: report)
             }),
             ("properties", runProperties(report)),
@@ -128,8 +128,8 @@ enum SARIFReport {
     private static func runProperties(_ report: CheckReport) -> JSONWriter.Streamed {
         var members: [(key: String, value: JSONWriter.Streamed)] = [
             ("asOf", .value(.string(report.asOf.description))),
-            ("undetermined", .elements(count: report.undeterminedList.count) {
-                ReportJSONEncoding.undetermined(report.complete(report.undeterminedList[$0]))
+            ("undetermined", .elements(count: report.undeterminedList.count) { position, lane in
+                ReportJSONEncoding.undetermined(report.complete(report.undeterminedList[position], lane: lane))
             }),
             ("summary", .value(ReportJSONEncoding.summary(report))),
         ]

@@ -1,6 +1,4 @@
-import DealRulesData
 import DealRulesModel
-import Foundation
 
 /// `--format text` (the default): what an analyst reads in a terminal.
 /// Findings are grouped by subject, each with its severity, flag, rule,
@@ -17,45 +15,17 @@ enum TextReport {
     /// Writes the report line by line into `out`, handing it on to `chunks`
     /// as it grows: a large portfolio has hundreds of thousands of outcomes,
     /// and an array of lines joined at the end would hold the report twice.
-    ///
-    /// `lanes` above 1 works out two stretches of `batch` outcomes at once
-    /// (tests set both; the text is the same whatever they are).
+    /// Outcomes are worked out and written in stretches (`LanedText`);
+    /// tests set `lanes` and `batch`, which leave the text as it is.
     static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into out: inout String,
-                      lanes: Int = TextReport.lanes, batch: Int = 512) {
+                      lanes: Int = LanedText.lanes, batch: Int = LanedText.batch) {
         let style = ANSIStyle(enabled: options.color)
         out.line(style.apply(.bold, "DealRules check as of \(report.asOf): "
             + "\(ReportWording.count(report.rules.count, "rule")), \(ReportWording.count(report.dealCount, "deal"))"))
 
         let places = report.outcomeOrder(includeClear: report.showClear, subjectFirst: true)
-        // Stretches of `batch` outcomes, two at a time when there are lanes
-        // for them: the first on this thread, the next on another, each
-        // with its own replay (`OutcomeDetails`) and rule lines, joined in
-        // order — the same text as one stretch after the other.
-        var firstLines = RuleLines(style: style)
-        var secondLines = RuleLines(style: style)
-        let batch = Swift.max(1, batch)
-        var start = 0
-        while start < places.count {
-            let first = start..<Swift.min(start + batch, places.count)
-            let second = first.upperBound..<Swift.min(first.upperBound + batch, places.count)
-            if lanes > 1, !second.isEmpty {
-                let linesForSecond = secondLines
-                let (firstText, secondResult) = ParallelHalves.run {
-                    text(of: first, in: places, report: report, lane: 0, lines: &firstLines)
-                } second: {
-                    var lines = linesForSecond
-                    let text = TextReport.text(of: second, in: places, report: report, lane: 1, lines: &lines)
-                    return (text: text, lines: lines)
-                }
-                secondLines = secondResult.lines
-                out.append(firstText)
-                out.append(secondResult.text)
-                start = second.upperBound
-            } else {
-                out.append(text(of: first, in: places, report: report, lane: 0, lines: &firstLines))
-                start = first.upperBound
-            }
-            chunks.drain(&out)
+        LanedText.write(count: places.count, into: &out, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
+            text(of: range, in: places, report: report, style: style, lane: lane)
         }
         if places.isEmpty {
             out.line("")
@@ -73,14 +43,13 @@ enum TextReport {
         chunks.finish(&out)
     }
 
-    /// Lanes a report is written on: two where there are two processors.
-    static let lanes = Swift.min(OutcomeDetails.lanes, ProcessInfo.processInfo.activeProcessorCount)
-
     /// The text of the outcomes at `range` of `places`, each under its
-    /// subject's heading when it is the first of its subject.
-    private static func text(of range: Range<Int>, in places: OutcomeOrder, report: CheckReport, lane: Int,
-                             lines: inout RuleLines) -> String {
+    /// subject's heading when it is the first of its subject. (Rule lines
+    /// are made afresh for each stretch: a few per rule per stretch.)
+    private static func text(of range: Range<Int>, in places: OutcomeOrder, report: CheckReport, style: ANSIStyle,
+                             lane: Int) -> String {
         var out = String()
+        var lines = RuleLines(style: style)
         for index in range {
             let place = places[index]
             let outcome = report.complete(report.outcome(at: place), lane: lane)

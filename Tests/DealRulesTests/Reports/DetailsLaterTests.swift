@@ -99,7 +99,7 @@ struct DetailsLaterTests {
         for outcome in full.undetermined { #expect(later.complete(outcome) == outcome) }
     }
 
-    @Test("text written two stretches at a time, on two lanes, is the text written on one",
+    @Test("text, JSON and SARIF written two stretches at a time, on two lanes, are the text written on one",
           arguments: ["Rules", "Benchmarks/rules", "portfolio rules"])
     func twoLanesWriteTheSameText(_ rules: String) throws {
         let program = try Self.program(rules)
@@ -120,6 +120,22 @@ struct DetailsLaterTests {
                                  into: &parallel, lanes: 2, batch: batch)
                 #expect(pieces.count > 1)
                 #expect(pieces.joined() == serial, "\(rules) batch \(batch) show-clear \(showClear)")
+            }
+            // The JSON and SARIF documents' outcome arrays, the same way.
+            let documents: [(String, JSONWriter.Streamed, ReportFormat)] = [
+                ("json", JSONReport.streamed(report), .json),
+                ("sarif", SARIFReport.streamed(report, options: ReportOptions()), .sarif),
+            ]
+            for (name, document, format) in documents {
+                var oneLane = ""
+                JSONWriter.write(document, chunks: ReportChunks(nil), into: &oneLane, lanes: 1)
+                #expect(oneLane + "\n" == ReportRenderer.render(outcomes.report(includeClear: showClear).with(showClear: showClear), format: format, options: ReportOptions()), "\(name)")
+                for batch in [1, 5, 64] {
+                    var pieces: [String] = []
+                    var twoLanes = ""
+                    JSONWriter.write(document, chunks: ReportChunks({ pieces.append($0) }, size: 256), into: &twoLanes, lanes: 2, batch: batch)
+                    #expect((pieces + [twoLanes]).joined() == oneLane, "\(rules) \(name) batch \(batch) show-clear \(showClear)")
+                }
             }
         }
     }
