@@ -13,25 +13,14 @@ enum GitHubReport {
     }
 
     /// Writes the annotations one finding at a time, working out each
-    /// finding's details as it goes (`CheckReport.complete`).
-    static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String) {
-        for listed in report.findingList {
-            let finding = report.complete(listed)
-            let command: String
-            if report.isFailing(finding) {
-                command = "error"
-            } else if finding.severity >= .medium {
-                command = "warning"
-            } else {
-                command = "notice"
+    /// finding's details as it goes (`CheckReport.complete`), in stretches
+    /// (`LanedText`; tests set `lanes` and `batch`, which leave the text as it is).
+    static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String,
+                      lanes: Int = LanedText.lanes, batch: Int = LanedText.batch) {
+        LanedText.write(count: report.findingList.count, into: &text, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
+            range.reduce(into: "") { piece, index in
+                piece.line(annotation(report.complete(report.findingList[index], lane: lane), report: report))
             }
-            var message = "[\(finding.severity.rawValue)] \(finding.message) (basis: \(finding.basis.rawValue)"
-            message += finding.rule.name == finding.rule.flag ? ")" : "; rule: \(finding.rule.name))"
-            if report.baseline != nil { message += finding.baseline ? " [baseline]" : " [new]" }
-            for evidence in finding.evidence { message += "\n" + ReportWording.evidenceLine(evidence) }
-            text.line(GitHubCommands.annotation(command, location: finding.rule.location,
-                                                title: "\(finding.rule.flag): \(finding.subject)", message: message))
-            chunks.drain(&text)
         }
         for diagnostic in report.errors {
             let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
@@ -40,5 +29,23 @@ enum GitHubReport {
         }
         text.line(report.summaryLine)
         chunks.finish(&text)
+    }
+
+    /// The annotation of one finding.
+    private static func annotation(_ finding: Finding, report: CheckReport) -> String {
+        let command: String
+        if report.isFailing(finding) {
+            command = "error"
+        } else if finding.severity >= .medium {
+            command = "warning"
+        } else {
+            command = "notice"
+        }
+        var message = "[\(finding.severity.rawValue)] \(finding.message) (basis: \(finding.basis.rawValue)"
+        message += finding.rule.name == finding.rule.flag ? ")" : "; rule: \(finding.rule.name))"
+        if report.baseline != nil { message += finding.baseline ? " [baseline]" : " [new]" }
+        for evidence in finding.evidence { message += "\n" + ReportWording.evidenceLine(evidence) }
+        return GitHubCommands.annotation(command, location: finding.rule.location,
+                                         title: "\(finding.rule.flag): \(finding.subject)", message: message)
     }
 }

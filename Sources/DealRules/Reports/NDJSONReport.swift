@@ -10,25 +10,35 @@ enum NDJSONReport {
 
     /// Writes the report line by line into `text`, working out each
     /// outcome's details just before its line and handing the text on to
-    /// `chunks` as it grows.
-    static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String) {
-        func line(_ kind: String, _ value: JSONValue) {
-            text += JSONWriter.write(tagged(kind, value), layout: .compact)
-            text += "\n"
-            chunks.drain(&text)
+    /// `chunks` as it grows. Outcomes are written in stretches
+    /// (`LanedText`; tests set `lanes` and `batch`, which leave the text as it is).
+    static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String,
+                      lanes: Int = LanedText.lanes, batch: Int = LanedText.batch) {
+        LanedText.write(count: report.findingList.count, into: &text, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
+            range.reduce(into: "") { piece, index in
+                piece += line("finding", ReportJSONEncoding.finding(report.complete(report.findingList[index], lane: lane)))
+            }
         }
-        report.findingList.forEach { line("finding", ReportJSONEncoding.finding(report.complete($0))) }
-        report.undeterminedList.forEach { line("undetermined", ReportJSONEncoding.undetermined(report.complete($0))) }
-        if report.showClear { report.clearList.forEach { line("clear", ReportJSONEncoding.clear($0)) } }
-        for error in report.errors { line("error", ReportJSONEncoding.error(error)) }
-        if let baseline = report.baseline { line("baseline_comparison", ReportJSONEncoding.baselineComparison(baseline)) }
+        LanedText.write(count: report.undeterminedList.count, into: &text, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
+            range.reduce(into: "") { piece, index in
+                piece += line("undetermined", ReportJSONEncoding.undetermined(report.complete(report.undeterminedList[index], lane: lane)))
+            }
+        }
+        if report.showClear { report.clearList.forEach { text += line("clear", ReportJSONEncoding.clear($0)); chunks.drain(&text) } }
+        for error in report.errors { text += line("error", ReportJSONEncoding.error(error)) }
+        if let baseline = report.baseline { text += line("baseline_comparison", ReportJSONEncoding.baselineComparison(baseline)) }
         var summary = ReportJSONEncoding.summary(report)
         if case .object(let members) = summary {
             summary = .object([JSONMember("version", .integer(ReportJSONEncoding.formatVersion)),
                                JSONMember("as_of", .string(report.asOf.description))] + members)
         }
-        line("summary", summary)
+        text += line("summary", summary)
         chunks.finish(&text)
+    }
+
+    /// One line: the value, compact, with `kind` first.
+    private static func line(_ kind: String, _ value: JSONValue) -> String {
+        JSONWriter.write(tagged(kind, value), layout: .compact) + "\n"
     }
 
     /// Puts `kind` first so a line can be dispatched on its first member.

@@ -99,7 +99,7 @@ struct DetailsLaterTests {
         for outcome in full.undetermined { #expect(later.complete(outcome) == outcome) }
     }
 
-    @Test("text, JSON and SARIF written two stretches at a time, on two lanes, are the text written on one",
+    @Test("text, JSON, SARIF, NDJSON and GitHub written two stretches at a time, on two lanes, are the text written on one",
           arguments: ["Rules", "Benchmarks/rules", "portfolio rules"])
     func twoLanesWriteTheSameText(_ rules: String) throws {
         let program = try Self.program(rules)
@@ -120,6 +120,23 @@ struct DetailsLaterTests {
                                  into: &parallel, lanes: 2, batch: batch)
                 #expect(pieces.count > 1)
                 #expect(pieces.joined() == serial, "\(rules) batch \(batch) show-clear \(showClear)")
+            }
+            // NDJSON lines and GitHub annotations, the same way.
+            let lineFormats: [(ReportFormat, (inout String, ReportChunks, Int, Int) -> Void)] = [
+                (.ndjson, { NDJSONReport.write(report, chunks: $1, into: &$0, lanes: $2, batch: $3) }),
+                (.github, { GitHubReport.write(report, chunks: $1, into: &$0, lanes: $2, batch: $3) }),
+            ]
+            for (format, write) in lineFormats {
+                var oneLane = ""
+                write(&oneLane, ReportChunks(nil), 1, 1 << 20)
+                #expect(oneLane == ReportRenderer.render(outcomes.report(includeClear: showClear).with(showClear: showClear), format: format, options: ReportOptions()), "\(format)")
+                for batch in [1, 5, 64] {
+                    var pieces: [String] = []
+                    var twoLanes = ""
+                    write(&twoLanes, ReportChunks({ pieces.append($0) }, size: 256), 2, batch)
+                    #expect(pieces.count > 1)
+                    #expect((pieces + [twoLanes]).joined() == oneLane, "\(rules) \(format) batch \(batch) show-clear \(showClear)")
+                }
             }
             // The JSON and SARIF documents' outcome arrays, the same way.
             let documents: [(String, JSONWriter.Streamed, ReportFormat)] = [
