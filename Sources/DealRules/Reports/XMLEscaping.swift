@@ -24,6 +24,9 @@ public enum XMLEscaping {
     }
 
     private static func escape(_ string: String, inAttribute: Bool) -> String {
+        // Most text has nothing to escape: it is handed back as it is
+        // (large reports escape millions of names and messages).
+        if !needsEscaping(string, inAttribute: inAttribute) { return string }
         var output = ""
         output.reserveCapacity(string.utf8.count)
         for scalar in string.unicodeScalars {
@@ -45,5 +48,24 @@ public enum XMLEscaping {
             }
         }
         return output
+    }
+
+    /// False when every byte stands for itself: no markup character, no
+    /// control character that is escaped or replaced (tab and line feed
+    /// are kept in text), and no 0xEF, the lead byte of U+FFFE and U+FFFF
+    /// (text with it takes the scalar-by-scalar path, which decides).
+    private static func needsEscaping(_ string: String, inAttribute: Bool) -> Bool {
+        func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\r"), 0xEF: return true
+                case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\t"), UInt8(ascii: "\n"): if inAttribute { return true }
+                case 0..<0x20: return true
+                default: continue
+                }
+            }
+            return false
+        }
+        return string.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(string.utf8)
     }
 }

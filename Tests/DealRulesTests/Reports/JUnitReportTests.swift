@@ -101,6 +101,38 @@ struct JUnitReportTests {
         #expect(XMLEscaping.text("é 🚀\r") == "é 🚀&#13;")
     }
 
+    @Test("text with nothing to escape comes back as it is; every character is escaped as one at a time would be")
+    func escapingFastPathAgrees() {
+        // What each scalar becomes, written out apart from the escaper.
+        func expected(_ text: String, attribute: Bool) -> String {
+            var output = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": output += "&amp;"
+                case "<": output += "&lt;"
+                case ">": output += "&gt;"
+                case "\r": output += "&#13;"
+                case "\"" where attribute: output += "&quot;"
+                case "'" where attribute: output += "&#39;"
+                case "\t" where attribute: output += "&#9;"
+                case "\n" where attribute: output += "&#10;"
+                default: output.unicodeScalars.append(XMLEscaping.isAllowed(scalar) ? scalar : "\u{FFFD}")
+                }
+            }
+            return output
+        }
+        let pieces = ["plain words", "Trainium2–4", "café", "🚀", "\t", "\n", "\r", "&", "<", ">", "\"", "'", "\u{0}", "\u{1F}",
+                      "\u{7F}", "\u{FEFF}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{E000}", "\u{2028}"]
+        for first in pieces {
+            for second in pieces {
+                let text = "a" + first + "b" + second
+                #expect(XMLEscaping.text(text) == expected(text, attribute: false), "\(text.debugDescription)")
+                #expect(XMLEscaping.attribute(text) == expected(text, attribute: true), "\(text.debugDescription)")
+            }
+        }
+        #expect(XMLEscaping.text("Amazon–Anthropic, 5 GW\nby 2028") == "Amazon–Anthropic, 5 GW\nby 2028")
+    }
+
     @Test("a standard JUnit consumer (junitparser) loads the report")
     func junitparserLoads() throws {
         let directory = try ReportTestSupport.temporaryDirectory()
