@@ -27,27 +27,41 @@ public enum XMLEscaping {
         // Most text has nothing to escape: it is handed back as it is
         // (large reports escape millions of names and messages).
         if !needsEscaping(string, inAttribute: inAttribute) { return string }
-        var output = ""
-        output.reserveCapacity(string.utf8.count)
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"" where inAttribute: output += "&quot;"
-            case "'" where inAttribute: output += "&#39;"
-            case "\t" where inAttribute: output += "&#9;"
-            case "\n" where inAttribute: output += "&#10;"
-            case "\r": output += "&#13;"
-            default:
-                if isAllowed(scalar) {
-                    output.unicodeScalars.append(scalar)
-                } else {
-                    output += "\u{FFFD}"
-                }
+        var text = string
+        return text.withUTF8 { escape($0, inAttribute: inAttribute) }
+    }
+
+    /// The same over the text's UTF-8 bytes, which are valid: a reference
+    /// or U+FFFD replaces whole characters, and every other byte is copied.
+    /// The characters XML 1.0 cannot carry that valid UTF-8 can hold are
+    /// the C0 controls other than tab, line feed and carriage return, and
+    /// U+FFFE and U+FFFF (EF BF BE, EF BF BF).
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, inAttribute: Bool) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\r"): output.append(contentsOf: "&#13;".utf8)
+            case UInt8(ascii: "\"") where inAttribute: output.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'") where inAttribute: output.append(contentsOf: "&#39;".utf8)
+            case UInt8(ascii: "\t") where inAttribute: output.append(contentsOf: "&#9;".utf8)
+            case UInt8(ascii: "\n") where inAttribute: output.append(contentsOf: "&#10;".utf8)
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): output.append(byte)
+            case 0..<0x20: output.append(contentsOf: replacement)
+            case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && (bytes[index + 1] == 0xBE || bytes[index + 1] == 0xBF):
+                output.append(contentsOf: replacement)
+                index += 2
+            default: output.append(byte)
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// False when every byte stands for itself: no markup character, no
