@@ -79,9 +79,9 @@ struct HTMLMatrix {
     /// details.
     init(report: CheckReport) {
         let flagList = report.orderedFlags
-        let subjects = report.orderedSubjects
+        let rows = SubjectRows(report)
+        let subjects = rows.ordered
         flagColumn = Dictionary(flagList.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let subjectRow = Dictionary(subjects.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         findingCount = report.findingList.count
         undeterminedCount = report.undeterminedList.count
 
@@ -89,30 +89,45 @@ struct HTMLMatrix {
         var findingCounts = [UInt32](repeating: 0, count: subjects.count)
         var undeterminedCounts = [UInt32](repeating: 0, count: subjects.count)
         // Two passes over the outcomes, to count and then to place them:
-        // cheaper in memory than remembering each one's row.
+        // cheaper in memory than remembering each one's row. Each outcome's
+        // row comes from its key (`SubjectRows`); only findings are made,
+        // for their severity.
         var counts = [Int](repeating: 0, count: subjects.count + 1)
-        for position in 0..<report.outcomeCount {
-            let outcome = report.outcome(atOffset: position)
-            guard let row = subjectRow[outcome.subject] else { continue }
+        var findingIndex = 0
+        report.findingList.forEachKey { _, subject in
+            defer { findingIndex += 1 }
+            let row = rows.place(subject)
+            guard row < subjects.count else { return }
             counts[row + 1] += 1
-            switch outcome {
-            case .finding(let finding):
-                worst[row] = max(worst[row] ?? finding.severity, finding.severity)
-                findingCounts[row] += 1
-            case .undetermined:
-                undeterminedCounts[row] += 1
-            case .clear:
-                break
-            }
+            let severity = report.findingList[findingIndex].severity
+            worst[row] = max(worst[row] ?? severity, severity)
+            findingCounts[row] += 1
+        }
+        report.undeterminedList.forEachKey { _, subject in
+            let row = rows.place(subject)
+            guard row < subjects.count else { return }
+            counts[row + 1] += 1
+            undeterminedCounts[row] += 1
+        }
+        report.clearList.forEachKey { _, subject in
+            let row = rows.place(subject)
+            guard row < subjects.count else { return }
+            counts[row + 1] += 1
         }
         for row in subjects.indices { counts[row + 1] += counts[row] }
         var next = counts
         var members = [UInt32](repeating: 0, count: counts[subjects.count])
-        for position in 0..<report.outcomeCount {
-            guard let row = subjectRow[report.outcome(atOffset: position).subject] else { continue }
+        var position = 0
+        func place(_ rule: SharedRuleInfo, _ subject: OutcomeSubject) {
+            defer { position += 1 }
+            let row = rows.place(subject)
+            guard row < subjects.count else { return }
             members[next[row]] = UInt32(truncatingIfNeeded: position)
             next[row] += 1
         }
+        report.findingList.forEachKey(place)
+        report.undeterminedList.forEachKey(place)
+        report.clearList.forEachKey(place)
         starts = counts
         self.members = members
         flags = flagList

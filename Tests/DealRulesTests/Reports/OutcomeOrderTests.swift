@@ -87,6 +87,38 @@ struct OutcomeOrderTests {
         }
     }
 
+    @Test("subject rows list the ordered subjects and place every outcome at its own subject",
+          arguments: ["Rules", "portfolio rules", "grouped rules"])
+    func subjectRowsAreTheOrderedSubjects(_ rules: String) throws {
+        let program = try Self.program(rules)
+        var random = RandomDeals(seed: 914)
+        var deals = random.deals(200)
+        for index in deals.indices where index % 5 == 1 { deals[index].subject = deals[index / 3].subject }
+        deals[7].subject = "portfolio"
+        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: DetailsLaterTests.asOf))
+        for detailsLater in [true, false] {
+            let report = detailsLater ? outcomes.report(includeClear: true, detailsLater: true) : outcomes.report(includeClear: true)
+            let rows = SubjectRows(report)
+            #expect(rows.ordered == report.orderedSubjects)
+            var placed = 0
+            var names: [String] = []
+            report.findingList.forEachName { names.append($1) }
+            report.undeterminedList.forEachName { names.append($1) }
+            report.clearList.forEachName { names.append($1) }
+            var keys: [OutcomeSubject] = []
+            report.findingList.forEachKey { keys.append($1) }
+            report.undeterminedList.forEachKey { keys.append($1) }
+            report.clearList.forEachKey { keys.append($1) }
+            #expect(keys.count == names.count && !names.isEmpty)
+            for (key, name) in zip(keys, names) {
+                let place = rows.place(key)
+                #expect(rows.ordered.indices.contains(place) && rows.ordered[place] == name, "\(name)")
+                placed += 1
+            }
+            #expect(placed == report.outcomeCount)
+        }
+    }
+
     @Test("a deal's outcomes are keyed by row, a group's by name")
     func keysOfOutcomes() throws {
         let program = try Self.program("grouped rules")
