@@ -28,11 +28,13 @@ enum JUnitReport {
 
     /// Writes the document a test case at a time, working out each
     /// outcome's details as its case is written. Suites are the rule files
-    /// in rule order; a rule's cases are its outcomes in subject order. A
-    /// first pass, which makes no details, counts the cases and sorts the
-    /// outcomes into one run per rule (4 bytes each); each run is put in
-    /// subject order just before it is written.
-    static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into text: inout String) {
+    /// in rule order; a rule's cases are its outcomes in subject order
+    /// (`outcomeOrder`, by rule then subject, one word an outcome). A
+    /// first pass, which makes no details, counts the cases. A rule's
+    /// cases are written in stretches (`LanedText`; tests set `lanes` and
+    /// `batch`, which leave the text as it is).
+    static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into text: inout String,
+                      lanes: Int = LanedText.lanes, batch: Int = LanedText.batch) {
         let rules = report.orderedRules
         let ruleRank = Dictionary(rules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -49,23 +51,18 @@ enum JUnitReport {
                 suitePaths.append(path)
             }
         }
-        // Counts, and each rule's outcomes as one run of positions.
+        // Counts per suite; outcomes by rule, then subject.
         var suiteCounts = suitePaths.map { _ in Counts() }
-        var runStarts = [Int](repeating: 0, count: rules.count + 1)
         for position in 0..<report.outcomeCount {
             let outcome = report.outcome(atOffset: position)
             guard let rank = ruleRank[outcome.rule.name] else { continue }
-            runStarts[rank + 1] += 1
             suiteCounts[suiteOfRule[rank]].add(kind(outcome, report: report))
         }
-        for rank in rules.indices { runStarts[rank + 1] += runStarts[rank] }
-        var next = runStarts
-        var runs = [UInt32](repeating: 0, count: runStarts[rules.count])
-        for position in 0..<report.outcomeCount {
-            guard let rank = ruleRank[report.outcome(atOffset: position).rule.name] else { continue }
-            runs[next[rank]] = UInt32(truncatingIfNeeded: position)
-            next[rank] += 1
-        }
+        let order = report.outcomeOrder(includeClear: true, subjectFirst: false)
+        // Where each rule's outcomes start in `order` (rule ranks follow `rules`).
+        var ruleStarts = [Int](repeating: 0, count: rules.count + 1)
+        for place in order where place.rule < rules.count { ruleStarts[place.rule + 1] += 1 }
+        for rank in rules.indices { ruleStarts[rank + 1] += ruleStarts[rank] }
         let problems = report.errors.map(problemCase)
         if !problems.isEmpty {
             var counts = Counts()
@@ -74,11 +71,6 @@ enum JUnitReport {
         }
         var total = Counts()
         for counts in suiteCounts { total.merge(counts) }
-        var subjectRank: [String: UInt32] = [:]
-        for (rank, subject) in report.orderedSubjects.enumerated() where subjectRank[subject] == nil {
-            subjectRank[subject] = UInt32(truncatingIfNeeded: rank)
-        }
-
         text.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         text.line("<testsuites name=\"dealrules check\" " + total.attributes + ">")
         for (index, path) in suitePaths.enumerated() {
@@ -86,13 +78,14 @@ enum JUnitReport {
                 ("as_of", report.asOf.description), ("dealrules_version", options.toolVersion),
             ], into: &text)
             for rank in rules.indices where suiteOfRule[rank] == index {
-                // Subject order, then the report's own order among equals.
-                let ordered = runs[runStarts[rank]..<runStarts[rank + 1]]
-                    .map { (subject: subjectRank[report.outcome(atOffset: Int($0)).subject] ?? UInt32.max, position: $0) }
-                    .sorted { ($0.subject, $0.position) < ($1.subject, $1.position) }
-                for entry in ordered {
-                    write(testCase(report.complete(report.outcome(atOffset: Int(entry.position))), report: report), into: &text)
-                    chunks.drain(&text)
+                let start = ruleStarts[rank]
+                LanedText.write(count: ruleStarts[rank + 1] - start, into: &text, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
+                    var piece = ""
+                    for offset in range {
+                        let outcome = report.outcome(at: order[start + offset])
+                        write(testCase(report.complete(outcome, lane: lane), report: report), into: &piece)
+                    }
+                    return piece
                 }
             }
             text.line("  </testsuite>")
