@@ -1,4 +1,3 @@
-import DealRulesData
 import DealRulesModel
 
 // The result of evaluating a program against deal data (LANGUAGE.md §9):
@@ -312,21 +311,11 @@ public struct CheckReport: Sendable {
     func completed() -> CheckReport {
         guard details != nil else { return self }
         var report = self
-        report.findings = completeAll(findings)
-        report.undetermined = completeAll(undetermined)
-        report.clear = completeAll(clear)
+        report.findings = findings.map { complete($0) }
+        report.undetermined = undetermined.map { complete($0) }
+        report.clear = clear.map { complete($0) }
         report.details = nil
         return report
-    }
-
-    /// Every outcome of `list` with its details; a long list in two
-    /// halves at once, one per lane (`OutcomeDetails`), joined in order.
-    private func completeAll<Outcome: PendingOutcome>(_ list: [Outcome]) -> [Outcome] {
-        guard LanedText.lanes > 1, list.count >= 2 * LanedText.batch else { return list.map { complete($0) } }
-        let middle = list.count / 2
-        let (first, second) = ParallelHalves.run(first: { list[..<middle].map { complete($0, lane: 0) } },
-                                                 second: { [self] in list[middle...].map { complete($0, lane: 1) } })
-        return first + second
     }
 
     /// Number of findings per severity, every level present.
