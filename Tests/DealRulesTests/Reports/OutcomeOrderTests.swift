@@ -54,18 +54,24 @@ struct OutcomeOrderTests {
             : try DetailsLaterTests.program(rules)
     }
 
+    /// The outcomes of `rules` over random deals of which many share a
+    /// subject, some far apart, and one is named like the portfolio.
+    static func outcomesWithRepeatedSubjects(_ rules: String, seed: UInt64, count: Int, every: Int, from: Int, to: (Int) -> Int,
+                                             portfolioAt: Int) throws -> RuleOutcomes {
+        let program = try Self.program(rules)
+        var random = RandomDeals(seed: seed)
+        var deals = random.deals(count)
+        for index in deals.indices where index % every == from { deals[index].subject = deals[to(index)].subject }
+        deals[portfolioAt].subject = "portfolio"
+        let subjects = deals.map(\.subject)
+        #expect(Set(subjects).count < subjects.count - count / 10, "the data repeats subjects")
+        return RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: DetailsLaterTests.asOf))
+    }
+
     @Test("packed and wide orders equal the order by names, duplicates and all",
           arguments: ["Rules", "Benchmarks/rules", "portfolio rules", "grouped rules"])
     func sameOrderAsByNames(_ rules: String) throws {
-        let program = try Self.program(rules)
-        var random = RandomDeals(seed: 913)
-        var deals = random.deals(250)
-        // Many deals share a subject, some far apart, and one is named like a group.
-        for index in deals.indices where index % 7 == 3 { deals[index].subject = deals[index / 2].subject }
-        deals[5].subject = "portfolio"
-        let subjects = deals.map(\.subject)
-        #expect(Set(subjects).count < subjects.count - 30, "the data repeats subjects")
-        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: DetailsLaterTests.asOf))
+        let outcomes = try Self.outcomesWithRepeatedSubjects(rules, seed: 913, count: 250, every: 7, from: 3, to: { $0 / 2 }, portfolioAt: 5)
         for detailsLater in [true, false] {
             for includeClear in [false, true] {
                 let report = detailsLater
@@ -90,12 +96,7 @@ struct OutcomeOrderTests {
     @Test("subject rows list the ordered subjects and place every outcome at its own subject",
           arguments: ["Rules", "portfolio rules", "grouped rules"])
     func subjectRowsAreTheOrderedSubjects(_ rules: String) throws {
-        let program = try Self.program(rules)
-        var random = RandomDeals(seed: 914)
-        var deals = random.deals(200)
-        for index in deals.indices where index % 5 == 1 { deals[index].subject = deals[index / 3].subject }
-        deals[7].subject = "portfolio"
-        let outcomes = RuleRunner.evaluate(program, deals: deals, options: RuleRunner.Options(asOf: DetailsLaterTests.asOf))
+        let outcomes = try Self.outcomesWithRepeatedSubjects(rules, seed: 914, count: 200, every: 5, from: 1, to: { $0 / 3 }, portfolioAt: 7)
         for detailsLater in [true, false] {
             let report = detailsLater ? outcomes.report(includeClear: true, detailsLater: true) : outcomes.report(includeClear: true)
             let rows = SubjectRows(report)
