@@ -3,8 +3,8 @@ import DealRulesModel
 /// The deal × flag grid of the HTML report: one row per subject, ordered by
 /// risk (most severe finding, then number of findings, then number of
 /// undetermined outcomes, then data order), one column per flag.
-struct HTMLMatrix {
-    enum CellState: Equatable {
+struct HTMLMatrix: Sendable {
+    enum CellState: Equatable, Sendable {
         /// No rule with this flag produced an outcome for the subject.
         case notEvaluated
         case clear
@@ -50,12 +50,17 @@ struct HTMLMatrix {
     private let undeterminedCounts: [UInt32]
 
     /// The rows in risk order.
-    var rows: LazyMapSequence<[UInt32], Row> {
-        order.lazy.map { index in
-            let subject = Int(index)
-            return Row(subject: subjects[subject], subjectIndex: subject, worst: worst[subject],
-                       findingCount: Int(findingCounts[subject]), undeterminedCount: Int(undeterminedCounts[subject]))
-        }
+    var rows: LazyMapSequence<Range<Int>, Row> {
+        (0..<rowCount).lazy.map { row(at: $0) }
+    }
+
+    var rowCount: Int { order.count }
+
+    /// The row at `position` in risk order.
+    func row(at position: Int) -> Row {
+        let subject = Int(order[position])
+        return Row(subject: subjects[subject], subjectIndex: subject, worst: worst[subject],
+                   findingCount: Int(findingCounts[subject]), undeterminedCount: Int(undeterminedCounts[subject]))
     }
     private let flagColumn: [String: Int]
     /// The outcomes naming each subject (by data-order index), as positions
@@ -156,7 +161,7 @@ struct HTMLMatrix {
 
     /// A row's cells, one per flag: its clear outcomes first, then its
     /// undetermined ones, then its findings, each with its details.
-    func cells(of row: Row, report: CheckReport) -> [Cell] {
+    func cells(of row: Row, report: CheckReport, lane: Int = 0) -> [Cell] {
         var cells = flags.map { _ in Cell(state: .notEvaluated, anchor: nil, details: []) }
         let own = members[starts[row.subjectIndex]..<starts[row.subjectIndex + 1]].map(Int.init)
         let undeterminedEnd = findingCount + undeterminedCount
@@ -168,7 +173,7 @@ struct HTMLMatrix {
         }
         for position in own where position >= findingCount && position < undeterminedEnd {
             let index = position - findingCount
-            let outcome = report.complete(report.undeterminedList[index])
+            let outcome = report.complete(report.undeterminedList[index], lane: lane)
             guard let column = flagColumn[outcome.rule.flag] else { continue }
             if cells[column].state.rank < CellState.undetermined.rank {
                 cells[column].state = .undetermined
@@ -178,7 +183,7 @@ struct HTMLMatrix {
             cells[column].details.append("\(outcome.rule.name): undetermined (\(reasons))")
         }
         for index in own where index < findingCount {
-            let finding = report.complete(report.findingList[index])
+            let finding = report.complete(report.findingList[index], lane: lane)
             guard let column = flagColumn[finding.rule.flag] else { continue }
             if case .finding(let severity, let count) = cells[column].state {
                 cells[column].state = .finding(max(severity, finding.severity), count: count + 1)
