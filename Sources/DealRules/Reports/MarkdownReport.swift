@@ -12,8 +12,10 @@ enum MarkdownReport {
     }
 
     /// Writes the report a row at a time, working out each finding's and
-    /// undetermined outcome's details as its row is written.
-    static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String) {
+    /// undetermined outcome's details as its row is written, in stretches
+    /// (`LanedText`; tests set `lanes` and `batch`, which leave the text as it is).
+    static func write(_ report: CheckReport, chunks: ReportChunks, into text: inout String,
+                      lanes: Int = LanedText.lanes, batch: Int = LanedText.batch) {
         text.line("## DealRules check as of \(report.asOf)")
         text.line("")
         text.line("\(ReportWording.count(report.dealCount, "deal")), \(ReportWording.count(report.rules.count, "rule")): "
@@ -39,12 +41,13 @@ enum MarkdownReport {
             text.line("")
             text.line("| deal | severity | message | basis |" + (showBaseline ? " baseline |" : ""))
             text.line("| --- | --- | --- | --- |" + (showBaseline ? " --- |" : ""))
-            for position in positions {
-                let finding = report.complete(report.findingList[Int(position)])
-                var row = "| \(cell(finding.subject)) | \(finding.severity.rawValue) | \(cell(finding.message)) | \(finding.basis.rawValue) |"
-                if showBaseline { row += finding.baseline ? " known |" : " **new** |" }
-                text.line(row)
-                chunks.drain(&text)
+            LanedText.write(count: positions.count, into: &text, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
+                range.reduce(into: "") { piece, index in
+                    let finding = report.complete(report.findingList[Int(positions[index])], lane: lane)
+                    var row = "| \(cell(finding.subject)) | \(finding.severity.rawValue) | \(cell(finding.message)) | \(finding.basis.rawValue) |"
+                    if showBaseline { row += finding.baseline ? " known |" : " **new** |" }
+                    piece.line(row)
+                }
             }
         }
 
@@ -54,11 +57,12 @@ enum MarkdownReport {
             text.line("")
             text.line("| deal | flag | why |")
             text.line("| --- | --- | --- |")
-            for listed in report.undeterminedList {
-                let outcome = report.complete(listed)
-                let why = outcome.reasons.map(ReportWording.reason).joined(separator: "; ")
-                text.line("| \(cell(outcome.subject)) | \(cell(outcome.rule.flag)) | \(cell(why.isEmpty ? "unknown" : why)) |")
-                chunks.drain(&text)
+            LanedText.write(count: report.undeterminedList.count, into: &text, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
+                range.reduce(into: "") { piece, index in
+                    let outcome = report.complete(report.undeterminedList[index], lane: lane)
+                    let why = outcome.reasons.map(ReportWording.reason).joined(separator: "; ")
+                    piece.line("| \(cell(outcome.subject)) | \(cell(outcome.rule.flag)) | \(cell(why.isEmpty ? "unknown" : why)) |")
+                }
             }
         }
 

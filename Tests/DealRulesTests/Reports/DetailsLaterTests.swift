@@ -99,7 +99,7 @@ struct DetailsLaterTests {
         for outcome in full.undetermined { #expect(later.complete(outcome) == outcome) }
     }
 
-    @Test("every report but Markdown, written two stretches at a time on two lanes, is the text written on one",
+    @Test("every report, written two stretches at a time on two lanes, is the text written on one",
           arguments: ["Rules", "Benchmarks/rules", "portfolio rules"])
     func twoLanesWriteTheSameText(_ rules: String) throws {
         let program = try Self.program(rules)
@@ -121,12 +121,13 @@ struct DetailsLaterTests {
                 #expect(pieces.count > 1)
                 #expect(pieces.joined() == serial, "\(rules) batch \(batch) show-clear \(showClear)")
             }
-            // NDJSON lines, GitHub annotations, JUnit cases and the HTML page, the same way.
+            // NDJSON lines, GitHub annotations, JUnit cases, the HTML page and Markdown tables, the same way.
             let lineFormats: [(ReportFormat, (inout String, ReportChunks, Int, Int) -> Void)] = [
                 (.ndjson, { NDJSONReport.write(report, chunks: $1, into: &$0, lanes: $2, batch: $3) }),
                 (.github, { GitHubReport.write(report, chunks: $1, into: &$0, lanes: $2, batch: $3) }),
                 (.junit, { JUnitReport.write(report, options: ReportOptions(), chunks: $1, into: &$0, lanes: $2, batch: $3) }),
                 (.html, { HTMLReport.write(report, options: ReportOptions(), chunks: $1, into: &$0, lanes: $2, batch: $3) }),
+                (.markdown, { MarkdownReport.write(report, chunks: $1, into: &$0, lanes: $2, batch: $3) }),
             ]
             for (format, write) in lineFormats {
                 var oneLane = ""
