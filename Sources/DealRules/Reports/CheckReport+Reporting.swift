@@ -60,9 +60,7 @@ extension CheckReport {
         func add(_ shared: SharedRuleInfo) {
             if looked.insert(ObjectIdentifier(shared)).inserted { add(shared.info) }
         }
-        findingList.forEachKey { rule, _ in add(rule) }
-        undeterminedList.forEachKey { rule, _ in add(rule) }
-        clearList.forEachKey { rule, _ in add(rule) }
+        forEachKey(includeClear: true) { rule, _ in add(rule) }
         return order
     }
 

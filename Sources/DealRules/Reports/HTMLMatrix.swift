@@ -130,9 +130,7 @@ struct HTMLMatrix: Sendable {
             members[next[row]] = UInt32(truncatingIfNeeded: position)
             next[row] += 1
         }
-        report.findingList.forEachKey(place)
-        report.undeterminedList.forEachKey(place)
-        report.clearList.forEachKey(place)
+        report.forEachKey(includeClear: true, place)
         starts = counts
         self.members = members
         flags = flagList

@@ -58,7 +58,7 @@ enum JUnitReport {
             guard let rank = ruleRank[outcome.rule.name] else { continue }
             suiteCounts[suiteOfRule[rank]].add(kind(outcome, report: report))
         }
-        let order = report.outcomeOrder(includeClear: true, subjectFirst: false)
+        let order = report.outcomeOrder(includeClear: true, subjectFirst: false, rules: rules)
         // Where each rule's outcomes start in `order` (rule ranks follow `rules`).
         var ruleStarts = [Int](repeating: 0, count: rules.count + 1)
         for place in order where place.rule < rules.count { ruleStarts[place.rule + 1] += 1 }

@@ -200,12 +200,33 @@ struct SubjectRanks {
 }
 
 extension CheckReport {
+    /// Calls `body` with the rule and key of every listed outcome, in
+    /// order: findings, undetermined outcomes, then clear ones when
+    /// `includeClear`.
+    func forEachKey(includeClear: Bool, _ body: (SharedRuleInfo, OutcomeSubject) -> Void) {
+        findingList.forEachKey(body)
+        undeterminedList.forEachKey(body)
+        if includeClear { clearList.forEachKey(body) }
+    }
+
+    /// The subjects outcomes give by name (groups, `portfolio`), each once,
+    /// in the order they are first met: what `SubjectRanks` is given.
+    func namedSubjects(includeClear: Bool) -> [String] {
+        var names: [String] = []
+        var seen = Set<String>()
+        forEachKey(includeClear: includeClear) { _, subject in
+            if case .named(let name) = subject, seen.insert(name).inserted { names.append(name) }
+        }
+        return names
+    }
+
     /// The outcomes' places in report order — by rule then subject, or by
     /// subject then rule — without copying the outcomes: ranks follow
-    /// `orderedRules` and `orderedSubjects`, and the offset breaks ties,
-    /// so equal keys keep their given order.
-    func outcomeOrder(includeClear: Bool, subjectFirst: Bool, wordBits: Int = UInt64.bitWidth) -> OutcomeOrder {
-        let rules = orderedRules
+    /// `orderedRules` (pass them when already made) and `orderedSubjects`,
+    /// and the offset breaks ties, so equal keys keep their given order.
+    func outcomeOrder(includeClear: Bool, subjectFirst: Bool, rules: [RuleInfo]? = nil,
+                      wordBits: Int = UInt64.bitWidth) -> OutcomeOrder {
+        let rules = rules ?? orderedRules
         var rankOfName: [String: Int] = [:]
         for (rank, rule) in rules.enumerated() where rankOfName[rule.name] == nil { rankOfName[rule.name] = rank }
         // Outcomes of one rule share its description: each is looked up
@@ -218,22 +239,10 @@ extension CheckReport {
             rankOfRule[id] = (rule, rank)
             return rank
         }
-
-        func forEachKey(_ body: (SharedRuleInfo, OutcomeSubject) -> Void) {
-            findingList.forEachKey(body)
-            undeterminedList.forEachKey(body)
-            if includeClear { clearList.forEachKey(body) }
-        }
-        var names: [String] = []
-        var seenNames = Set<String>()
-        forEachKey { _, subject in
-            if case .named(let name) = subject, seenNames.insert(name).inserted { names.append(name) }
-        }
-        seenNames = []
-        let subjectRanks = SubjectRanks(subjects: subjects, names: names)
+        let subjectRanks = SubjectRanks(subjects: subjects, names: namedSubjects(includeClear: includeClear))
         let count = findingList.count + undeterminedList.count + (includeClear ? clearList.count : 0)
         return OutcomeOrder(count: count, subjectFirst: subjectFirst, wordBits: wordBits) { visit in
-            forEachKey { rule, subject in visit(ruleRank(rule), subjectRanks.rank(subject)) }
+            forEachKey(includeClear: includeClear) { rule, subject in visit(ruleRank(rule), subjectRanks.rank(subject)) }
         }
     }
 }

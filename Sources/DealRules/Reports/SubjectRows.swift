@@ -14,14 +14,7 @@ struct SubjectRows {
     private let distinctCount: Int
 
     init(_ report: CheckReport) {
-        var names: [String] = []
-        var seen = Set<String>()
-        func note(_ rule: SharedRuleInfo, _ subject: OutcomeSubject) {
-            if case .named(let name) = subject, seen.insert(name).inserted { names.append(name) }
-        }
-        report.findingList.forEachKey(note)
-        report.undeterminedList.forEachKey(note)
-        report.clearList.forEachKey(note)
+        let names = report.namedSubjects(includeClear: true)
         let subjects = report.subjects
         let ranks = SubjectRanks(subjects: subjects, names: names)
         var ordered: [String] = []

@@ -23,63 +23,52 @@ public enum XMLEscaping {
         }
     }
 
+    /// Escapes on the text's UTF-8 bytes, which are valid: a reference or
+    /// U+FFFD replaces whole characters and every other byte is copied.
+    /// Most text has nothing to escape and is handed back as it is (large
+    /// reports escape millions of names and messages).
     private static func escape(_ string: String, inAttribute: Bool) -> String {
-        // Most text has nothing to escape: it is handed back as it is
-        // (large reports escape millions of names and messages).
-        if !needsEscaping(string, inAttribute: inAttribute) { return string }
         var text = string
-        return text.withUTF8 { escape($0, inAttribute: inAttribute) }
-    }
-
-    /// The same over the text's UTF-8 bytes, which are valid: a reference
-    /// or U+FFFD replaces whole characters, and every other byte is copied.
-    /// The characters XML 1.0 cannot carry that valid UTF-8 can hold are
-    /// the C0 controls other than tab, line feed and carriage return, and
-    /// U+FFFE and U+FFFF (EF BF BE, EF BF BF).
-    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, inAttribute: Bool) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 16)
-        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\r"): output.append(contentsOf: "&#13;".utf8)
-            case UInt8(ascii: "\"") where inAttribute: output.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'") where inAttribute: output.append(contentsOf: "&#39;".utf8)
-            case UInt8(ascii: "\t") where inAttribute: output.append(contentsOf: "&#9;".utf8)
-            case UInt8(ascii: "\n") where inAttribute: output.append(contentsOf: "&#10;".utf8)
-            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): output.append(byte)
-            case 0..<0x20: output.append(contentsOf: replacement)
-            case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && (bytes[index + 1] == 0xBE || bytes[index + 1] == 0xBF):
-                output.append(contentsOf: replacement)
-                index += 2
-            default: output.append(byte)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// False when every byte stands for itself: no markup character, no
-    /// control character that is escaped or replaced (tab and line feed
-    /// are kept in text), and no 0xEF, the lead byte of U+FFFE and U+FFFF
-    /// (text with it takes the scalar-by-scalar path, which decides).
-    private static func needsEscaping(_ string: String, inAttribute: Bool) -> Bool {
-        func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\r"), 0xEF: return true
-                case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\t"), UInt8(ascii: "\n"): if inAttribute { return true }
-                case 0..<0x20: return true
-                default: continue
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count, replacement(bytes, at: index, inAttribute: inAttribute) == nil { index += 1 }
+            guard index < bytes.count else { return string }
+            var output = Array(bytes[..<index])
+            output.reserveCapacity(bytes.count + 16)
+            while index < bytes.count {
+                if let (text, length) = replacement(bytes, at: index, inAttribute: inAttribute) {
+                    output.append(contentsOf: text.utf8)
+                    index += length
+                } else {
+                    output.append(bytes[index])
+                    index += 1
                 }
             }
-            return false
+            return String(decoding: output, as: UTF8.self)
         }
-        return string.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(string.utf8)
+    }
+
+    /// What replaces the character starting at `index`, and how many bytes
+    /// it takes; nil for a byte copied as it is. The characters XML 1.0
+    /// cannot carry that valid UTF-8 can hold are the C0 controls other than
+    /// tab, line feed and carriage return, and U+FFFE and U+FFFF (EF BF BE,
+    /// EF BF BF): they become U+FFFD.
+    @inline(__always)
+    private static func replacement(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, inAttribute: Bool) -> (text: String, length: Int)? {
+        switch bytes[index] {
+        case UInt8(ascii: "&"): return ("&amp;", 1)
+        case UInt8(ascii: "<"): return ("&lt;", 1)
+        case UInt8(ascii: ">"): return ("&gt;", 1)
+        case UInt8(ascii: "\r"): return ("&#13;", 1)
+        case UInt8(ascii: "\"") where inAttribute: return ("&quot;", 1)
+        case UInt8(ascii: "'") where inAttribute: return ("&#39;", 1)
+        case UInt8(ascii: "\t") where inAttribute: return ("&#9;", 1)
+        case UInt8(ascii: "\n") where inAttribute: return ("&#10;", 1)
+        case UInt8(ascii: "\t"), UInt8(ascii: "\n"): return nil
+        case 0..<0x20: return ("\u{FFFD}", 1)
+        case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+            return ("\u{FFFD}", 3)
+        default: return nil
+        }
     }
 }
