@@ -62,6 +62,40 @@ public struct PackedLocation: Sendable, Hashable {
         )
     }
 
+    /// The location as one word, for compact stores of many locations
+    /// (`DealPack`); `init(word:)` gives it back.
+    public var word: UInt64 { bits }
+
+    public init(word: UInt64) {
+        self.init(bits: word)
+    }
+
+    /// This location as lines below `base` and its column, when both are
+    /// ordinary (not kept in the table of large ones) and in the same file
+    /// with this one at or below `base`'s line: what a record's entries
+    /// store in a few bytes instead of a whole word.
+    public func offset(from base: PackedLocation) -> (lines: Int, column: Int)? {
+        let path = pathField
+        guard path != 0, path != PackedLocation.largeMarker, path == base.pathField else { return nil }
+        let mask: UInt64 = (1 << PackedLocation.fieldBits) - 1
+        let line = (bits >> PackedLocation.fieldBits) & mask
+        let baseLine = (base.bits >> PackedLocation.fieldBits) & mask
+        guard line >= baseLine else { return nil }
+        return (Int(line - baseLine), Int(bits & mask))
+    }
+
+    /// The location `offset(from:)` described: `lines` below this one's
+    /// line, at `column`. Nil when the numbers cannot have come from it.
+    public func moved(lines: Int, column: Int) -> PackedLocation? {
+        let mask: UInt64 = (1 << PackedLocation.fieldBits) - 1
+        let path = pathField
+        guard path != 0, path != PackedLocation.largeMarker, lines >= 0, column >= 0,
+              column < PackedLocation.fieldLimit else { return nil }
+        let line = Int((bits >> PackedLocation.fieldBits) & mask) + lines
+        guard line < PackedLocation.fieldLimit else { return nil }
+        return PackedLocation(bits: path << (2 * PackedLocation.fieldBits) | UInt64(line) << PackedLocation.fieldBits | UInt64(column))
+    }
+
     /// Equal when the locations are (two large ones may sit at different
     /// places in the table).
     public static func == (lhs: PackedLocation, rhs: PackedLocation) -> Bool {

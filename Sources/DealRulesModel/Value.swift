@@ -47,7 +47,7 @@ public struct RecordEntry: Sendable {
     /// The key, and the provenance of a figure's value.
     public private(set) var name: EntryName
     public var value: Value
-    private var packedLocation: PackedLocation
+    public private(set) var packedLocation: PackedLocation
 
     /// Normalised key (LANGUAGE.md §4): `capacity target`.
     public var key: String {
@@ -139,7 +139,45 @@ public struct Record: Sendable {
 
 /// One deal of the data set: a record plus where it came from.
 public struct Deal: Sendable {
-    public var record: Record
+    /// Where the record is: held by the deal, or in a pack of many deals'
+    /// records (`DealPack`), which large loads use to save memory.
+    enum Body: Sendable {
+        case record(Record)
+        case packed(DealPack, Int)
+    }
+
+    var body: Body
+
+    /// The deal's record; a packed deal's is made again on each call, so a
+    /// caller that reads a deal often keeps the record (or unpacks many
+    /// deals at once with `unpacked`).
+    public var record: Record {
+        get {
+            switch body {
+            case .record(let record): return record
+            case .packed(let pack, let index): return pack.record(at: index)
+            }
+        }
+        set { body = .record(newValue) }
+    }
+
+    /// Whether the record lives in a pack.
+    public var isPacked: Bool {
+        if case .packed = body { return true }
+        return false
+    }
+
+    /// The deals with every record held by its deal again.
+    public static func unpacked<C: Collection>(_ deals: C) -> [Deal] where C.Element == Deal {
+        var result: [Deal] = []
+        result.reserveCapacity(deals.count)
+        for var deal in deals {
+            if case .packed(let pack, let index) = deal.body { deal.body = .record(pack.record(at: index)) }
+            result.append(deal)
+        }
+        return result
+    }
+
     /// 1-based position in the combined data.
     public var position: Int
     /// The `id`, else the `name`, else `#N` (LANGUAGE.md §9).
@@ -157,7 +195,7 @@ public struct Deal: Sendable {
 
     /// For loaders, which pack the locations of a file themselves.
     public init(record: Record, position: Int, packedLocation: PackedLocation) {
-        self.record = record
+        self.body = .record(record)
         self.position = position
         self.packedLocation = packedLocation
         self.subject = Deal.subject(of: record, position: position)

@@ -1,5 +1,6 @@
 import DealRules
 import DealRulesBenchKit
+import DealRulesModel
 import Foundation
 
 /// Evaluation only, for running under a profiler: N generated deals,
@@ -7,14 +8,19 @@ import Foundation
 enum ProfileEval {
     static func run(_ arguments: [String]) -> Int32 {
         guard arguments.count >= 2, let count = Int(arguments[1]) else {
-            FileHandle.standardError.write(Data("usage: dealrules-bench profile-eval RULES N [REPEATS] [evaluate|report|columns]\n".utf8))
+            FileHandle.standardError.write(Data("usage: dealrules-bench profile-eval RULES N [REPEATS] [evaluate|report|columns|packed]\n".utf8))
             return 2
         }
         let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
         let mode = arguments.count > 3 ? arguments[3] : "evaluate"
         do {
             let program = try BenchProgram.load(rules: arguments[0])
-            let deals = try BenchProgram.deals(DealWriters.write(DealGenerator.generate(count: count), as: .ndjson), format: .ndjson)
+            let loaded = try BenchProgram.deals(DealWriters.write(DealGenerator.generate(count: count), as: .ndjson), format: .ndjson)
+            // `packed`: the records kept in packs of 5,000 deals, as a
+            // large file read in pieces holds them (`DealPack`).
+            let deals = mode != "packed" ? loaded : stride(from: 0, to: loaded.count, by: 5_000).flatMap { start in
+                DealPack.pack(Array(loaded[start..<min(start + 5_000, loaded.count)]))
+            }
             var outcomes = 0
             var reportSeconds = 0.0
             // `columns`: the deals' columns are read once, before the clock

@@ -15,16 +15,24 @@ enum EntryPrefetch {
     static let distance = 6
     /// Entries of a typical deal span this many cache lines.
     private static let lines = 20
+    /// Where a deal that holds its record keeps the word of its entries'
+    /// storage: found by looking for that word in a sample deal's bytes,
+    /// since the record sits inside the deal's enum of record or pack.
     private static let entriesOffset: Int? = {
-        guard MemoryLayout<[RecordEntry]>.size == MemoryLayout<UInt>.size,
-              let record = MemoryLayout<Deal>.offset(of: \Deal.record),
-              let entries = MemoryLayout<Record>.offset(of: \Record.entries) else { return nil }
-        return record + entries
+        guard MemoryLayout<[RecordEntry]>.size == MemoryLayout<UInt>.size else { return nil }
+        let entries = [RecordEntry(key: "probe", originalKey: "probe", value: .unknown)]
+        let deal = Deal(record: Record(entries: entries), position: 1)
+        let word = unsafeBitCast(entries, to: UInt.self)
+        return withUnsafeBytes(of: deal) { raw in
+            stride(from: 0, through: raw.count - MemoryLayout<UInt>.size, by: MemoryLayout<UInt>.size).first {
+                raw.load(fromByteOffset: $0, as: UInt.self) == word
+            }
+        }
     }()
 
     @inline(__always)
     static func prefetch(_ deals: UnsafeBufferPointer<Deal>, _ index: Int) {
-        guard index < deals.count, let offset = entriesOffset, let base = deals.baseAddress else { return }
+        guard index < deals.count, let offset = entriesOffset, let base = deals.baseAddress, !deals[index].isPacked else { return }
         lines(at: UnsafeRawPointer(base + index).load(fromByteOffset: offset, as: UInt.self), count: lines)
     }
 
@@ -40,7 +48,8 @@ enum EntryPrefetch {
     /// `EntryValues.valueOffset`, looked up once by the caller.
     @inline(__always)
     static func prefetchValues(_ deals: UnsafeBufferPointer<Deal>, _ index: Int, valueOffset: Int?) {
-        guard index < deals.count, let offset = valueOffset, MemoryLayout<Value>.size == MemoryLayout<UInt>.size else { return }
+        guard index < deals.count, let offset = valueOffset, MemoryLayout<Value>.size == MemoryLayout<UInt>.size,
+              !deals[index].isPacked else { return }
         deals[index].record.entries.withUnsafeBufferPointer { entries in
             guard let base = entries.baseAddress else { return }
             for entry in 0..<entries.count {

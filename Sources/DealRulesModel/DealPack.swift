@@ -1,0 +1,256 @@
+/// The records of many loaded deals in a few shared arrays, so that a large
+/// portfolio is not held as one heap block of 24-byte entries per deal.
+///
+/// A deal's record repeats what its neighbours hold: the same dozen keys,
+/// the same symbols, statuses and figures (loaders already share one name
+/// and one value box per repeat). A pack keeps each distinct name and
+/// value once, by identity, and a record as a few bytes: its entry count,
+/// then for each entry the numbers of its name and value and its place as
+/// lines below the record's and a column. A text or symbol no other entry
+/// shares (an id, a name) is kept as its bytes. A CSV deal of fourteen
+/// entries takes some 75 bytes here instead of about 380 for its entries
+/// and 150 for its id and name.
+///
+/// `record(at:)` makes the record again, with the very names and shared
+/// values it was packed from and equal texts, so nothing a user sees
+/// changes. That costs an array (and a box for each text of its own) per
+/// call: code that reads every deal many times (the evaluation's blocks)
+/// unpacks a block once instead (`Deal.unpacked`).
+public final class DealPack: Sendable {
+    private let names: [EntryName]
+    private let values: [Value]
+    private let bytes: [UInt8]
+    /// Where each record starts in `bytes`.
+    private let starts: [UInt32]
+
+    private init(names: [EntryName], values: [Value], bytes: [UInt8], starts: [UInt32]) {
+        self.names = names
+        self.values = values
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    public var count: Int { starts.count }
+
+    /// The bytes the pack's own arrays take (not the shared boxes).
+    public var byteCount: Int {
+        names.capacity * MemoryLayout<EntryName>.stride + values.capacity * MemoryLayout<Value>.stride
+            + bytes.capacity + starts.capacity * MemoryLayout<UInt32>.stride
+    }
+
+    /// The deals with their records moved into one pack; deals already
+    /// packed, and any the pack could not number (more than 4 GB of
+    /// records), keep what they hold.
+    public static func pack(_ deals: [Deal]) -> [Deal] {
+        var writer = Writer()
+        writer.countUses(of: deals)
+        var packed: [Int] = []
+        packed.reserveCapacity(deals.count)
+        for index in deals.indices {
+            guard case .record(let record) = deals[index].body, writer.add(record) else { continue }
+            packed.append(index)
+        }
+        guard !packed.isEmpty else { return deals }
+        let pack = writer.finish()
+        var result = deals
+        for (slot, index) in packed.enumerated() {
+            result[index].body = .packed(pack, slot)
+        }
+        return result
+    }
+
+    /// The record at `index`, as it was packed. An index the pack does
+    /// not have gives an empty record (never a trap).
+    public func record(at index: Int) -> Record {
+        guard starts.indices.contains(index) else { return Record() }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(buffer: buffer, offset: Int(starts[index]))
+            let recordLocation = reader.location(from: .none)
+            let count = min(reader.number(), buffer.count)
+            var entries: [RecordEntry] = []
+            entries.reserveCapacity(count)
+            for _ in 0..<count {
+                let name = reader.number()
+                let value = reader.value(from: values)
+                let location = reader.location(from: recordLocation)
+                guard names.indices.contains(name), let value else { break }
+                entries.append(RecordEntry(name: names[name], value: value, packedLocation: location))
+            }
+            return Record(entries: entries, packedLocation: recordLocation)
+        }
+    }
+
+    // MARK: Writing
+
+    private struct Writer {
+        var names: [EntryName] = []
+        var values: [Value] = []
+        var bytes: [UInt8] = []
+        var starts: [UInt32] = []
+        var nameNumbers: [ObjectIdentifier: Int] = [:]
+        /// Values by the word that holds them: `Value` is an indirect enum,
+        /// one word that is the address of a box (or a case without one),
+        /// so equal words are the same value. Where the layout is another,
+        /// values are not shared.
+        var valueNumbers: [UInt: Int] = [:]
+        static let valueIsWord = MemoryLayout<Value>.size == MemoryLayout<UInt>.size
+        /// How many entries of the deals being packed hold each value.
+        var uses: [UInt: Int] = [:]
+
+        mutating func countUses(of deals: [Deal]) {
+            guard Writer.valueIsWord else { return }
+            for deal in deals {
+                guard case .record(let record) = deal.body else { continue }
+                for entry in record.entries { uses[unsafeBitCast(entry.value, to: UInt.self), default: 0] += 1 }
+            }
+        }
+
+        /// Adds a record; false when the pack is full.
+        mutating func add(_ record: Record) -> Bool {
+            guard bytes.count < Int(UInt32.max) - 1 << 20 else { return false }
+            starts.append(UInt32(bytes.count))
+            writeLocation(record.packedLocation, from: .none)
+            writeNumber(record.entries.count)
+            for entry in record.entries {
+                writeNumber(number(of: entry.name))
+                writeValue(entry.value)
+                writeLocation(entry.packedLocation, from: record.packedLocation)
+            }
+            return true
+        }
+
+        mutating func finish() -> DealPack {
+            DealPack(names: Writer.trimmed(names), values: Writer.trimmed(values), bytes: Writer.trimmed(bytes),
+                     starts: Writer.trimmed(starts))
+        }
+
+        /// A copy without the room the array grew into.
+        private static func trimmed<T>(_ array: [T]) -> [T] {
+            array.withUnsafeBufferPointer { Array($0) }
+        }
+
+        private mutating func number(of name: EntryName) -> Int {
+            let id = ObjectIdentifier(name)
+            if let known = nameNumbers[id] { return known }
+            names.append(name)
+            nameNumbers[id] = names.count - 1
+            return names.count - 1
+        }
+
+        /// Even: the number of a value in the table, times two. Odd: a
+        /// text (1) or symbol (3) held by this entry alone, its UTF-8
+        /// after its length. An id or a name is most of what is left of a
+        /// deal once repeats are shared, and as a value of its own it would
+        /// take a box, and often a string, of its own.
+        private mutating func writeValue(_ value: Value) {
+            if Writer.valueIsWord, uses[unsafeBitCast(value, to: UInt.self)] == 1 {
+                switch value {
+                case .text(let text):
+                    writeText(text, tag: 1)
+                    return
+                case .symbol(let text):
+                    writeText(text, tag: 3)
+                    return
+                default:
+                    break
+                }
+            }
+            writeNumber(number(of: value) << 1)
+        }
+
+        private mutating func writeText(_ text: String, tag: Int) {
+            writeNumber(tag)
+            writeNumber(text.utf8.count)
+            bytes.append(contentsOf: text.utf8)
+        }
+
+        private mutating func number(of value: Value) -> Int {
+            guard Writer.valueIsWord else {
+                values.append(value)
+                return values.count - 1
+            }
+            let word = unsafeBitCast(value, to: UInt.self)
+            if let known = valueNumbers[word] { return known }
+            values.append(value)
+            valueNumbers[word] = values.count - 1
+            return values.count - 1
+        }
+
+        /// Even: lines below `base` (times two), then the column. One: the
+        /// whole location word follows in eight bytes.
+        private mutating func writeLocation(_ location: PackedLocation, from base: PackedLocation) {
+            if let offset = location.offset(from: base) {
+                writeNumber(offset.lines << 1)
+                writeNumber(offset.column)
+                return
+            }
+            writeNumber(1)
+            var word = location.word
+            for _ in 0..<8 {
+                bytes.append(UInt8(truncatingIfNeeded: word))
+                word >>= 8
+            }
+        }
+
+        /// Seven bits a byte, low first; the high bit says more follow.
+        private mutating func writeNumber(_ number: Int) {
+            var rest = UInt(bitPattern: number)
+            while rest >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
+        }
+    }
+
+    // MARK: Reading
+
+    /// Reads what `Writer` wrote; past the end it reads zeros, so damage
+    /// can only shorten a record.
+    private struct Reader {
+        let buffer: UnsafeBufferPointer<UInt8>
+        var offset: Int
+
+        mutating func byte() -> UInt8 {
+            guard offset < buffer.count else { return 0 }
+            defer { offset += 1 }
+            return buffer[offset]
+        }
+
+        mutating func number() -> Int {
+            var result: UInt = 0
+            var shift: UInt = 0
+            while shift < 64 {
+                let next = byte()
+                result |= UInt(next & 0x7F) << shift
+                if next & 0x80 == 0 { break }
+                shift += 7
+            }
+            return Int(truncatingIfNeeded: result & UInt(Int.max))
+        }
+
+        /// What `Writer.writeValue` wrote; nil when it is not there.
+        mutating func value(from values: [Value]) -> Value? {
+            let tag = number()
+            guard tag & 1 == 1 else { return values.indices.contains(tag >> 1) ? values[tag >> 1] : nil }
+            let length = number()
+            guard tag <= 3, length <= buffer.count - offset else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]), as: UTF8.self)
+            offset += length
+            return tag == 1 ? .text(text) : .symbol(text)
+        }
+
+        mutating func location(from base: PackedLocation) -> PackedLocation {
+            let tag = number()
+            if tag & 1 == 0 {
+                let column = number()
+                return base.moved(lines: tag >> 1, column: column) ?? .none
+            }
+            var word: UInt64 = 0
+            for shift in stride(from: 0, to: 64, by: 8) {
+                word |= UInt64(byte()) << UInt64(shift)
+            }
+            return PackedLocation(word: word)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+@testable import DealRules
+import DealRulesData
+@testable import DealRulesModel
+import Foundation
+import Testing
+
+/// Deals read in pieces keep their records in packs (`DealPack`); a
+/// packed record must come back as the very record that was packed, and
+/// everything computed from packed deals must be what unpacked deals give.
+@Suite("Packed deals")
+struct DealPackTests {
+    /// Every entry's name (the very object it had), value and place: a
+    /// shared value is the very box it had, a text or symbol of its own
+    /// the same case with the same bytes.
+    static func sameRecords(_ left: Record, _ right: Record) -> Bool {
+        guard left.packedLocation == right.packedLocation, left.entries.count == right.entries.count else { return false }
+        return zip(left.entries, right.entries).allSatisfy { a, b in
+            a.name === b.name && sameValues(a.value, b.value) && a.packedLocation == b.packedLocation && a.location == b.location
+        }
+    }
+
+    static func sameValues(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.text(let x), .text(let y)), (.symbol(let x), .symbol(let y)):
+            return Array(x.utf8) == Array(y.utf8)
+        default:
+            return unsafeBitCast(a, to: UInt.self) == unsafeBitCast(b, to: UInt.self)
+        }
+    }
+
+    static func location(_ path: String, _ line: Int, _ column: Int) -> DealRulesModel.SourceLocation {
+        DealRulesModel.SourceLocation(path: path, line: line, column: column)
+    }
+
+    /// Records with every kind of place an entry can have: on the record's
+    /// line, lines below it, above it, in another file, none at all, and
+    /// too large to pack in a word; and with nested records, lists,
+    /// provenance, and no entries.
+    static func awkwardDeals() -> [Deal] {
+        let shared = Value.symbol("validated")
+        let figure = Value.number(DecimalNumber(5))
+        let provenance = Provenance(status: .reported, source: "press reports")
+        return (0..<40).map { index in
+            let line = 10 + index * 3
+            let here = location("deals.yaml", line, 3)
+            var entries = [
+                RecordEntry(key: "id", originalKey: "id", value: .text("d\(index)"), location: location("deals.yaml", line, 7)),
+                RecordEntry(key: "name", originalKey: "Name", value: .symbol("Déal \(index) — a name longer than fifteen bytes 🙂"),
+                            location: location("deals.yaml", line, 30)),
+                RecordEntry(key: "blank", originalKey: "blank", value: .text(""), location: location("deals.yaml", line, 40)),
+                RecordEntry(key: "chip roadmap", originalKey: "chip_roadmap", value: shared, location: location("deals.yaml", line + 1, 5)),
+                RecordEntry(key: "capacity", originalKey: "capacity", value: figure, provenance: provenance,
+                            location: location("deals.yaml", line + 2, 5)),
+                RecordEntry(key: "earlier", originalKey: "earlier", value: .integer(index), location: location("deals.yaml", line - 1, 2)),
+                RecordEntry(key: "elsewhere", originalKey: "elsewhere", value: .boolean(true), location: location("other.yaml", line, 9)),
+                RecordEntry(key: "nowhere", originalKey: "nowhere", value: .unknown, location: nil),
+                RecordEntry(key: "far", originalKey: "far", value: .text("x"), location: location("deals.yaml", 1 << 27, 1 << 27)),
+                RecordEntry(key: "parties", originalKey: "parties",
+                            value: .list([.record(Record(entries: [RecordEntry(key: "name", originalKey: "name", value: .text("Amazon"))]))]),
+                            location: location("deals.yaml", line + 2, 1_000_000)),
+            ]
+            if index % 7 == 3 { entries = [] }
+            return Deal(record: Record(entries: entries, location: index % 5 == 4 ? nil : here), position: index + 1)
+        }
+    }
+
+    @Test func packedRecordsComeBackExactly() {
+        let deals = DealPackTests.awkwardDeals()
+        let packed = DealPack.pack(deals)
+        #expect(packed.count == deals.count)
+        for (original, copy) in zip(deals, packed) {
+            #expect(copy.isPacked)
+            #expect(copy.position == original.position && copy.subject == original.subject)
+            #expect(copy.packedLocation == original.packedLocation)
+            #expect(DealPackTests.sameRecords(copy.record, original.record), "deal \(original.position)")
+        }
+        // Packing what is packed changes nothing; unpacking gives the records back.
+        let again = DealPack.pack(packed)
+        let unpacked = Deal.unpacked(again)
+        for (original, copy) in zip(deals, unpacked) {
+            #expect(!copy.isPacked)
+            #expect(DealPackTests.sameRecords(copy.record, original.record))
+        }
+    }
+
+    @Test func aPackedDealGivenARecordHoldsItAgain() {
+        var deal = DealPack.pack(DealPackTests.awkwardDeals())[0]
+        var record = deal.record
+        record.entries.removeLast()
+        deal.record = record
+        #expect(!deal.isPacked)
+        #expect(deal.record.entries.count == DealPackTests.awkwardDeals()[0].record.entries.count - 1)
+    }
+
+    /// Loaded deals share their repeated values, and a pack holds each
+    /// once: with its ids and names, less than half of what the entries
+    /// alone take unpacked (24 bytes each).
+    @Test func aPackHoldsRepeatsOnce() throws {
+        let text = CSVPiecesTests.file(2_000)
+        let packed = try NDJSONPiecesTests.loadFile(text, limits: DataLimits(), name: "deals.csv")
+        let plain = try NDJSONPiecesTests.loadFile(text, limits: DataLimits(packsDeals: false), name: "deals.csv")
+        guard case .packed(let pack, _) = packed.deals[0].body else {
+            Issue.record("the deals were not packed")
+            return
+        }
+        #expect(pack.count == plain.deals.count)
+        let entries = plain.deals.reduce(0) { $0 + $1.record.entries.count }
+        #expect(entries > 10_000)
+        #expect(pack.byteCount < entries * 24 / 2, "\(pack.byteCount) bytes for \(entries) entries")
+        #expect(pack.record(at: -1).entries.isEmpty && pack.record(at: pack.count).entries.isEmpty)
+        for index in stride(from: 0, to: plain.deals.count, by: 97) {
+            #expect(NDJSONPiecesTests.summary(LoadedData(deals: [packed.deals[index]]))
+                == NDJSONPiecesTests.summary(LoadedData(deals: [plain.deals[index]])))
+        }
+    }
+
+    /// The bundled and benchmark rules give the same report over packed
+    /// deals as over the same deals unpacked.
+    @Test(arguments: ["Rules", "Benchmarks/rules"])
+    func rulesSeeNoDifference(_ directory: String) throws {
+        let program = try KernelAgreementTests.program(directory: directory)
+        var random = RandomDeals(seed: 2031)
+        let deals = random.deals(700)
+        let options = RuleRunner.Options(asOf: KernelAgreementTests.asOf)
+        let plain = TextReport.render(RuleRunner.run(program, deals: deals, options: options), options: ReportOptions())
+        let packed = DealPack.pack(deals)
+        let allPacked = packed.allSatisfy { $0.isPacked }
+        #expect(allPacked)
+        let fromPacks = TextReport.render(RuleRunner.run(program, deals: packed, options: options), options: ReportOptions())
+        #expect(plain.count > 1_000)
+        #expect(fromPacks == plain)
+    }
+
+    /// A file read in pieces is packed unless the limits say not to, and
+    /// reads the same either way.
+    @Test(arguments: [DataFormat.csv, .ndjson])
+    func loadsArePackedAndReadTheSame(_ format: DataFormat) throws {
+        let text = format == .csv ? CSVPiecesTests.file(300) : NDJSONPiecesTests.lines.joined(separator: "\n") + "\n"
+        let name = format == .csv ? "deals.csv" : "deals.ndjson"
+        let packed = try NDJSONPiecesTests.loadFile(text, limits: DataLimits(pieceSize: 2_000), name: name)
+        let plain = try NDJSONPiecesTests.loadFile(text, limits: DataLimits(pieceSize: 2_000, packsDeals: false), name: name)
+        #expect(packed.deals.count > 100)
+        let allPacked = packed.deals.allSatisfy { $0.isPacked }
+        let somePlainPacked = plain.deals.contains { $0.isPacked }
+        #expect(allPacked)
+        #expect(!somePlainPacked)
+        #expect(NDJSONPiecesTests.summary(packed) == NDJSONPiecesTests.summary(plain))
+    }
+}
