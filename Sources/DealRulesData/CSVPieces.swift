@@ -1,3 +1,5 @@
+import DealRulesModel
+
 /// CSV deal data read a piece of whole rows at a time (`FilePieces`), the
 /// header and the tables of shared keys and cells handed on from piece to
 /// piece (`CSVReaderMemory`): a CSV file is small beside its deals, so
@@ -20,10 +22,13 @@ enum CSVPieces {
                 return .at(end)
             },
             readPiece: { piece in
-                let load = CSVDealReader.read(
+                var load = CSVDealReader.read(
                     piece.bytes, path: piece.name, limits: piece.limits, collector: piece.collector, firstLine: piece.firstLine,
                     atFileStart: piece.isFirst, memory: &memory
                 )
+                // A CSV deal's record is several times its row: kept in a
+                // pack, it is about a third of that (`DealPack`).
+                if piece.limits.packsDeals { load.deals = DealPack.pack(load.deals) }
                 // The whole file in one piece is a whole read.
                 if piece.isFirst, piece.isLast { return load }
                 return load.diagnostics.isEmpty && !load.stopped ? load : nil

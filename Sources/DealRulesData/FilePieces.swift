@@ -125,7 +125,7 @@ struct FilePieces {
                 result.deals.reserveCapacity(room)
                 subjects.reserve(collector.earlierDeals + room)
             }
-            result.deals.append(contentsOf: limits.packsDeals ? DealPack.pack(load.deals) : load.deals)
+            result.deals.append(contentsOf: load.deals)
             result.diagnostics.append(contentsOf: load.diagnostics)
             duplicates.append(contentsOf: subjects.register(load.deals, path: name, bytes: piece, firstLine: line))
             result.nextPosition = load.nextPosition

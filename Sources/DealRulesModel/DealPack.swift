@@ -14,8 +14,9 @@
 /// `record(at:)` makes the record again, with the very names and shared
 /// values it was packed from and equal texts, so nothing a user sees
 /// changes. That costs an array (and a box for each text of its own) per
-/// call: code that reads every deal many times (the evaluation's blocks)
-/// unpacks a block once instead (`Deal.unpacked`).
+/// call, so a pass over many deals reads their entries in place instead
+/// (`withEntries`), and a report's replays keep the record of the deal
+/// they are on.
 public final class DealPack: Sendable {
     private let names: [EntryName]
     private let values: [Value]
@@ -80,6 +81,43 @@ public final class DealPack: Sendable {
         }
     }
 
+    /// Calls `visit` with the entries of the record at `index`, written
+    /// into `scratch` as plain words: the names and shared values stay
+    /// owned by the pack, so nothing is retained, released or allocated
+    /// but the texts the record holds alone. The entries are valid only
+    /// inside `visit`. Where `RecordEntry` is not laid out as three words,
+    /// the record is made as `record(at:)` makes it.
+    public func withEntries<R>(at index: Int, scratch: EntryScratch, _ visit: (UnsafeBufferPointer<RecordEntry>) -> R) -> R {
+        guard let layout = EntryScratch.layout, starts.indices.contains(index) else {
+            return record(at: index).entries.withUnsafeBufferPointer(visit)
+        }
+        scratch.owned.removeAll(keepingCapacity: true)
+        return bytes.withUnsafeBufferPointer { buffer in
+            names.withUnsafeBufferPointer { names in
+                values.withUnsafeBufferPointer { values in
+                    guard let nameBase = names.baseAddress else { return visit(UnsafeBufferPointer(start: nil, count: 0)) }
+                    var reader = Reader(buffer: buffer, offset: Int(starts[index]))
+                    let recordLocation = reader.location(from: .none)
+                    let count = min(reader.number(), buffer.count)
+                    let room = scratch.room(for: count)
+                    var written = 0
+                    for _ in 0..<count {
+                        let name = reader.number()
+                        let valueWord = reader.valueWord(from: values, owned: &scratch.owned)
+                        let location = reader.location(from: recordLocation)
+                        guard names.indices.contains(name), let valueWord else { break }
+                        let entry = UnsafeMutableRawPointer(room + written)
+                        entry.storeBytes(of: UnsafeRawPointer(nameBase + name).load(as: UInt.self), toByteOffset: layout.name, as: UInt.self)
+                        entry.storeBytes(of: valueWord, toByteOffset: layout.value, as: UInt.self)
+                        entry.storeBytes(of: location.word, toByteOffset: layout.location, as: UInt64.self)
+                        written += 1
+                    }
+                    return visit(UnsafeBufferPointer(start: room, count: written))
+                }
+            }
+        }
+    }
+
     // MARK: Writing
 
     private struct Writer {
@@ -87,21 +125,35 @@ public final class DealPack: Sendable {
         var values: [Value] = []
         var bytes: [UInt8] = []
         var starts: [UInt32] = []
-        var nameNumbers: [ObjectIdentifier: Int] = [:]
-        /// Values by the word that holds them: `Value` is an indirect enum,
-        /// one word that is the address of a box (or a case without one),
-        /// so equal words are the same value. Where the layout is another,
-        /// values are not shared.
-        var valueNumbers: [UInt: Int] = [:]
-        static let valueIsWord = MemoryLayout<Value>.size == MemoryLayout<UInt>.size
+        /// Names and values by the word that holds them: a name is an
+        /// object, and `Value` an indirect enum, one word that is the
+        /// address of a box (or a case without one), so equal words are
+        /// the same name or value. Where the layout is another, values are
+        /// not shared.
+        var nameNumbers = WordTable()
+        var valueNumbers = WordTable()
         /// How many entries of the deals being packed hold each value.
-        var uses: [UInt: Int] = [:]
+        var uses = WordTable()
+        static let nameOffset = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.name)
+        static let valueOffset = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.value)
+        static let valueIsWord = MemoryLayout<Value>.size == MemoryLayout<UInt>.size && valueOffset != nil
+
+        /// The word of an entry's value, read where it lies: copying
+        /// entries out would retain and release both of their objects.
+        @inline(__always)
+        static func valueWord(_ entry: UnsafePointer<RecordEntry>) -> UInt {
+            guard let offset = valueOffset else { return 0 }
+            return UnsafeRawPointer(entry).load(fromByteOffset: offset, as: UInt.self)
+        }
 
         mutating func countUses(of deals: [Deal]) {
             guard Writer.valueIsWord else { return }
-            for deal in deals {
-                guard case .record(let record) = deal.body else { continue }
-                for entry in record.entries { uses[unsafeBitCast(entry.value, to: UInt.self), default: 0] += 1 }
+            for index in deals.indices {
+                guard case .record(let record) = deals[index].body else { continue }
+                record.entries.withUnsafeBufferPointer { entries in
+                    guard let base = entries.baseAddress else { return }
+                    for entry in 0..<entries.count { uses.count(Writer.valueWord(base + entry)) }
+                }
             }
         }
 
@@ -111,10 +163,13 @@ public final class DealPack: Sendable {
             starts.append(UInt32(bytes.count))
             writeLocation(record.packedLocation, from: .none)
             writeNumber(record.entries.count)
-            for entry in record.entries {
-                writeNumber(number(of: entry.name))
-                writeValue(entry.value)
-                writeLocation(entry.packedLocation, from: record.packedLocation)
+            record.entries.withUnsafeBufferPointer { entries in
+                guard let base = entries.baseAddress else { return }
+                for entry in 0..<entries.count {
+                    writeNumber(nameNumber(base + entry))
+                    writeValue(base + entry)
+                    writeLocation(entries[entry].packedLocation, from: record.packedLocation)
+                }
             }
             return true
         }
@@ -129,12 +184,16 @@ public final class DealPack: Sendable {
             array.withUnsafeBufferPointer { Array($0) }
         }
 
-        private mutating func number(of name: EntryName) -> Int {
-            let id = ObjectIdentifier(name)
-            if let known = nameNumbers[id] { return known }
-            names.append(name)
-            nameNumbers[id] = names.count - 1
-            return names.count - 1
+        private mutating func nameNumber(_ entry: UnsafePointer<RecordEntry>) -> Int {
+            guard let offset = Writer.nameOffset, MemoryLayout<EntryName>.size == MemoryLayout<UInt>.size else {
+                names.append(entry.pointee.name)
+                return names.count - 1
+            }
+            let word = UnsafeRawPointer(entry).load(fromByteOffset: offset, as: UInt.self)
+            return nameNumbers.number(of: word) {
+                names.append(entry.pointee.name)
+                return names.count - 1
+            }
         }
 
         /// Even: the number of a value in the table, times two. Odd: a
@@ -142,9 +201,15 @@ public final class DealPack: Sendable {
         /// after its length. An id or a name is most of what is left of a
         /// deal once repeats are shared, and as a value of its own it would
         /// take a box, and often a string, of its own.
-        private mutating func writeValue(_ value: Value) {
-            if Writer.valueIsWord, uses[unsafeBitCast(value, to: UInt.self)] == 1 {
-                switch value {
+        private mutating func writeValue(_ entry: UnsafePointer<RecordEntry>) {
+            guard Writer.valueIsWord else {
+                values.append(entry.pointee.value)
+                writeNumber((values.count - 1) << 1)
+                return
+            }
+            let word = Writer.valueWord(entry)
+            if uses.number(of: word) == 1 {
+                switch entry.pointee.value {
                 case .text(let text):
                     writeText(text, tag: 1)
                     return
@@ -155,25 +220,17 @@ public final class DealPack: Sendable {
                     break
                 }
             }
-            writeNumber(number(of: value) << 1)
+            let number = valueNumbers.number(of: word) {
+                values.append(entry.pointee.value)
+                return values.count - 1
+            }
+            writeNumber(number << 1)
         }
 
         private mutating func writeText(_ text: String, tag: Int) {
             writeNumber(tag)
             writeNumber(text.utf8.count)
             bytes.append(contentsOf: text.utf8)
-        }
-
-        private mutating func number(of value: Value) -> Int {
-            guard Writer.valueIsWord else {
-                values.append(value)
-                return values.count - 1
-            }
-            let word = unsafeBitCast(value, to: UInt.self)
-            if let known = valueNumbers[word] { return known }
-            values.append(value)
-            valueNumbers[word] = values.count - 1
-            return values.count - 1
         }
 
         /// Even: lines below `base` (times two), then the column. One: the
@@ -240,6 +297,31 @@ public final class DealPack: Sendable {
             return tag == 1 ? .text(text) : .symbol(text)
         }
 
+        /// The word of what `Writer.writeValue` wrote: a shared value's as
+        /// the pack holds it, a text of its own made and kept in `owned`.
+        mutating func valueWord(from values: UnsafeBufferPointer<Value>, owned: inout [Value]) -> UInt? {
+            let tag = number()
+            guard tag & 1 == 1 else {
+                guard let base = values.baseAddress, values.indices.contains(tag >> 1) else { return nil }
+                return UnsafeRawPointer(base + (tag >> 1)).load(as: UInt.self)
+            }
+            offset -= Reader.length(ofNumber: tag)
+            guard let value = value(from: []) else { return nil }
+            owned.append(value)
+            return unsafeBitCast(value, to: UInt.self)
+        }
+
+        /// The bytes `number()` reads for `value`.
+        static func length(ofNumber value: Int) -> Int {
+            var rest = UInt(bitPattern: value)
+            var count = 1
+            while rest >= 0x80 {
+                rest >>= 7
+                count += 1
+            }
+            return count
+        }
+
         mutating func location(from base: PackedLocation) -> PackedLocation {
             let tag = number()
             if tag & 1 == 0 {
@@ -253,4 +335,45 @@ public final class DealPack: Sendable {
             return PackedLocation(word: word)
         }
     }
+}
+
+/// Room for the entries `DealPack.withEntries` writes, reused from one
+/// record to the next by a pass over many deals; and the texts of the
+/// record being visited. Used by one thread at a time.
+public final class EntryScratch {
+    private var entries: UnsafeMutablePointer<RecordEntry>
+    private var capacity: Int
+    var owned: [Value] = []
+
+    public init() {
+        capacity = 32
+        entries = UnsafeMutablePointer<RecordEntry>.allocate(capacity: capacity)
+    }
+
+    deinit {
+        // The entries were written as words and own nothing: nothing to
+        // deinitialise.
+        entries.deallocate()
+    }
+
+    func room(for count: Int) -> UnsafeMutablePointer<RecordEntry> {
+        if count > capacity {
+            entries.deallocate()
+            capacity = max(count, 2 * capacity)
+            entries = UnsafeMutablePointer<RecordEntry>.allocate(capacity: capacity)
+        }
+        return entries
+    }
+
+    /// Where a name, a value and a location lie in an entry: three words,
+    /// as `withEntries` writes them; nil for any other layout.
+    static let layout: (name: Int, value: Int, location: Int)? = {
+        guard MemoryLayout<EntryName>.size == MemoryLayout<UInt>.size, MemoryLayout<Value>.size == MemoryLayout<UInt>.size,
+              MemoryLayout<PackedLocation>.size == MemoryLayout<UInt64>.size,
+              MemoryLayout<RecordEntry>.size == 3 * MemoryLayout<UInt>.size,
+              let name = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.name),
+              let value = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.value),
+              let location = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.packedLocation) else { return nil }
+        return (name, value, location)
+    }()
 }

@@ -149,8 +149,8 @@ public struct Deal: Sendable {
     var body: Body
 
     /// The deal's record; a packed deal's is made again on each call, so a
-    /// caller that reads a deal often keeps the record (or unpacks many
-    /// deals at once with `unpacked`).
+    /// caller that reads a deal often keeps the record, and a pass over
+    /// many deals reads their entries in place (`withEntries`).
     public var record: Record {
         get {
             switch body {
@@ -161,21 +161,20 @@ public struct Deal: Sendable {
         set { body = .record(newValue) }
     }
 
+    /// Calls `visit` with the record's entries where they lie: a packed
+    /// deal's are written into `scratch` without being made into a record
+    /// (`DealPack.withEntries`), valid only inside `visit`.
+    public func withEntries<R>(scratch: EntryScratch, _ visit: (UnsafeBufferPointer<RecordEntry>) -> R) -> R {
+        switch body {
+        case .record(let record): return record.entries.withUnsafeBufferPointer(visit)
+        case .packed(let pack, let index): return pack.withEntries(at: index, scratch: scratch, visit)
+        }
+    }
+
     /// Whether the record lives in a pack.
     public var isPacked: Bool {
         if case .packed = body { return true }
         return false
-    }
-
-    /// The deals with every record held by its deal again.
-    public static func unpacked<C: Collection>(_ deals: C) -> [Deal] where C.Element == Deal {
-        var result: [Deal] = []
-        result.reserveCapacity(deals.count)
-        for var deal in deals {
-            if case .packed(let pack, let index) = deal.body { deal.body = .record(pack.record(at: index)) }
-            result.append(deal)
-        }
-        return result
     }
 
     /// 1-based position in the combined data.

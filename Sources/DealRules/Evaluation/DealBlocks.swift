@@ -42,13 +42,9 @@ struct DealBlocks {
         var start = 0
         while start < deals.count {
             let block = start..<(start + min(rows, deals.count - start))
-            // Packed records are made once for the block, not once for
-            // every field and rule that reads them.
-            let (blockDeals, rowsOfBlock) = deals[block].contains(where: \.isPacked)
-                ? (Deal.unpacked(deals[block]), 0..<block.count) : (deals, block)
-            let table = DealTable(deals: blockDeals, rows: rowsOfBlock, interner: interner)
+            let table = DealTable(deals: deals, rows: block, interner: interner)
             table.prefetch(blockPlan)
-            let rowEvaluator = RowEvaluator(deals: blockDeals, base: rowsOfBlock.lowerBound, evaluator: evaluator)
+            let rowEvaluator = RowEvaluator(deals: deals, base: block.lowerBound, evaluator: evaluator)
             for (slot, index) in rules.enumerated() {
                 let rule = program.rules[index]
                 let compiler = KernelCompiler(definitions: program.definitions, table: table, asOf: asOf, evaluator: rowEvaluator)

@@ -39,8 +39,13 @@ public final class Evaluator {
 
     /// Starts a new outcome for a deal.
     public func begin(deal: Deal) {
+        begin(record: deal.record)
+    }
+
+    /// Starts a new outcome for the deal whose record this is.
+    func begin(record: Record) {
         reset()
-        self.deal = deal.record
+        self.deal = record
         self.group = nil
     }
 

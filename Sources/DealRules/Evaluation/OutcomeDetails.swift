@@ -28,6 +28,10 @@ struct OutcomeReplay {
     let evaluator: Evaluator
     /// Each rule's condition compiled once, by rule index.
     private var conditions: [CompiledCondition?]
+    /// The record of the deal decided last, by position: a report lists
+    /// a deal's outcomes together, and a packed deal's record is made
+    /// again each time it is asked for (`DealPack`).
+    private var lastRecord: (position: Int, record: Record)? = nil
 
     init(_ outcomes: RuleOutcomes) {
         self.outcomes = outcomes
@@ -43,7 +47,10 @@ struct OutcomeReplay {
         switch outcomes.entries[origin.entry] {
         case .perDeal(let rule, _):
             guard outcomes.deals.indices.contains(origin.position) else { return nil }
-            evaluator.begin(deal: outcomes.deals[origin.position])
+            if lastRecord?.position != origin.position {
+                lastRecord = (origin.position, outcomes.deals[origin.position].record)
+            }
+            evaluator.begin(record: lastRecord?.record ?? Record())
             index = rule
         case .grouped(let rule, _, let groups):
             guard groups.indices.contains(origin.position) else { return nil }

@@ -255,12 +255,13 @@ final class DealTable: RowTable {
         let finder = KeyFinder(keys: keys, largestKeyNumber: largestKeyNumber)
         let base = self.base
         let valueOffset = EntryValues.valueOffset
+        let scratch = EntryScratch()
         deals.withUnsafeBufferPointer { deals in
             for row in 0..<rowCount {
                 let deal = base &+ row
                 EntryPrefetch.prefetch(deals, deal &+ EntryPrefetch.distance)
                 EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance, valueOffset: valueOffset)
-                deals[deal].record.entries.withUnsafeBufferPointer { entries in
+                deals[deal].withEntries(scratch: scratch) { entries in
                     let stamp = row &+ 1
                     finder.read(entries, stamp: stamp)
                     for column in keys.indices {
