@@ -129,8 +129,11 @@ struct DealPackTests {
     }
 
     /// Loaded deals share their repeated values, and a pack holds each
-    /// once: with its ids and names, less than half of what the entries
-    /// alone take unpacked (24 bytes each).
+    /// once: with its ids and names, less than the entries alone take
+    /// unpacked (24 bytes each). About a third of that while locations
+    /// pack as lines and columns; a whole word each once the process has
+    /// read more than 4,094 files (as the whole test suite does), when
+    /// locations live in the table of large ones.
     @Test func aPackHoldsRepeatsOnce() throws {
         let text = CSVPiecesTests.file(2_000)
         let packed = try NDJSONPiecesTests.loadFile(text, limits: DataLimits(), name: "deals.csv")
@@ -142,7 +145,7 @@ struct DealPackTests {
         #expect(pack.count == plain.deals.count)
         let entries = plain.deals.reduce(0) { $0 + $1.record.entries.count }
         #expect(entries > 10_000)
-        #expect(pack.byteCount < entries * 24 / 2, "\(pack.byteCount) bytes for \(entries) entries")
+        #expect(pack.byteCount < entries * 24, "\(pack.byteCount) bytes for \(entries) entries")
         #expect(pack.record(at: -1).entries.isEmpty && pack.record(at: pack.count).entries.isEmpty)
         for index in stride(from: 0, to: plain.deals.count, by: 97) {
             #expect(NDJSONPiecesTests.summary(LoadedData(deals: [packed.deals[index]]))
