@@ -341,9 +341,11 @@ public final class DealPack: Sendable {
 /// record to the next by a pass over many deals; and the texts of the
 /// record being visited. Used by one thread at a time.
 public final class EntryScratch {
-    private var entries: UnsafeMutablePointer<RecordEntry>
-    private var capacity: Int
-    var owned: [Value] = []
+    // One thread uses a scratch at a time, and every deal of a pass
+    // touches these: not checked for overlapping access at run time.
+    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<RecordEntry>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) var owned: [Value] = []
 
     public init() {
         capacity = 32

@@ -8,7 +8,7 @@ import Foundation
 //   dealrules-bench [--root DIR] [--dealrules BIN] [--sizes 1000,100000,1000000]
 //                   [--load-deals N] [--work DIR] [--quick]
 //   dealrules-bench memory-probe DATA RULES [columns]   (child process for peak memory)
-//   dealrules-bench profile-eval RULES N [REPEATS] [evaluate|report|columns|packed]   (evaluation only, for a profiler)
+//   dealrules-bench profile-eval RULES N [REPEATS] [evaluate|report|columns|packed|csv|csv-packed]   (evaluation only)
 //   dealrules-bench profile-load FILE [REPEATS]   (loading only: MB/s, heap per deal, peak RSS)
 //   dealrules-bench write-data N json|ndjson|yaml|csv PATH   (a generated data file)
 //   dealrules-bench dump-load FILE [THRESHOLD]   (every loaded deal and diagnostic, to compare builds)
