@@ -66,7 +66,7 @@ struct OutcomeOrder: RandomAccessCollection, Sendable {
             let minor = UInt64(subjectFirst ? rule : subject)
             words.append(major << majorShift | minor << minorShift | UInt64(words.count))
         }
-        words.sort()
+        WordSort.sort(&words)
         storage = .packed(words)
     }
 
@@ -135,7 +135,7 @@ struct SubjectRanks {
         var words: [UInt64] = []
         words.reserveCapacity(count)
         for row in 0..<count { words.append(hashPart(subjects[row]) | UInt64(row)) }
-        words.sort()
+        WordSort.sort(&words)
         var first = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
             for row in 0..<count { buffer[row] = UInt32(truncatingIfNeeded: row) }
             initialized = count
