@@ -28,7 +28,7 @@ enum CSVPieces {
                 )
                 // A CSV deal's record is several times its row: kept in a
                 // pack, it is about a third of that (`DealPack`).
-                if piece.limits.packsDeals { load.deals = DealPack.pack(load.deals) }
+                if piece.limits.packsDeals { DealPack.pack(&load.deals) }
                 // The whole file in one piece is a whole read.
                 if piece.isFirst, piece.isLast { return load }
                 return load.diagnostics.isEmpty && !load.stopped ? load : nil

@@ -39,10 +39,11 @@ public final class DealPack: Sendable {
             + bytes.capacity + starts.capacity * MemoryLayout<UInt32>.stride
     }
 
-    /// The deals with their records moved into one pack; deals already
-    /// packed, and any the pack could not number (more than 4 GB of
-    /// records), keep what they hold.
-    public static func pack(_ deals: [Deal]) -> [Deal] {
+    /// Moves the deals' records into one pack, in place (each record is
+    /// let go as its deal takes the pack). Deals already packed, and any
+    /// the pack could not number (more than 4 GB of records), keep what
+    /// they hold.
+    public static func pack(_ deals: inout [Deal]) {
         var writer = Writer()
         writer.countUses(of: deals)
         var packed: [Int] = []
@@ -51,13 +52,11 @@ public final class DealPack: Sendable {
             guard case .record(let record) = deals[index].body, writer.add(record) else { continue }
             packed.append(index)
         }
-        guard !packed.isEmpty else { return deals }
+        guard !packed.isEmpty else { return }
         let pack = writer.finish()
-        var result = deals
         for (slot, index) in packed.enumerated() {
-            result[index].body = .packed(pack, slot)
+            deals[index].body = .packed(pack, slot)
         }
-        return result
     }
 
     /// The record at `index`, as it was packed. An index the pack does
@@ -88,7 +87,7 @@ public final class DealPack: Sendable {
     /// inside `visit`. Where `RecordEntry` is not laid out as three words,
     /// the record is made as `record(at:)` makes it.
     public func withEntries<R>(at index: Int, scratch: EntryScratch, _ visit: (UnsafeBufferPointer<RecordEntry>) -> R) -> R {
-        guard let layout = EntryScratch.layout, starts.indices.contains(index) else {
+        guard let layout = DealPack.entryLayout, starts.indices.contains(index) else {
             return record(at: index).entries.withUnsafeBufferPointer(visit)
         }
         scratch.owned.removeAll(keepingCapacity: true)
@@ -128,31 +127,27 @@ public final class DealPack: Sendable {
         /// Names and values by the word that holds them: a name is an
         /// object, and `Value` an indirect enum, one word that is the
         /// address of a box (or a case without one), so equal words are
-        /// the same name or value. Where the layout is another, values are
-        /// not shared.
+        /// the same name or value. Where entries are laid out otherwise
+        /// (`entryLayout` is nil), nothing is shared.
         var nameNumbers = WordTable()
         var valueNumbers = WordTable()
         /// How many entries of the deals being packed hold each value.
         var uses = WordTable()
-        static let nameOffset = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.name)
-        static let valueOffset = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.value)
-        static let valueIsWord = MemoryLayout<Value>.size == MemoryLayout<UInt>.size && valueOffset != nil
 
-        /// The word of an entry's value, read where it lies: copying
+        /// The word at `offset` of an entry, read where it lies: copying
         /// entries out would retain and release both of their objects.
         @inline(__always)
-        static func valueWord(_ entry: UnsafePointer<RecordEntry>) -> UInt {
-            guard let offset = valueOffset else { return 0 }
-            return UnsafeRawPointer(entry).load(fromByteOffset: offset, as: UInt.self)
+        static func word(_ entry: UnsafePointer<RecordEntry>, at offset: Int) -> UInt {
+            UnsafeRawPointer(entry).load(fromByteOffset: offset, as: UInt.self)
         }
 
         mutating func countUses(of deals: [Deal]) {
-            guard Writer.valueIsWord else { return }
+            guard let layout = DealPack.entryLayout else { return }
             for index in deals.indices {
                 guard case .record(let record) = deals[index].body else { continue }
                 record.entries.withUnsafeBufferPointer { entries in
                     guard let base = entries.baseAddress else { return }
-                    for entry in 0..<entries.count { uses.count(Writer.valueWord(base + entry)) }
+                    for entry in 0..<entries.count { uses.count(Writer.word(base + entry, at: layout.value)) }
                 }
             }
         }
@@ -185,12 +180,11 @@ public final class DealPack: Sendable {
         }
 
         private mutating func nameNumber(_ entry: UnsafePointer<RecordEntry>) -> Int {
-            guard let offset = Writer.nameOffset, MemoryLayout<EntryName>.size == MemoryLayout<UInt>.size else {
+            guard let layout = DealPack.entryLayout else {
                 names.append(entry.pointee.name)
                 return names.count - 1
             }
-            let word = UnsafeRawPointer(entry).load(fromByteOffset: offset, as: UInt.self)
-            return nameNumbers.number(of: word) {
+            return nameNumbers.number(of: Writer.word(entry, at: layout.name)) {
                 names.append(entry.pointee.name)
                 return names.count - 1
             }
@@ -202,12 +196,12 @@ public final class DealPack: Sendable {
         /// deal once repeats are shared, and as a value of its own it would
         /// take a box, and often a string, of its own.
         private mutating func writeValue(_ entry: UnsafePointer<RecordEntry>) {
-            guard Writer.valueIsWord else {
+            guard let layout = DealPack.entryLayout else {
                 values.append(entry.pointee.value)
                 writeNumber((values.count - 1) << 1)
                 return
             }
-            let word = Writer.valueWord(entry)
+            let word = Writer.word(entry, at: layout.value)
             if uses.number(of: word) == 1 {
                 switch entry.pointee.value {
                 case .text(let text):
@@ -290,11 +284,7 @@ public final class DealPack: Sendable {
         mutating func value(from values: [Value]) -> Value? {
             let tag = number()
             guard tag & 1 == 1 else { return values.indices.contains(tag >> 1) ? values[tag >> 1] : nil }
-            let length = number()
-            guard tag <= 3, length <= buffer.count - offset else { return nil }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]), as: UTF8.self)
-            offset += length
-            return tag == 1 ? .text(text) : .symbol(text)
+            return ownText(tag: tag)
         }
 
         /// The word of what `Writer.writeValue` wrote: a shared value's as
@@ -305,21 +295,19 @@ public final class DealPack: Sendable {
                 guard let base = values.baseAddress, values.indices.contains(tag >> 1) else { return nil }
                 return UnsafeRawPointer(base + (tag >> 1)).load(as: UInt.self)
             }
-            offset -= Reader.length(ofNumber: tag)
-            guard let value = value(from: []) else { return nil }
+            guard let value = ownText(tag: tag) else { return nil }
             owned.append(value)
             return unsafeBitCast(value, to: UInt.self)
         }
 
-        /// The bytes `number()` reads for `value`.
-        static func length(ofNumber value: Int) -> Int {
-            var rest = UInt(bitPattern: value)
-            var count = 1
-            while rest >= 0x80 {
-                rest >>= 7
-                count += 1
-            }
-            return count
+        /// A text (tag 1) or symbol (tag 3) held by its entry alone: its
+        /// length, then its UTF-8.
+        private mutating func ownText(tag: Int) -> Value? {
+            let length = number()
+            guard tag <= 3, length <= buffer.count - offset else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]), as: UTF8.self)
+            offset += length
+            return tag == 1 ? .text(text) : .symbol(text)
         }
 
         mutating func location(from base: PackedLocation) -> PackedLocation {
@@ -366,10 +354,13 @@ public final class EntryScratch {
         }
         return entries
     }
+}
 
+extension DealPack {
     /// Where a name, a value and a location lie in an entry: three words,
-    /// as `withEntries` writes them; nil for any other layout.
-    static let layout: (name: Int, value: Int, location: Int)? = {
+    /// as the writer reads and `withEntries` writes them; nil for any
+    /// other layout.
+    static let entryLayout: (name: Int, value: Int, location: Int)? = {
         guard MemoryLayout<EntryName>.size == MemoryLayout<UInt>.size, MemoryLayout<Value>.size == MemoryLayout<UInt>.size,
               MemoryLayout<PackedLocation>.size == MemoryLayout<UInt64>.size,
               MemoryLayout<RecordEntry>.size == 3 * MemoryLayout<UInt>.size,

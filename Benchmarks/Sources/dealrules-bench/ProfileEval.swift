@@ -45,7 +45,9 @@ enum ProfileEval {
                 // file read in pieces would hold them.
                 let loaded = try BenchProgram.deals(DealWriters.write(generated, as: .ndjson), format: .ndjson)
                 deals = stride(from: 0, to: loaded.count, by: 5_000).flatMap { start in
-                    DealPack.pack(Array(loaded[start..<min(start + 5_000, loaded.count)]))
+                    var piece = Array(loaded[start..<min(start + 5_000, loaded.count)])
+                    DealPack.pack(&piece)
+                    return piece
                 }
             default:
                 deals = try BenchProgram.deals(DealWriters.write(generated, as: .ndjson), format: .ndjson)

@@ -45,12 +45,14 @@ enum EntryPrefetch {
 
     /// Asks for the boxes the deal's entry values live in: the second
     /// load a cell needs, after the entry itself. `valueOffset` is
-    /// `EntryValues.valueOffset`, looked up once by the caller.
+    /// `EntryValues.valueOffset`, looked up once by the caller. Only for
+    /// deals that hold their records (reading a packed one ahead would
+    /// cost what the prefetch saves), so `scratch` is never written.
     @inline(__always)
-    static func prefetchValues(_ deals: UnsafeBufferPointer<Deal>, _ index: Int, valueOffset: Int?) {
+    static func prefetchValues(_ deals: UnsafeBufferPointer<Deal>, _ index: Int, valueOffset: Int?, scratch: EntryScratch) {
         guard index < deals.count, let offset = valueOffset, MemoryLayout<Value>.size == MemoryLayout<UInt>.size,
               !deals[index].isPacked else { return }
-        deals[index].record.entries.withUnsafeBufferPointer { entries in
+        deals[index].withEntries(scratch: scratch) { entries in
             guard let base = entries.baseAddress else { return }
             for entry in 0..<entries.count {
                 let word = UnsafeRawPointer(base + entry).load(fromByteOffset: offset, as: UInt.self) & addressBits

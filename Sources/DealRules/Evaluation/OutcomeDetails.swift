@@ -47,10 +47,14 @@ struct OutcomeReplay {
         switch outcomes.entries[origin.entry] {
         case .perDeal(let rule, _):
             guard outcomes.deals.indices.contains(origin.position) else { return nil }
-            if lastRecord?.position != origin.position {
-                lastRecord = (origin.position, outcomes.deals[origin.position].record)
+            let record: Record
+            if let last = lastRecord, last.position == origin.position {
+                record = last.record
+            } else {
+                record = outcomes.deals[origin.position].record
+                lastRecord = (origin.position, record)
             }
-            evaluator.begin(record: lastRecord?.record ?? Record())
+            evaluator.begin(record: record)
             index = rule
         case .grouped(let rule, _, let groups):
             guard groups.indices.contains(origin.position) else { return nil }

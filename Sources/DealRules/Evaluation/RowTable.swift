@@ -260,7 +260,7 @@ final class DealTable: RowTable {
             for row in 0..<rowCount {
                 let deal = base &+ row
                 EntryPrefetch.prefetch(deals, deal &+ EntryPrefetch.distance)
-                EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance, valueOffset: valueOffset)
+                EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance, valueOffset: valueOffset, scratch: scratch)
                 deals[deal].withEntries(scratch: scratch) { entries in
                     let stamp = row &+ 1
                     finder.read(entries, stamp: stamp)

@@ -66,7 +66,8 @@ struct DealPackTests {
 
     @Test func packedRecordsComeBackExactly() {
         let deals = DealPackTests.awkwardDeals()
-        let packed = DealPack.pack(deals)
+        var packed = deals
+        DealPack.pack(&packed)
         #expect(packed.count == deals.count)
         for (original, copy) in zip(deals, packed) {
             #expect(copy.isPacked)
@@ -84,7 +85,8 @@ struct DealPackTests {
             #expect(DealPackTests.sameRecords(Record(entries: plain, packedLocation: original.record.packedLocation), original.record))
         }
         // Packing what is packed changes nothing; unpacking gives the records back.
-        let again = DealPack.pack(packed)
+        var again = packed
+        DealPack.pack(&again)
         let unpacked = again.map { deal in
             var copy = deal
             copy.record = deal.record
@@ -97,7 +99,9 @@ struct DealPackTests {
     }
 
     @Test func aPackedDealGivenARecordHoldsItAgain() {
-        var deal = DealPack.pack(DealPackTests.awkwardDeals())[0]
+        var deals = DealPackTests.awkwardDeals()
+        DealPack.pack(&deals)
+        var deal = deals[0]
         var record = deal.record
         record.entries.removeLast()
         deal.record = record
@@ -162,7 +166,8 @@ struct DealPackTests {
         let deals = random.deals(700)
         let options = RuleRunner.Options(asOf: KernelAgreementTests.asOf)
         let plain = TextReport.render(RuleRunner.run(program, deals: deals, options: options), options: ReportOptions())
-        let packed = DealPack.pack(deals)
+        var packed = deals
+        DealPack.pack(&packed)
         let allPacked = packed.allSatisfy { $0.isPacked }
         #expect(allPacked)
         let fromPacks = TextReport.render(RuleRunner.run(program, deals: packed, options: options), options: ReportOptions())
