@@ -96,10 +96,15 @@ public struct RuleOutcomes: Sendable {
     /// `completed()` all at once.
     public func report(includeClear: Bool, detailsLater: Bool) -> CheckReport {
         guard detailsLater else { return report(includeClear: includeClear) }
-        var findings: OutcomeListing<Finding> = pendingListing(capacity: findingCount)
-        var undetermined: OutcomeListing<UndeterminedOutcome> = pendingListing(capacity: undeterminedCount)
-        var clear: OutcomeListing<ClearOutcome> = pendingListing(capacity: includeClear ? clearCount : 0)
-        walk { code, _, _, origin in
+        var findings: OutcomeListing<Finding> = pendingListing()
+        var undetermined: OutcomeListing<UndeterminedOutcome> = pendingListing()
+        var clear: OutcomeListing<ClearOutcome> = pendingListing()
+        // A per-deal rule's outcomes are told by its codes, not listed one by one.
+        walk(perDeal: { entry, codes in
+            findings.append(entry: entry, rows: RowSelection(codes, selecting: .finding))
+            undetermined.append(entry: entry, rows: RowSelection(codes, selecting: .undetermined))
+            if includeClear { clear.append(entry: entry, rows: RowSelection(codes, selecting: .clear)) }
+        }) { code, _, _, origin in
             switch code {
             case .finding: findings.append(pending: origin)
             case .undetermined: undetermined.append(pending: origin)
@@ -120,8 +125,8 @@ public struct RuleOutcomes: Sendable {
 
     /// A listing whose outcomes `walk` hands out by origin; each is made,
     /// without its details, when it is read.
-    private func pendingListing<Outcome: PendingOutcome>(capacity: Int) -> OutcomeListing<Outcome> {
-        OutcomeListing(capacity: capacity) { [self] origin in
+    private func pendingListing<Outcome: PendingOutcome>() -> OutcomeListing<Outcome> {
+        OutcomeListing { [self] origin in
             let named = name(at: origin)
             return Outcome(rule: named.rule, subject: named.subject, pending: origin)
         } name: { [self] origin in
@@ -195,11 +200,15 @@ public struct RuleOutcomes: Sendable {
     /// Every outcome of the run in report order — rule by rule, then deal or
     /// group — with its code, rule, subject and place; outcomes that already
     /// have their details (deals without a group key, rules the evaluator
-    /// decided) are handed over as lists where they come.
-    private func walk(_ visit: (Code, CheckedRule, String, OutcomeOrigin) -> Void,
+    /// decided) are handed over as lists where they come. Given `perDeal`,
+    /// a per-deal rule's entry is handed over whole, with its codes.
+    private func walk(perDeal: ((_ entry: Int, _ codes: [Code]) -> Void)? = nil,
+                      _ visit: (Code, CheckedRule, String, OutcomeOrigin) -> Void,
                       listed: ([Finding], [UndeterminedOutcome], [ClearOutcome]) -> Void) {
         for (position, entry) in entries.enumerated() {
             switch entry {
+            case .perDeal(_, let codes) where perDeal != nil:
+                perDeal?(position, codes)
             case .perDeal(let index, let codes):
                 let rule = program.rules[index]
                 for (row, code) in codes.enumerated() {

@@ -176,7 +176,9 @@ enum HTMLReport {
         text.line("<section>")
         text.line("<h2>Findings</h2>")
         if report.findingList.isEmpty { text.line("<p>No findings.</p>") }
-        stretches.write(count: matrix.rowCount, into: &text) { range, lane in
+        // A stretch of rows holds about `batch` findings, however many each row has.
+        let perRow = (report.findingList.count + matrix.rowCount - 1) / Swift.max(1, matrix.rowCount)
+        stretches.write(count: matrix.rowCount, perItem: perRow, into: &text) { range, lane in
             var piece = ""
             for order in range { for line in findingsSection(matrix.row(at: order), matrix: matrix, report: report, lane: lane) { piece.line(line) } }
             return piece

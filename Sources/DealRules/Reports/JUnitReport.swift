@@ -29,7 +29,7 @@ enum JUnitReport {
     /// Writes the document a test case at a time, working out each
     /// outcome's details as its case is written. Suites are the rule files
     /// in rule order; a rule's cases are its outcomes in subject order
-    /// (`outcomeOrder`, by rule then subject, one word an outcome). A
+    /// (`RuleByRuleOrder`: one word an outcome, for one rule at a time). A
     /// first pass, which makes no details, counts the cases. A rule's
     /// cases are written in stretches (`LanedText`; tests set `lanes` and
     /// `batch`, which leave the text as it is).
@@ -58,11 +58,7 @@ enum JUnitReport {
             guard let rank = ruleRank[outcome.rule.name] else { continue }
             suiteCounts[suiteOfRule[rank]].add(kind(outcome, report: report))
         }
-        let order = report.outcomeOrder(includeClear: true, subjectFirst: false, rules: rules)
-        // Where each rule's outcomes start in `order` (rule ranks follow `rules`).
-        var ruleStarts = [Int](repeating: 0, count: rules.count + 1)
-        for place in order where place.rule < rules.count { ruleStarts[place.rule + 1] += 1 }
-        for rank in rules.indices { ruleStarts[rank + 1] += ruleStarts[rank] }
+        let orders = RuleByRuleOrder(report, includeClear: true, rules: rules)
         let problems = report.errors.map(problemCase)
         if !problems.isEmpty {
             var counts = Counts()
@@ -78,11 +74,11 @@ enum JUnitReport {
                 ("as_of", report.asOf.description), ("dealrules_version", options.toolVersion),
             ], into: &text)
             for rank in rules.indices where suiteOfRule[rank] == index {
-                let start = ruleStarts[rank]
-                LanedText.write(count: ruleStarts[rank + 1] - start, into: &text, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
+                let order = orders.order(ofRule: rank)
+                LanedText.write(count: order.count, into: &text, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
                     var piece = ""
-                    for offset in range {
-                        let outcome = report.outcome(at: order[start + offset])
+                    for position in range {
+                        let outcome = report.outcome(at: order[position])
                         write(testCase(report.complete(outcome, lane: lane), report: report), into: &piece)
                     }
                     return piece

@@ -93,6 +93,53 @@ struct OutcomeOrderTests {
         }
     }
 
+    @Test("ordered one rule at a time, the outcomes come in the order by rule then subject",
+          arguments: ["Rules", "Benchmarks/rules", "portfolio rules", "grouped rules"])
+    func ruleByRuleIsTheOrderByRule(_ rules: String) throws {
+        let outcomes = try Self.outcomesWithRepeatedSubjects(rules, seed: 915, count: 240, every: 6, from: 2, to: { $0 / 2 }, portfolioAt: 4)
+        for detailsLater in [true, false] {
+            for includeClear in [false, true] {
+                let report = detailsLater
+                    ? outcomes.report(includeClear: includeClear, detailsLater: true)
+                    : outcomes.report(includeClear: includeClear)
+                let expected = Self.placesByName(report, includeClear: includeClear, subjectFirst: false)
+                #expect(expected.count == report.findingList.count + report.undeterminedList.count
+                    + (includeClear ? report.clearList.count : 0))
+                for wordBits in [64, 8] {
+                    let orders = RuleByRuleOrder(report, includeClear: includeClear, rules: report.orderedRules, wordBits: wordBits)
+                    var found: [OutcomePlace] = []
+                    for rank in report.orderedRules.indices {
+                        let order = Array(orders.order(ofRule: rank))
+                        #expect(order.allSatisfy { $0.rule == rank })
+                        found += order
+                    }
+                    let label = "\(rules) details later \(detailsLater) clear \(includeClear) bits \(wordBits)"
+                    #expect(Self.shape(found).offsets == Self.shape(expected).offsets, "\(label)")
+                    #expect(Self.shape(found).sameSubjectAsBefore == Self.shape(expected).sameSubjectAsBefore, "\(label)")
+                }
+            }
+        }
+    }
+
+    @Test("a listing hands out the outcomes of the rules asked for, and no others")
+    func listingByRule() throws {
+        let outcomes = try Self.outcomesWithRepeatedSubjects("grouped rules", seed: 916, count: 120, every: 9, from: 4, to: { $0 / 2 },
+                                                             portfolioAt: 3)
+        let report = outcomes.report(includeClear: true, detailsLater: true)
+        var all: [(Int, String)] = []
+        var index = 0
+        report.clearList.forEachName { rule, _ in all.append((index, rule.info.name)); index += 1 }
+        for name in ["g1", "d1", "g2", "none"] {
+            var picked: [Int] = []
+            report.clearList.forEachKey(ofRule: { $0.info.name == name }) { index, rule, _ in
+                #expect(rule.info.name == name)
+                picked.append(index)
+            }
+            #expect(picked == all.filter { $0.1 == name }.map(\.0), "\(name)")
+            #expect(name == "none" ? picked.isEmpty : !picked.isEmpty, "\(name)")
+        }
+    }
+
     @Test("subject rows list the ordered subjects and place every outcome at its own subject",
           arguments: ["Rules", "portfolio rules", "grouped rules"])
     func subjectRowsAreTheOrderedSubjects(_ rules: String) throws {
@@ -184,7 +231,7 @@ struct OutcomeOrderTests {
 
     @Test("no outcomes give an empty order")
     func emptyOrder() {
-        let order = OutcomeOrder(count: 0, subjectFirst: true) { _ in }
+        let order = OutcomeOrder(subjectFirst: true) { _ in }
         #expect(order.isEmpty)
     }
 }

@@ -1,0 +1,58 @@
+/// The rows of a per-deal rule whose outcome is one kind (findings, say),
+/// told by the rule's own outcome codes — one byte a deal, which the run
+/// keeps anyway — instead of a list of rows: a report of a large
+/// portfolio would otherwise hold 4 bytes for each of millions of
+/// outcomes. The `index`th selected row is found through a count of
+/// selected rows before each block of 64 (`select`).
+struct RowSelection: Sendable {
+    private let codes: [RuleOutcomes.Code]
+    private let code: RuleOutcomes.Code
+    /// Selected rows before each block of `blockSize` rows.
+    private let before: [UInt32]
+    let count: Int
+
+    private static let blockSize = 64
+
+    init(_ codes: [RuleOutcomes.Code], selecting code: RuleOutcomes.Code) {
+        self.codes = codes
+        self.code = code
+        var before: [UInt32] = []
+        before.reserveCapacity(codes.count / RowSelection.blockSize + 1)
+        var count = 0
+        for (row, each) in codes.enumerated() {
+            if row % RowSelection.blockSize == 0 { before.append(UInt32(truncatingIfNeeded: count)) }
+            if each == code { count += 1 }
+        }
+        self.before = before
+        self.count = count
+    }
+
+    /// The row of the `index`th selected outcome (0-based, below `count`).
+    func row(at index: Int) -> Int {
+        // The last block with at most `index` selected rows before it.
+        var low = 0
+        var high = before.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(before[middle]) <= index { low = middle } else { high = middle - 1 }
+        }
+        var remaining = index - Int(before[low])
+        var row = low * RowSelection.blockSize
+        while row < codes.count {
+            if codes[row] == code {
+                if remaining == 0 { return row }
+                remaining -= 1
+            }
+            row += 1
+        }
+        preconditionFailure("selected row \(index) of \(count)")
+    }
+
+    /// Calls `body` with each selected row, in order.
+    func forEachRow(_ body: (Int) -> Void) {
+        for (row, each) in codes.enumerated() where each == code { body(row) }
+    }
+
+    /// The first selected row, if any.
+    var firstRow: Int? { codes.firstIndex(of: code) }
+}
