@@ -130,6 +130,22 @@ struct OutcomeListing<Outcome: Sendable>: Sendable, RandomAccessCollection {
         number + 1 < runs.count ? runs[number + 1].start : total
     }
 
+    /// Calls `body` with the index and outcome of every outcome of a
+    /// per-deal rule told by its codes (those keyed `.row`) that is about
+    /// one of `rows` (ascending), in index order: made from the row, with
+    /// no search for the row of an index.
+    func forEachOutcome(ofRows rows: [Int], _ body: (Int, Outcome) -> Void) {
+        guard let make, !rows.isEmpty else { return }
+        for run in runs {
+            guard case .rows(let entry, let number) = run.kind else { continue }
+            for row in rows {
+                if let index = selections[number].index(ofRow: row) {
+                    body(run.start + index, make(OutcomeOrigin(entry: Int(entry), position: row)))
+                }
+            }
+        }
+    }
+
     /// Every outcome (the listed array itself when all have their details).
     var all: [Outcome] { make == nil ? listed : Array(self) }
 }

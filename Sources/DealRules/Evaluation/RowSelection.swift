@@ -14,6 +14,8 @@ struct RowSelection: Sendable {
     private static let blockSize = 64
 
     init(_ codes: [RuleOutcomes.Code], selecting code: RuleOutcomes.Code) {
+        // One byte a code: what `row(at:)` reads eight at a time.
+        assert(MemoryLayout<RuleOutcomes.Code>.stride == 1)
         self.codes = codes
         self.code = code
         var before: [UInt32] = []
@@ -37,15 +39,46 @@ struct RowSelection: Sendable {
             if Int(before[middle]) <= index { low = middle } else { high = middle - 1 }
         }
         var remaining = index - Int(before[low])
-        var row = low * RowSelection.blockSize
-        while row < codes.count {
-            if codes[row] == code {
-                if remaining == 0 { return row }
-                remaining -= 1
+        // The codes are read eight at a time: the byte a code is stored as
+        // (its own, whatever its raw value), repeated, marks the matches.
+        let byte = withUnsafeBytes(of: code) { $0[0] }
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return codes.withUnsafeBytes { bytes in
+            var offset = low * RowSelection.blockSize
+            while offset &+ 8 <= bytes.count {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ pattern
+                // The high bit of every byte that is zero, and of no other.
+                var matches = ~(((word & low7) &+ low7) | word | low7)
+                let found = matches.nonzeroBitCount
+                if remaining < found {
+                    while remaining > 0 {
+                        matches &= matches &- 1
+                        remaining -= 1
+                    }
+                    return offset &+ matches.trailingZeroBitCount / 8
+                }
+                remaining -= found
+                offset &+= 8
             }
-            row += 1
+            while offset < bytes.count {
+                if bytes[offset] == byte {
+                    if remaining == 0 { return offset }
+                    remaining -= 1
+                }
+                offset &+= 1
+            }
+            preconditionFailure("selected row \(index) of \(count)")
         }
-        preconditionFailure("selected row \(index) of \(count)")
+    }
+
+    /// The index among the selected rows of `row`; nil when `row` is not selected.
+    func index(ofRow row: Int) -> Int? {
+        guard codes.indices.contains(row), codes[row] == code else { return nil }
+        let block = row / RowSelection.blockSize
+        var index = Int(before[block])
+        for earlier in (block * RowSelection.blockSize)..<row where codes[earlier] == code { index += 1 }
+        return index
     }
 
     /// Calls `body` with each selected row, in order.

@@ -65,9 +65,12 @@ struct HTMLMatrix: Sendable {
     private let flagColumn: [String: Int]
     /// The outcomes naming each subject (by data-order index), as positions
     /// in findings, then undetermined, then clear outcomes: ascending, 32
-    /// bits each, so that a row is made from its own outcomes only.
+    /// bits each, so that a row is made from its own outcomes only. Clear
+    /// outcomes of per-deal rules told by their codes (keyed by row) are
+    /// not kept: a row finds them among its deals' codes (`placeRows`).
     private let starts: [Int]
     private let members: [UInt32]
+    private let placeRows: PlaceRows
     private let findingCount: Int
     private let undeterminedCount: Int
 
@@ -115,6 +118,7 @@ struct HTMLMatrix: Sendable {
             undeterminedCounts[row] += 1
         }
         report.clearList.forEachKey { _, subject in
+            if case .row = subject { return }
             let row = rows.place(subject)
             guard row < subjects.count else { return }
             counts[row + 1] += 1
@@ -123,8 +127,10 @@ struct HTMLMatrix: Sendable {
         var next = counts
         var members = [UInt32](repeating: 0, count: counts[subjects.count])
         var position = 0
+        let clearStart = findingCount + undeterminedCount
         func place(_ rule: SharedRuleInfo, _ subject: OutcomeSubject) {
             defer { position += 1 }
+            if position >= clearStart, case .row = subject { return }
             let row = rows.place(subject)
             guard row < subjects.count else { return }
             members[next[row]] = UInt32(truncatingIfNeeded: position)
@@ -132,6 +138,7 @@ struct HTMLMatrix: Sendable {
         }
         report.forEachKey(includeClear: true, place)
         starts = counts
+        placeRows = rows.placeRows
         self.members = members
         flags = flagList
         var order = (0..<subjects.count).map { UInt32(truncatingIfNeeded: $0) }
@@ -163,8 +170,16 @@ struct HTMLMatrix: Sendable {
         var cells = flags.map { _ in Cell(state: .notEvaluated, anchor: nil, details: []) }
         let own = members[starts[row.subjectIndex]..<starts[row.subjectIndex + 1]].map(Int.init)
         let undeterminedEnd = findingCount + undeterminedCount
+        // Clear outcomes in the report's order: those kept here by place,
+        // and those of per-deal rules, told by the rows' codes.
+        var clear: [(index: Int, outcome: ClearOutcome)] = []
         for position in own where position >= undeterminedEnd {
-            let outcome = report.clearList[position - undeterminedEnd]
+            clear.append((position - undeterminedEnd, report.clearList[position - undeterminedEnd]))
+        }
+        let kept = clear.count
+        report.clearList.forEachOutcome(ofRows: placeRows.rows(ofPlace: row.subjectIndex)) { clear.append(($0, $1)) }
+        if kept > 0, clear.count > kept { clear.sort { $0.index < $1.index } }
+        for (_, outcome) in clear {
             guard let column = flagColumn[outcome.rule.flag] else { continue }
             if cells[column].state == .notEvaluated { cells[column].state = .clear }
             cells[column].details.append("\(outcome.rule.name): clear")

@@ -12,6 +12,8 @@ struct SubjectRows {
     private let placeOfFirst: [UInt32]
     private let subjectCount: Int
     private let distinctCount: Int
+    /// The rows of each place.
+    let placeRows: PlaceRows
 
     init(_ report: CheckReport) {
         let names = report.namedSubjects(includeClear: true)
@@ -31,6 +33,7 @@ struct SubjectRows {
         self.ranks = ranks
         self.placeOfFirst = placeOfFirst
         self.subjectCount = subjects.count
+        placeRows = PlaceRows(subjectCount: subjects.count, distinctCount: distinctCount) { Int(placeOfFirst[ranks.rank(.row($0))]) }
     }
 
     /// The place in `ordered` of the outcome's subject; `ordered.count` or
@@ -39,5 +42,43 @@ struct SubjectRows {
         let rank = ranks.rank(subject)
         if rank < subjectCount { return Int(placeOfFirst[rank]) }
         return distinctCount + (rank - subjectCount)
+    }
+}
+
+/// The rows of the report's subjects at each place of `SubjectRows.ordered`:
+/// a place's own row when no subject repeats, else the rows kept by place
+/// (`rowList[rowStarts[p] ..< rowStarts[p + 1]]` for place p).
+struct PlaceRows: Sendable {
+    private let distinctCount: Int
+    private let rowStarts: [UInt32]
+    private let rowList: [UInt32]
+
+    init(subjectCount: Int, distinctCount: Int, place: (Int) -> Int) {
+        self.distinctCount = distinctCount
+        guard distinctCount < subjectCount else {
+            rowStarts = []
+            rowList = []
+            return
+        }
+        var starts = [UInt32](repeating: 0, count: distinctCount + 1)
+        for row in 0..<subjectCount { starts[place(row) + 1] += 1 }
+        for each in 0..<distinctCount { starts[each + 1] += starts[each] }
+        var next = starts
+        var list = [UInt32](repeating: 0, count: subjectCount)
+        for row in 0..<subjectCount {
+            let at = place(row)
+            list[Int(next[at])] = UInt32(truncatingIfNeeded: row)
+            next[at] += 1
+        }
+        rowStarts = starts
+        rowList = list
+    }
+
+    /// The rows whose subject is at `place`, ascending; none for a subject
+    /// only outcomes name.
+    func rows(ofPlace place: Int) -> [Int] {
+        guard place >= 0, place < distinctCount else { return [] }
+        guard !rowStarts.isEmpty else { return [place] }
+        return rowList[Int(rowStarts[place])..<Int(rowStarts[place + 1])].map(Int.init)
     }
 }

@@ -30,6 +30,9 @@ struct RowSelectionTests {
             selection.forEachRow { visited.append($0) }
             #expect(visited == expected)
             #expect(selection.firstRow == expected.first)
+            for row in -1...count {
+                #expect(selection.index(ofRow: row) == expected.firstIndex(of: row), "\(code) row \(row) of \(count)")
+            }
         }
     }
 

@@ -121,6 +121,35 @@ struct OutcomeOrderTests {
         }
     }
 
+    @Test("JUnit and HTML written from listings equal those of the full report, subjects repeated",
+          arguments: ["Rules", "Benchmarks/rules", "grouped rules"])
+    func reportsWithRepeatedSubjects(_ rules: String) throws {
+        let outcomes = try Self.outcomesWithRepeatedSubjects(rules, seed: 917, count: 220, every: 4, from: 1, to: { $0 / 3 }, portfolioAt: 6)
+        let later = outcomes.report(includeClear: true, detailsLater: true)
+        let full = outcomes.report(includeClear: true)
+        #expect(later.clearList.count == full.clearList.count && !full.clearList.isEmpty)
+        for format in [ReportFormat.junit, .html] {
+            let fromListings = ReportRenderer.render(later, format: format, options: ReportOptions())
+            #expect(fromListings == ReportRenderer.render(full, format: format, options: ReportOptions()), "\(rules) \(format)")
+        }
+    }
+
+    @Test("the rows of a place are the rows with its subject")
+    func rowsOfPlaces() throws {
+        let outcomes = try Self.outcomesWithRepeatedSubjects("Rules", seed: 918, count: 150, every: 3, from: 2, to: { $0 / 2 }, portfolioAt: 9)
+        let report = outcomes.report(includeClear: true, detailsLater: true)
+        let rows = SubjectRows(report)
+        var seen: [Int] = []
+        for (place, subject) in rows.ordered.enumerated() {
+            let own = rows.placeRows.rows(ofPlace: place)
+            #expect(own == report.subjects.indices.filter { report.subjects[$0] == subject }, "\(subject)")
+            seen += own
+        }
+        #expect(seen.sorted() == Array(report.subjects.indices))
+        let unique = PlaceRows(subjectCount: 4, distinctCount: 4) { $0 }
+        #expect((0..<5).map(unique.rows(ofPlace:)) == [[0], [1], [2], [3], []])
+    }
+
     @Test("a listing hands out the outcomes of the rules asked for, and no others")
     func listingByRule() throws {
         let outcomes = try Self.outcomesWithRepeatedSubjects("grouped rules", seed: 916, count: 120, every: 9, from: 4, to: { $0 / 2 },
