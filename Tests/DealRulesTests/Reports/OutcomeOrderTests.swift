@@ -72,23 +72,31 @@ struct OutcomeOrderTests {
           arguments: ["Rules", "Benchmarks/rules", "portfolio rules", "grouped rules"])
     func sameOrderAsByNames(_ rules: String) throws {
         let outcomes = try Self.outcomesWithRepeatedSubjects(rules, seed: 913, count: 250, every: 7, from: 3, to: { $0 / 2 }, portfolioAt: 5)
+        Self.forEachReport(of: outcomes) { report, includeClear, label in
+            for subjectFirst in [true, false] {
+                let expected = Self.shape(Self.placesByName(report, includeClear: includeClear, subjectFirst: subjectFirst))
+                #expect(!expected.offsets.isEmpty)
+                for wordBits in [64, 8] {
+                    let order = Array(report.outcomeOrder(includeClear: includeClear, subjectFirst: subjectFirst, wordBits: wordBits))
+                    let found = Self.shape(order)
+                    let label = "\(rules) \(label) subject first \(subjectFirst) bits \(wordBits)"
+                    #expect(found.offsets == expected.offsets, "\(label)")
+                    #expect(found.sameSubjectAsBefore == expected.sameSubjectAsBefore, "\(label)")
+                    #expect(found.sameRuleAsBefore == expected.sameRuleAsBefore, "\(label)")
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with the report of `outcomes` made both ways (details
+    /// later and in full), with clear outcomes listed and not.
+    static func forEachReport(of outcomes: RuleOutcomes, _ body: (CheckReport, Bool, String) -> Void) {
         for detailsLater in [true, false] {
             for includeClear in [false, true] {
                 let report = detailsLater
                     ? outcomes.report(includeClear: includeClear, detailsLater: true)
                     : outcomes.report(includeClear: includeClear)
-                for subjectFirst in [true, false] {
-                    let expected = Self.shape(Self.placesByName(report, includeClear: includeClear, subjectFirst: subjectFirst))
-                    #expect(!expected.offsets.isEmpty)
-                    for wordBits in [64, 8] {
-                        let order = Array(report.outcomeOrder(includeClear: includeClear, subjectFirst: subjectFirst, wordBits: wordBits))
-                        let found = Self.shape(order)
-                        let label = "\(rules) details later \(detailsLater) clear \(includeClear) subject first \(subjectFirst) bits \(wordBits)"
-                        #expect(found.offsets == expected.offsets, "\(label)")
-                        #expect(found.sameSubjectAsBefore == expected.sameSubjectAsBefore, "\(label)")
-                        #expect(found.sameRuleAsBefore == expected.sameRuleAsBefore, "\(label)")
-                    }
-                }
+                body(report, includeClear, "details later \(detailsLater) clear \(includeClear)")
             }
         }
     }
@@ -97,26 +105,21 @@ struct OutcomeOrderTests {
           arguments: ["Rules", "Benchmarks/rules", "portfolio rules", "grouped rules"])
     func ruleByRuleIsTheOrderByRule(_ rules: String) throws {
         let outcomes = try Self.outcomesWithRepeatedSubjects(rules, seed: 915, count: 240, every: 6, from: 2, to: { $0 / 2 }, portfolioAt: 4)
-        for detailsLater in [true, false] {
-            for includeClear in [false, true] {
-                let report = detailsLater
-                    ? outcomes.report(includeClear: includeClear, detailsLater: true)
-                    : outcomes.report(includeClear: includeClear)
-                let expected = Self.placesByName(report, includeClear: includeClear, subjectFirst: false)
-                #expect(expected.count == report.findingList.count + report.undeterminedList.count
-                    + (includeClear ? report.clearList.count : 0))
-                for wordBits in [64, 8] {
-                    let orders = RuleByRuleOrder(report, includeClear: includeClear, rules: report.orderedRules, wordBits: wordBits)
-                    var found: [OutcomePlace] = []
-                    for rank in report.orderedRules.indices {
-                        let order = Array(orders.order(ofRule: rank))
-                        #expect(order.allSatisfy { $0.rule == rank })
-                        found += order
-                    }
-                    let label = "\(rules) details later \(detailsLater) clear \(includeClear) bits \(wordBits)"
-                    #expect(Self.shape(found).offsets == Self.shape(expected).offsets, "\(label)")
-                    #expect(Self.shape(found).sameSubjectAsBefore == Self.shape(expected).sameSubjectAsBefore, "\(label)")
+        Self.forEachReport(of: outcomes) { report, includeClear, label in
+            let expected = Self.placesByName(report, includeClear: includeClear, subjectFirst: false)
+            #expect(expected.count == report.findingList.count + report.undeterminedList.count
+                + (includeClear ? report.clearList.count : 0))
+            for wordBits in [64, 8] {
+                let orders = RuleByRuleOrder(report, includeClear: includeClear, rules: report.orderedRules, wordBits: wordBits)
+                var found: [OutcomePlace] = []
+                for rank in report.orderedRules.indices {
+                    let order = Array(orders.order(ofRule: rank))
+                    #expect(order.allSatisfy { $0.rule == rank })
+                    found += order
                 }
+                let label = "\(rules) \(label) bits \(wordBits)"
+                #expect(Self.shape(found).offsets == Self.shape(expected).offsets, "\(label)")
+                #expect(Self.shape(found).sameSubjectAsBefore == Self.shape(expected).sameSubjectAsBefore, "\(label)")
             }
         }
     }
