@@ -36,17 +36,33 @@ struct OutcomeOrder: RandomAccessCollection, Sendable {
     /// shrink it to take the wide path.
     init(subjectFirst: Bool, wordBits: Int = UInt64.bitWidth,
          places: ((_ rule: Int, _ subject: Int, _ offset: Int) -> Void) -> Void) {
-        self.subjectFirst = subjectFirst
+        var bounds = Bounds()
+        places { rule, subject, offset in
+            bounds.largestRule = Swift.max(bounds.largestRule, rule)
+            bounds.largestSubject = Swift.max(bounds.largestSubject, subject)
+            bounds.largestOffset = Swift.max(bounds.largestOffset, offset)
+            bounds.count += 1
+        }
+        self.init(subjectFirst: subjectFirst, wordBits: wordBits, bounds: bounds, places: places)
+    }
+
+    /// What sizes an order's fields: no place's rule, subject or offset
+    /// may be larger than these; `count` only reserves room.
+    struct Bounds {
         var largestRule = 0
         var largestSubject = 0
         var largestOffset = 0
         var count = 0
-        places { rule, subject, offset in
-            largestRule = Swift.max(largestRule, rule)
-            largestSubject = Swift.max(largestSubject, subject)
-            largestOffset = Swift.max(largestOffset, offset)
-            count += 1
-        }
+    }
+
+    /// The same when the bounds are known already: `places` is called once.
+    init(subjectFirst: Bool, wordBits: Int = UInt64.bitWidth, bounds: Bounds,
+         places: ((_ rule: Int, _ subject: Int, _ offset: Int) -> Void) -> Void) {
+        self.subjectFirst = subjectFirst
+        let largestRule = bounds.largestRule
+        let largestSubject = bounds.largestSubject
+        let largestOffset = bounds.largestOffset
+        let count = bounds.count
         let ruleBits = OutcomeOrder.bits(toHold: largestRule)
         let subjectBits = OutcomeOrder.bits(toHold: largestSubject)
         offsetBits = OutcomeOrder.bits(toHold: largestOffset)
@@ -123,12 +139,15 @@ struct SubjectRanks {
     private let firstOfRow: [UInt32]
     /// Ranks of the subjects given by name.
     private var named: [String: Int] = [:]
+    /// Every row and every name given ranks below this.
+    let bound: Int
 
     /// `names`: the subjects outcomes give by name, in the order they are
     /// first met; those missing from `subjects` rank after every row, in
     /// that order (as `CheckReport.orderedSubjects` lists them).
     init(subjects: [String], names: [String]) {
         let count = subjects.count
+        bound = count + names.count
         // More rows than 32 bits hold cannot be in memory (16 bytes a subject).
         guard count < Int(UInt32.max) else {
             firstOfRow = []
@@ -253,6 +272,7 @@ final class OutcomeRanking {
     /// Outcomes of one rule share its description: each is looked up once
     /// (the cache holds them, so no identity is reused meanwhile).
     private var rankOfRule: [ObjectIdentifier: (rule: SharedRuleInfo, rank: Int)] = [:]
+    private var last: (rule: SharedRuleInfo, rank: Int)?
 
     init(_ report: CheckReport, includeClear: Bool, rules: [RuleInfo]) {
         self.rules = rules
@@ -261,46 +281,16 @@ final class OutcomeRanking {
     }
 
     func rank(of rule: SharedRuleInfo) -> Int {
+        // Outcomes come rule by rule: most ask about the rule just asked about.
+        if let last, last.rule === rule { return last.rank }
         let id = ObjectIdentifier(rule)
-        if let known = rankOfRule[id] { return known.rank }
+        if let known = rankOfRule[id] {
+            last = known
+            return known.rank
+        }
         let rank = rankOfName[rule.info.name] ?? rules.count
         rankOfRule[id] = (rule, rank)
+        last = (rule, rank)
         return rank
-    }
-}
-
-/// A report's outcomes by rule then subject, ordered one rule at a time:
-/// what a format that lists every outcome rule by rule (JUnit) holds is
-/// the order of one rule's outcomes, not of all of them (2 million words
-/// at 100,000 deals and 20 rules). Finding a rule's outcomes skips whole
-/// runs of other rules' (`OutcomeListing.forEachKey(ofRule:)`).
-struct RuleByRuleOrder {
-    private let report: CheckReport
-    private let includeClear: Bool
-    private let ranking: OutcomeRanking
-    private let wordBits: Int
-
-    init(_ report: CheckReport, includeClear: Bool, rules: [RuleInfo], wordBits: Int = UInt64.bitWidth) {
-        self.report = report
-        self.includeClear = includeClear
-        self.wordBits = wordBits
-        ranking = OutcomeRanking(report, includeClear: includeClear, rules: rules)
-    }
-
-    /// The places of the outcomes of the rule ranked `rank` among the
-    /// rules given, by subject, then offset; every place's `rule` is `rank`.
-    func order(ofRule rank: Int) -> OutcomeOrder {
-        OutcomeOrder(subjectFirst: false, wordBits: wordBits) { visit in
-            var base = 0
-            func visitList<Outcome: NamedOutcome>(_ list: OutcomeListing<Outcome>) {
-                list.forEachKey(ofRule: { ranking.rank(of: $0) == rank }) { index, _, subject in
-                    visit(rank, ranking.subjects.rank(subject), base + index)
-                }
-                base += list.count
-            }
-            visitList(report.findingList)
-            visitList(report.undeterminedList)
-            if includeClear { visitList(report.clearList) }
-        }
     }
 }

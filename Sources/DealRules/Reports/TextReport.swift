@@ -15,19 +15,28 @@ enum TextReport {
     /// Writes the report line by line into `out`, handing it on to `chunks`
     /// as it grows: a large portfolio has hundreds of thousands of outcomes,
     /// and an array of lines joined at the end would hold the report twice.
-    /// Outcomes are worked out and written in stretches (`LanedText`);
-    /// tests set `lanes` and `batch`, which leave the text as it is.
+    /// Outcomes are ordered a stretch of subjects at a time
+    /// (`SubjectStretchOrder`), and worked out and written in stretches
+    /// (`LanedText`); tests set `lanes`, `batch` and `partWords`, which
+    /// leave the text as it is.
     static func write(_ report: CheckReport, options: ReportOptions, chunks: ReportChunks, into out: inout String,
-                      lanes: Int = LanedText.lanes, batch: Int = LanedText.batch) {
+                      lanes: Int = LanedText.lanes, batch: Int = LanedText.batch,
+                      partWords: Int = SubjectStretchOrder.partWords) {
         let style = ANSIStyle(enabled: options.color)
         out.line(style.apply(.bold, "DealRules check as of \(report.asOf): "
             + "\(ReportWording.count(report.rules.count, "rule")), \(ReportWording.count(report.dealCount, "deal"))"))
 
-        let places = report.outcomeOrder(includeClear: report.showClear, subjectFirst: true)
-        LanedText.write(count: places.count, into: &out, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
-            text(of: range, in: places, report: report, style: style, lane: lane)
+        let order = SubjectStretchOrder(report, includeClear: report.showClear, partWords: partWords)
+        var written = 0
+        for part in order.parts.indices {
+            // A part begins with a subject of its own: its first outcome gets a heading.
+            let places = order.order(ofPart: part)
+            LanedText.write(count: places.count, into: &out, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
+                text(of: range, in: places, report: report, style: style, lane: lane)
+            }
+            written += places.count
         }
-        if places.isEmpty {
+        if written == 0 {
             out.line("")
             out.line("No findings.")
         }

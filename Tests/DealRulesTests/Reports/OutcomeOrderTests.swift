@@ -124,6 +124,53 @@ struct OutcomeOrderTests {
         }
     }
 
+    @Test("ordered a stretch of subjects at a time, the outcomes come in the order by subject then rule",
+          arguments: ["Rules", "Benchmarks/rules", "portfolio rules", "grouped rules"])
+    func stretchesAreTheOrderBySubject(_ rules: String) throws {
+        let outcomes = try Self.outcomesWithRepeatedSubjects(rules, seed: 919, count: 230, every: 5, from: 2, to: { $0 / 2 }, portfolioAt: 8)
+        Self.forEachReport(of: outcomes) { report, includeClear, label in
+            let expected = Self.shape(Self.placesByName(report, includeClear: includeClear, subjectFirst: true))
+            for partWords in [1, 7, 60, SubjectStretchOrder.partWords] {
+                for wordBits in [64, 8] {
+                    let order = SubjectStretchOrder(report, includeClear: includeClear, wordBits: wordBits, partWords: partWords)
+                    #expect(order.parts.count <= SubjectStretchOrder.mostParts)
+                    // A part holds whole subjects: more than one only where there are several.
+                    let subjects = zip(expected.offsets, expected.sameSubjectAsBefore).filter { !$0.1 }.count
+                    if partWords >= expected.offsets.count { #expect(order.parts.count == 1) }
+                    if partWords < expected.offsets.count / 2, subjects > 50 { #expect(order.parts.count > 1) }
+                    var found: [OutcomePlace] = []
+                    for part in order.parts.indices {
+                        let places = Array(order.order(ofPart: part))
+                        #expect(places.allSatisfy { order.parts[part].contains($0.subject) })
+                        found += places
+                    }
+                    let label = "\(rules) \(label) part \(partWords) bits \(wordBits)"
+                    #expect(Self.shape(found).offsets == expected.offsets, "\(label)")
+                    #expect(Self.shape(found).sameSubjectAsBefore == expected.sameSubjectAsBefore, "\(label)")
+                    #expect(Self.shape(found).sameRuleAsBefore == expected.sameRuleAsBefore, "\(label)")
+                }
+            }
+        }
+    }
+
+    @Test("the text report is the same ordered in stretches of subjects or whole, subjects repeated")
+    func textInStretches() throws {
+        let outcomes = try Self.outcomesWithRepeatedSubjects("Benchmarks/rules", seed: 920, count: 200, every: 4, from: 3, to: { $0 / 2 },
+                                                             portfolioAt: 2)
+        for showClear in [false, true] {
+            var report = outcomes.report(includeClear: showClear, detailsLater: true)
+            report.showClear = showClear
+            var whole = ""
+            TextReport.write(report, options: ReportOptions(), chunks: ReportChunks(nil), into: &whole, partWords: Int.max)
+            #expect(whole.contains("portfolio"))
+            for partWords in [1, 9, 100] {
+                var parted = ""
+                TextReport.write(report, options: ReportOptions(), chunks: ReportChunks(nil), into: &parted, partWords: partWords)
+                #expect(parted == whole, "show clear \(showClear) part \(partWords)")
+            }
+        }
+    }
+
     @Test("JUnit and HTML written from listings equal those of the full report, subjects repeated",
           arguments: ["Rules", "Benchmarks/rules", "grouped rules"])
     func reportsWithRepeatedSubjects(_ rules: String) throws {
