@@ -318,9 +318,11 @@ struct BenchSuite {
     }
 
     /// `dealrules check` of the benchmark rules over generated files of
-    /// `loadDeals` deals — NDJSON with the text and JSON reports, and the
-    /// same deals as one JSON array with the text report — as a user runs
-    /// it: load, evaluate, report entries, render and write. Each file is
+    /// `loadDeals` deals — NDJSON with the text and JSON reports, the
+    /// same deals as one JSON array with the text report, and as CSV (a
+    /// small file, no keys in its rows) with the reports that list every
+    /// rule × deal — as a user runs it: load, evaluate, report entries,
+    /// render and write. Each file is
     /// written by a child process so that this one stays small and the
     /// child's peak memory reads true.
     mutating func checkAtScale() {
@@ -330,7 +332,8 @@ struct BenchSuite {
             print("  no release binary; skipped")
             return
         }
-        for (dataFormat, reportFormats) in [("ndjson", ["text", "json"]), ("json", ["text"])] {
+        let runs = [("ndjson", ["text", "json"]), ("json", ["text"]), ("csv", ["text", "text --show-clear", "junit", "html"])]
+        for (dataFormat, reportFormats) in runs {
             let path = options.work + "/check-\(deals).\(dataFormat)"
             guard let written = SpawnTimer.run(CommandLine.arguments[0], ["write-data", String(deals), dataFormat, path], directory: options.root),
                   written.status == 0,
@@ -339,9 +342,10 @@ struct BenchSuite {
                 failures += 1
                 continue
             }
-            let input = dataFormat == "json" ? "JSON array" : "NDJSON"
+            let input = ["json": "JSON array", "csv": "CSV"][dataFormat] ?? "NDJSON"
             for format in reportFormats {
-                let arguments = ["check", options.rulesDirectory, "--data", path, "--as-of", "2026-11-24", "--format", format]
+                let arguments = ["check", options.rulesDirectory, "--data", path, "--as-of", "2026-11-24", "--format"]
+                    + format.split(separator: " ").map(String.init)
                 guard let run = SpawnTimer.measure(options.binary, arguments, directory: options.root), run.status == 0 || run.status == 1 else {
                     print("  dealrules check --format \(format) did not run cleanly")
                     failures += 1
