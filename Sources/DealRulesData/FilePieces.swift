@@ -190,9 +190,10 @@ struct FilePieces {
         }
     }
 
+    /// The line breaks in `bytes`, found with `memchr` (`lineInfo`): the
+    /// piece's bytes are counted on the one thread between pieces, where
+    /// a byte at a time cost as long as a tenth of reading the piece.
     static func lineBreaks(in bytes: [UInt8]) -> Int {
-        var count = 0
-        for byte in bytes where byte == 0x0A { count += 1 }
-        return count
+        ParallelHalves.lineInfo(bytes, at: bytes.count).line - 1
     }
 }

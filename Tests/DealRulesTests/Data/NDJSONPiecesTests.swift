@@ -145,6 +145,23 @@ struct NDJSONPiecesTests {
         #expect(data.deals.last?.location?.path == second.path)
         #expect(data.diagnostics.contains { $0.code == "E440" && $0.location?.path == second.path && $0.location?.line == 1 })
     }
+
+    /// Line breaks between pieces are counted with `memchr`; every byte
+    /// value and length must count as a byte at a time does.
+    @Test func lineBreaksCountedAsByteByByte() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1_000] {
+            for _ in 0..<20 {
+                // Bytes near 0x0A (0x09, 0x0B, 0x8A), zero and the high bit.
+                let bytes = (0..<length).map { _ in
+                    let near: [UInt8] = [0x0A, 0x09, 0x0B, 0x8A, 0x00, 0xFF, 0x7F, UInt8.random(in: 0...255, using: &generator)]
+                    return near[Int.random(in: 0..<near.count, using: &generator)]
+                }
+                #expect(FilePieces.lineBreaks(in: bytes) == bytes.filter { $0 == 0x0A }.count, "\(bytes)")
+            }
+        }
+        #expect(FilePieces.lineBreaks(in: [UInt8](repeating: 0x0A, count: 100)) == 100)
+    }
 }
 
 /// Reads text of one format two ways — from a file, in pieces where the
