@@ -8,17 +8,30 @@ enum FigureReader {
         entries.withUnsafeBufferPointer { isFigure($0) }
     }
 
+    /// Asked of every mapping a loader reads, so keys are compared by
+    /// their numbers (`EntryName.isKey`), not as strings.
     static func isFigure(_ entries: UnsafeBufferPointer<RecordEntry>) -> Bool {
         guard entries.count <= 5 else { return false }
         var hasValue = false
         for index in entries.indices {
-            switch entries[index].key {
-            case "value": hasValue = true
-            case "unit", "status", "source", "as of": continue
-            default: return false
+            let name = entries[index].name
+            if name.isKey("value", id: FigureKeys.value) {
+                hasValue = true
+            } else if !(name.isKey("unit", id: FigureKeys.unit) || name.isKey("status", id: FigureKeys.status)
+                        || name.isKey("source", id: FigureKeys.source) || name.isKey("as of", id: FigureKeys.asOf)) {
+                return false
             }
         }
         return hasValue
+    }
+
+    /// The numbers of a figure's keys (`FoldedKeys`).
+    private enum FigureKeys {
+        static let value = FoldedKeys.shared.id(of: "value")
+        static let unit = FoldedKeys.shared.id(of: "unit")
+        static let status = FoldedKeys.shared.id(of: "status")
+        static let source = FoldedKeys.shared.id(of: "source")
+        static let asOf = FoldedKeys.shared.id(of: "as of")
     }
 
     /// The figure's value and provenance. A bad `unit` or `status` is

@@ -37,6 +37,9 @@ struct JSONReader {
     var assembler = RecordAssembler()
     /// Packs the locations of this file's entries (see `LocationPacker`).
     var locations = LocationPacker()
+    /// The id of this file's path (`SourcePaths`), looked up at the first
+    /// entry: packing a location then touches no string.
+    private var pathID: UInt32? = nil
     /// Key ids of the objects being read, innermost last (reused scratch).
     private var idStack: [Int] = []
     /// Entries and list items being read, innermost last; each mapping or
@@ -152,6 +155,20 @@ struct JSONReader {
         // Errors can point back at an opening bracket on an earlier line.
         if offset < lineStart { return sink.location(ofOffset: offset) }
         return sink.location(line: line, column: column(at: offset))
+    }
+
+    /// `locations.pack(location(at: offset))`, without making the
+    /// location on the way: the loaders pack one for every entry.
+    mutating func packedLocation(at offset: Int) -> PackedLocation {
+        guard offset >= lineStart else { return locations.pack(location(at: offset)) }
+        let id: UInt32
+        if let pathID {
+            id = pathID
+        } else {
+            id = SourcePaths.shared.id(of: sink.path)
+            pathID = id
+        }
+        return PackedLocation(pathID: id, line: line, column: column(at: offset))
     }
 
     private mutating func column(at offset: Int) -> Int {
@@ -379,7 +396,7 @@ struct JSONReader {
             guard current == UInt8(ascii: "\"") else {
                 throw fail("expected a key in double quotes, found \(describeCurrent())", at: index)
             }
-            let keyLocation = location(at: index)
+            let keyLocation = packedLocation(at: index)
             let key = try parseKey(guess: guessSlot)
             guessSlot = key.id >= 0 ? 65 + key.id : min(depth, 64)
             skipWhitespace()
@@ -391,7 +408,7 @@ struct JSONReader {
             let (value, provenance) = try parseValue(keyID: key.id)
             idStack.append(key.id)
             entryStack.pushSlot().initialize(to: RecordEntry(
-                name: assembler.name(key.name, with: provenance), value: value, packedLocation: locations.pack(keyLocation)
+                name: assembler.name(key.name, with: provenance), value: value, packedLocation: keyLocation
             ))
             skipWhitespace()
             guard let byte = current else {

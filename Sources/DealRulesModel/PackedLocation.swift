@@ -32,7 +32,25 @@ public struct PackedLocation: Sendable, Hashable {
     }
 
     /// A location in the file whose path has `pathID` (`SourcePaths.id(of:)`).
+    ///
+    /// Inlinable, so that a loader packing the location of every entry it
+    /// reads does not call across modules for a few shifts; locations past
+    /// the bounds go to `init(outsideBounds:line:column:)`.
+    @inlinable @inline(__always)
     public init(pathID: UInt32, line: Int, column: Int) {
+        // The bounds of `pathBits` and `fieldBits`, written out: an
+        // inlinable body sees only what is public.
+        if pathID != 0, pathID < (1 << 12) - 1, line >= 0, line < 1 << 26, column >= 0, column < 1 << 26 {
+            self.init(word: UInt64(pathID) << 52 | UInt64(line) << 26 | UInt64(column))
+        } else {
+            self.init(outsideBounds: pathID, line: line, column: column)
+        }
+    }
+
+    /// What `init(pathID:line:column:)` gives for no path, or for a
+    /// location its word cannot hold.
+    @usableFromInline
+    init(outsideBounds pathID: UInt32, line: Int, column: Int) {
         guard pathID != 0 else {
             self = .none
             return

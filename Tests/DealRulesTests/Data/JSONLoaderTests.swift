@@ -78,6 +78,27 @@ struct JSONLoaderTests {
         #expect(nested.entries.map(\.key) == ["value", "note"])
     }
 
+    /// A figure has `value` and nothing but provenance keys beside it,
+    /// however those keys are spelled.
+    @Test func onlyValueAndProvenanceKeysMakeAFigure() throws {
+        let data = DataFixtures.load("""
+        [{"id": "a",
+          "spelled": {"Value": 3, "UNIT": "GW", "Status": "reported", "Source": "filing", "asOf": "2026"},
+          "no value": {"unit": "GW", "status": "reported"},
+          "six keys": {"value": 3, "unit": "GW", "status": "reported", "source": "filing", "as of": "2026", "note": "x"},
+          "value only": {"value": 7}}]
+        """, .json)
+        #expect(data.diagnostics.isEmpty, "\(data.diagnostics)")
+        let record = try #require(data.deals.first?.record)
+        #expect(DataFixtures.rendered(record["spelled"]) == "3 GW")
+        #expect(record.entry("spelled")?.provenance == Provenance(status: .reported, source: "filing", asOf: "2026"))
+        guard case .record(let noValue)? = record["no value"] else { Issue.record("no value: a record"); return }
+        #expect(noValue.entries.map(\.key) == ["unit", "status"])
+        guard case .record(let six)? = record["six keys"] else { Issue.record("six keys: a record"); return }
+        #expect(six.entries.count == 6)
+        #expect(DataFixtures.rendered(record["value only"]) == "7")
+    }
+
     @Test func badFigureUnitOrStatusIsAnErrorAndUnknown() throws {
         let data = DataFixtures.load("""
         [{"id": "a",
