@@ -30,6 +30,9 @@ struct ByteKeyedCache<Element> {
     let maxEntries: Int
     let maxKeyLength: Int
 
+    /// How many keys the table holds.
+    var count: Int { values.count }
+
     init(maxEntries: Int = 1 << 16, maxKeyLength: Int = 128) {
         self.maxEntries = maxEntries
         self.maxKeyLength = maxKeyLength

@@ -143,6 +143,8 @@ struct CSVHeader {
     func members(of node: Int, in row: CSVRow, assembler: inout RecordAssembler, cache: inout CSVValueCache,
                  sink: inout DataDiagnosticSink) -> [DataMember] {
         var members: [DataMember] = []
+        // At most one member a child: room made once, not grown cell by cell.
+        members.reserveCapacity(nodes[node].children.count)
         for child in nodes[node].children {
             let field = nodes[child]
             if let column = field.column {
@@ -165,14 +167,16 @@ struct CSVHeader {
             }
             // A figure's cells as one text: the figure read from the same
             // cells before, if it was read without a problem.
-            let figureText = field.childColumns.flatMap { cache.figureText(of: child, columns: $0, in: row) }
-            if let figureText, let (value, provenance) = cache.figure(of: child, text: figureText),
+            let hasFigureKey = field.childColumns.map { cache.makeFigureKey(of: child, columns: $0, in: row) } ?? false
+            if hasFigureKey, let (value, provenance) = cache.figure(of: child, key: cache.figureKey),
                // Where the figure's first member is: its first cell that is not blank.
                let first = field.childColumns?.first(where: { !DataScalar.trimmed(row.cells[$0].text).isEmpty }) {
                 let cell = row.cells[first]
                 members.append(DataMember(key: field.name, value: value, provenance: provenance, location: sink.location(line: cell.line, column: cell.column)))
                 continue
             }
+            // Kept aside: reading the figure's members makes keys of its own.
+            let figureKey = hasFigureKey ? cache.figureKey : nil
             let problems = sink.items.count
             var inner = self.members(of: child, in: row, assembler: &assembler, cache: &cache, sink: &sink)
             guard let first = inner.first else { continue }
@@ -184,8 +188,8 @@ struct CSVHeader {
             let (value, provenance) = assembler.value(of: inner[...], at: first.location, sink: &sink)
             // Figures only: a nested record holds its cells' places, which
             // differ from row to row.
-            if let figureText, sink.items.count == problems {
-                cache.keep(figure: (value, provenance), of: child, text: figureText)
+            if let figureKey, sink.items.count == problems {
+                cache.keep(figure: (value, provenance), of: child, key: figureKey)
             }
             members.append(DataMember(key: field.name, value: value, provenance: provenance, location: first.location))
         }
@@ -200,53 +204,89 @@ struct CSVHeader {
 /// whose cells rarely repeat (ids, names) stops being remembered after
 /// `limit` texts.
 ///
-/// Texts compare by their bytes (`ExactText`): a value spelled with other
-/// bytes than the cell's, even canonically equal ones, is never handed out.
+/// Texts compare by their bytes (`ByteKeyedCache`): a value spelled with
+/// other bytes than the cell's, even canonically equal ones, is never
+/// handed out. One table a header node, found by its number: a cell is
+/// looked up without hashing a `String` or a dictionary of tables.
 struct CSVValueCache {
-    private var values: [Int: [ExactText: Value]] = [:]
-    private var figures: [Int: [ExactText: (Value, Provenance?)]] = [:]
+    // Tables are read in place (`values[node].find`): a table copied out
+    // of the array would retain each of its arrays, on every cell.
+    private var values: [ByteKeyedCache<Value>] = []
+    private var figures: [ByteKeyedCache<(Value, Provenance?)>] = []
     static let limit = 1_024
     /// Longer cells are not remembered: they seldom repeat.
     static let longestText = 96
 
-    func value(of node: Int, text: String) -> Value? { values[node]?[ExactText(text)] }
+    func value(of node: Int, text: String) -> Value? {
+        guard node >= 0, node < values.count else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            return values[node].find(base, bytes.count, hash: ByteKeyedCache<Value>.hash(base, bytes.count))
+        }
+    }
 
     mutating func keep(_ value: Value, of node: Int, text: String) {
-        guard text.utf8.count <= CSVValueCache.longestText, values[node, default: [:]].count < CSVValueCache.limit else { return }
-        values[node, default: [:]][ExactText(text)] = value
+        guard node >= 0, text.utf8.count <= CSVValueCache.longestText else { return }
+        while values.count <= node {
+            values.append(ByteKeyedCache(maxEntries: CSVValueCache.limit + 1, maxKeyLength: CSVValueCache.longestText))
+        }
+        guard values[node].count < CSVValueCache.limit else { return }
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            values[node].insert(base, bytes.count, hash: ByteKeyedCache<Value>.hash(base, bytes.count), value: value)
+        }
     }
 
     /// Groups that have made a record (not a figure): they are not
     /// remembered, so their cells are not joined either.
     private var recordGroups: Set<Int> = []
 
-    /// The cells of a figure's columns as one text, each after its length
-    /// (so no two rows of different cells give the same text), or nil when
-    /// too long to be worth remembering or the group makes records.
-    func figureText(of node: Int, columns: [Int], in row: CSVRow) -> String? {
-        guard !recordGroups.contains(node) else { return nil }
-        var text = ""
+    /// The key `makeFigureKey` made last, in one buffer used again and
+    /// again: most figures are found, and need no key of their own.
+    private(set) var figureKey: [UInt8] = []
+
+    /// Makes `figureKey`: the cells of a figure's columns, each after its
+    /// length (so no two rows of different cells give the same key).
+    /// False when too long to be worth remembering or the group makes
+    /// records.
+    mutating func makeFigureKey(of node: Int, columns: [Int], in row: CSVRow) -> Bool {
+        guard !recordGroups.contains(node) else { return false }
+        figureKey.removeAll(keepingCapacity: true)
         for column in columns {
-            guard column < row.cells.count else { return nil }
-            let cell = row.cells[column].text
-            text += String(cell.utf8.count)
-            text += ":"
-            text += cell
-            if text.utf8.count > 4 * CSVValueCache.longestText { return nil }
+            guard column < row.cells.count else { return false }
+            let cell = row.cells[column].text.utf8
+            guard figureKey.count + 4 + cell.count <= 4 * CSVValueCache.longestText else { return false }
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: cell.count).littleEndian) { figureKey.append(contentsOf: $0) }
+            figureKey.append(contentsOf: cell)
         }
-        return text
+        return true
     }
 
-    func figure(of node: Int, text: String) -> (Value, Provenance?)? { figures[node]?[ExactText(text)] }
+    func figure(of node: Int, key: [UInt8]) -> (Value, Provenance?)? {
+        guard node >= 0, node < figures.count else { return nil }
+        return key.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            return figures[node].find(base, bytes.count, hash: ByteKeyedCache<(Value, Provenance?)>.hash(base, bytes.count))
+        }
+    }
 
     /// Remembers a figure; a record is not remembered (it holds its
     /// cells' places) and its group is not tried again.
-    mutating func keep(figure: (Value, Provenance?), of node: Int, text: String) {
+    mutating func keep(figure: (Value, Provenance?), of node: Int, key: [UInt8]) {
         if case .record = figure.0 {
             recordGroups.insert(node)
             return
         }
-        guard figures[node, default: [:]].count < CSVValueCache.limit else { return }
-        figures[node, default: [:]][ExactText(text)] = figure
+        guard node >= 0 else { return }
+        while figures.count <= node {
+            figures.append(ByteKeyedCache(maxEntries: CSVValueCache.limit + 1, maxKeyLength: 4 * CSVValueCache.longestText))
+        }
+        guard figures[node].count < CSVValueCache.limit else { return }
+        key.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            figures[node].insert(base, bytes.count, hash: ByteKeyedCache<(Value, Provenance?)>.hash(base, bytes.count), value: figure)
+        }
     }
 }

@@ -12,7 +12,12 @@ struct ExactText: Hashable {
         var left = lhs.text
         var right = rhs.text
         // Through the strings' buffers: a cache compares a key on every hit.
-        return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                guard let first = a.baseAddress, let second = b.baseAddress else { return a.count == b.count }
+                return ByteKeyedCache<Int>.equal(UnsafeRawPointer(first), UnsafeRawPointer(second), a.count)
+            }
+        }
     }
 
     func hash(into hasher: inout Hasher) {

@@ -37,7 +37,10 @@ struct RecordAssembler: Sendable {
     /// The key's shared name (folded and as written) and its id; id -1,
     /// and a name of its own, once the cache is full.
     mutating func intern(_ key: String) -> (name: EntryName, id: Int) {
-        internSlowly(key)
+        // By its bytes first, as a JSON key is: CSV and YAML readers intern
+        // every key of every row, and a `String` dictionary hashes it whole.
+        var key = key
+        return key.withUTF8 { intern(bytes: $0) }
     }
 
     /// A key given as its UTF-8 bytes (already validated).

@@ -116,4 +116,29 @@ struct CSVLoaderTests {
         #expect(data.diagnostics.compactMap { $0.location?.line } == [2, 3], "\(data.diagnostics)")
         #expect(DataFixtures.rendered(data.deals[2]["capacity"]) == "5 GW")
     }
+
+    /// Figures read before are shared by the bytes of all their cells, each
+    /// cell kept apart: cells that join into the same text are other figures.
+    @Test func figuresAreSharedOnlyForTheSameCells() throws {
+        let data = DataFixtures.load("id,capacity.value,capacity.source\na,1,2x\nb,12,x\nc,1,2x\nd,12,x\n", .csv)
+        #expect(data.diagnostics.isEmpty, "\(data.diagnostics)")
+        let figures = data.deals.map { deal in
+            "\(DataFixtures.rendered(deal["capacity"]) ?? "?") \(deal.record.entry("capacity")?.provenance?.source ?? "-")"
+        }
+        #expect(figures == ["1 2x", "12 x", "1 2x", "12 x"])
+    }
+
+    /// A column of more distinct cells than are remembered still reads
+    /// every cell as written, before and after the cache stops growing.
+    @Test func manyDistinctCellsAllReadBack() throws {
+        let names = (0..<1_500).map { "site-\($0 % 1_200)" }
+        let text = "id,site\n" + names.enumerated().map { "d\($0.offset),\($0.element)" }.joined(separator: "\n") + "\n"
+        let data = DataFixtures.load(text, .csv)
+        #expect(data.diagnostics.isEmpty)
+        let sites = data.deals.map { deal -> String in
+            guard case .text(let site)? = deal["site"] else { return "" }
+            return site
+        }
+        #expect(sites == names)
+    }
 }
