@@ -219,7 +219,9 @@ struct RecordAssembler: Sendable {
                 packedLocation: member.location.map { locations.pack($0) } ?? .none
             ))
         }
-        removeCollisions(&entries, ids: ids[...], sink: &sink)
+        // Most records have no two keys that fold alike: a pass over the
+        // ids says so without the full check.
+        if mayCollide(ids: ids[...]) { removeCollisions(&entries, ids: ids[...], sink: &sink) }
         return entries
     }
 }
