@@ -103,6 +103,20 @@ struct ByteKeyedCache<Element> {
         return memcmp(a, b, count) == 0
     }
 
+    /// The value stored for exactly `bytes`, hashing them here.
+    @inline(__always)
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Element? {
+        guard let base = bytes.baseAddress else { return nil }
+        return find(base, bytes.count, hash: ByteKeyedCache.hash(base, bytes.count))
+    }
+
+    /// `insert` for `bytes`, hashing them here.
+    @inline(__always)
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, value: Element) {
+        guard let base = bytes.baseAddress else { return }
+        insert(base, bytes.count, hash: ByteKeyedCache.hash(base, bytes.count), value: value)
+    }
+
     /// Stores a value for bytes not yet in the table (ignored when too
     /// long). A full table starts again empty, so that data whose values
     /// drift (or a stream of unique ones) still shares what repeats now.

@@ -209,34 +209,21 @@ struct CSVHeader {
 /// handed out. One table a header node, found by its number: a cell is
 /// looked up without hashing a `String` or a dictionary of tables.
 struct CSVValueCache {
-    // Tables are read in place (`values[node].find`): a table copied out
-    // of the array would retain each of its arrays, on every cell.
-    private var values: [ByteKeyedCache<Value>] = []
-    private var figures: [ByteKeyedCache<(Value, Provenance?)>] = []
+    private var values = NodeTables<Value>(maxKeyLength: CSVValueCache.longestText)
+    private var figures = NodeTables<(Value, Provenance?)>(maxKeyLength: 4 * CSVValueCache.longestText)
     static let limit = 1_024
     /// Longer cells are not remembered: they seldom repeat.
     static let longestText = 96
 
     func value(of node: Int, text: String) -> Value? {
-        guard node >= 0, node < values.count else { return nil }
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return nil }
-            return values[node].find(base, bytes.count, hash: ByteKeyedCache<Value>.hash(base, bytes.count))
-        }
+        return text.withUTF8 { values.find(node: node, $0) }
     }
 
     mutating func keep(_ value: Value, of node: Int, text: String) {
-        guard node >= 0, text.utf8.count <= CSVValueCache.longestText else { return }
-        while values.count <= node {
-            values.append(ByteKeyedCache(maxEntries: CSVValueCache.limit + 1, maxKeyLength: CSVValueCache.longestText))
-        }
-        guard values[node].count < CSVValueCache.limit else { return }
+        guard text.utf8.count <= CSVValueCache.longestText else { return }
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            values[node].insert(base, bytes.count, hash: ByteKeyedCache<Value>.hash(base, bytes.count), value: value)
-        }
+        text.withUTF8 { values.keep(value, node: node, $0) }
     }
 
     /// Groups that have made a record (not a figure): they are not
@@ -265,11 +252,7 @@ struct CSVValueCache {
     }
 
     func figure(of node: Int, key: [UInt8]) -> (Value, Provenance?)? {
-        guard node >= 0, node < figures.count else { return nil }
-        return key.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return nil }
-            return figures[node].find(base, bytes.count, hash: ByteKeyedCache<(Value, Provenance?)>.hash(base, bytes.count))
-        }
+        key.withUnsafeBufferPointer { figures.find(node: node, $0) }
     }
 
     /// Remembers a figure; a record is not remembered (it holds its
@@ -279,14 +262,33 @@ struct CSVValueCache {
             recordGroups.insert(node)
             return
         }
+        key.withUnsafeBufferPointer { figures.keep(figure, node: node, $0) }
+    }
+}
+
+/// One `ByteKeyedCache` a header node, by the node's number, each
+/// remembering up to `CSVValueCache.limit` keys. Tables are read in place
+/// (`tables[node].find`): a table copied out of the array would retain
+/// each of its arrays, on every cell.
+private struct NodeTables<Element> {
+    private var tables: [ByteKeyedCache<Element>] = []
+    let maxKeyLength: Int
+
+    init(maxKeyLength: Int) {
+        self.maxKeyLength = maxKeyLength
+    }
+
+    func find(node: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Element? {
+        guard node >= 0, node < tables.count else { return nil }
+        return tables[node].find(bytes)
+    }
+
+    mutating func keep(_ value: Element, node: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         guard node >= 0 else { return }
-        while figures.count <= node {
-            figures.append(ByteKeyedCache(maxEntries: CSVValueCache.limit + 1, maxKeyLength: 4 * CSVValueCache.longestText))
+        while tables.count <= node {
+            tables.append(ByteKeyedCache(maxEntries: CSVValueCache.limit + 1, maxKeyLength: maxKeyLength))
         }
-        guard figures[node].count < CSVValueCache.limit else { return }
-        key.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
-            figures[node].insert(base, bytes.count, hash: ByteKeyedCache<(Value, Provenance?)>.hash(base, bytes.count), value: figure)
-        }
+        guard tables[node].count < CSVValueCache.limit else { return }
+        tables[node].insert(bytes, value: value)
     }
 }

@@ -48,20 +48,15 @@ public struct PackedLocation: Sendable, Hashable {
     }
 
     /// What `init(pathID:line:column:)` gives for no path, or for a
-    /// location its word cannot hold.
+    /// location its word cannot hold (kept in `SourcePaths`' table).
     @usableFromInline
     init(outsideBounds pathID: UInt32, line: Int, column: Int) {
         guard pathID != 0 else {
             self = .none
             return
         }
-        if UInt64(pathID) < PackedLocation.largeMarker,
-           (0..<PackedLocation.fieldLimit).contains(line), (0..<PackedLocation.fieldLimit).contains(column) {
-            self.init(bits: UInt64(pathID) << (2 * PackedLocation.fieldBits) | UInt64(line) << PackedLocation.fieldBits | UInt64(column))
-        } else {
-            let index = SourcePaths.shared.keepLarge(pathID: pathID, line: line, column: column)
-            self.init(bits: PackedLocation.largeMarker << (2 * PackedLocation.fieldBits) | UInt64(index))
-        }
+        let index = SourcePaths.shared.keepLarge(pathID: pathID, line: line, column: column)
+        self.init(bits: PackedLocation.largeMarker << (2 * PackedLocation.fieldBits) | UInt64(index))
     }
 
     private var pathField: UInt64 { bits >> (2 * PackedLocation.fieldBits) }
