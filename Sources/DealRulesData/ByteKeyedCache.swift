@@ -20,20 +20,35 @@ import Darwin
 struct ByteKeyedCache<Element> {
     // A struct of arrays (not a class) inside its reader: accesses are
     // checked for exclusivity statically, not at run time.
-    private var slots: [Int32] = Array(repeating: 0, count: 256)
+    //
+    // Tables hold tens of thousands of keys, well beyond the processor's
+    // caches, so a lookup is laid out to touch few cache lines: a slot
+    // holds the top half of its key's hash beside the entry's number, so
+    // a miss (most strings of data that never repeats) reads the slots
+    // alone, and an entry keeps where its bytes are beside its value.
+    private var slots: [UInt64] = Array(repeating: 0, count: 256)
     private var slotMask = 255
+    private var stored: [Stored] = []
+    /// Each entry's full hash, read only when the slots grow.
     private var hashes: [UInt64] = []
-    private var offsets: [Int] = []
-    private var lengths: [Int] = []
-    private var values: [Element] = []
     private var arena: [UInt8] = []
     let maxEntries: Int
     let maxKeyLength: Int
 
+    fileprivate struct Stored {
+        var offset: UInt32
+        var length: UInt32
+        var value: Element
+    }
+
     /// How many keys the table holds.
-    var count: Int { values.count }
+    var count: Int { stored.count }
 
     init(maxEntries: Int = 1 << 16, maxKeyLength: Int = 128) {
+        // Offsets into the arena and entry numbers are 32 bits.
+        precondition(maxEntries > 0 && maxKeyLength > 0 && maxEntries <= 1 << 24 && maxKeyLength <= 1 << 16
+                        && maxEntries * maxKeyLength <= Int(UInt32.max),
+                     "a byte-keyed cache's offsets must fit in 32 bits")
         self.maxEntries = maxEntries
         self.maxKeyLength = maxKeyLength
     }
@@ -66,23 +81,30 @@ struct ByteKeyedCache<Element> {
         return hash ^ (hash >> 29)
     }
 
+    /// The slot's tag for a hash: its top 32 bits, where a slot keeps them.
+    @inline(__always)
+    private static func tag(_ hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 }
+
     /// The value stored for exactly these bytes.
     @inline(__always)
     func find(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Element? {
+        let tag = ByteKeyedCache.tag(hash)
         var slot = Int(truncatingIfNeeded: hash) & slotMask
         while true {
-            let stored = Int(slots[slot])
-            if stored == 0 { return nil }
-            let entry = stored - 1
-            if hashes[entry] == hash, lengths[entry] == count, matches(entry, base, count) { return values[entry] }
-            slot = (slot + 1) & slotMask
+            let held = slots[slot]
+            if held == 0 { return nil }
+            if held & 0xFFFF_FFFF_0000_0000 == tag {
+                let entry = Int(truncatingIfNeeded: held & 0xFFFF_FFFF) &- 1
+                if Int(stored[entry].length) == count, matches(Int(stored[entry].offset), base, count) { return stored[entry].value }
+            }
+            slot = (slot &+ 1) & slotMask
         }
     }
 
     @inline(__always)
-    private func matches(_ entry: Int, _ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    private func matches(_ offset: Int, _ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         arena.withUnsafeBufferPointer { arena in
-            ByteKeyedCache<Int>.equal(UnsafeRawPointer(arena.baseAddress! + offsets[entry]), UnsafeRawPointer(base), count)
+            ByteKeyedCache<Int>.equal(UnsafeRawPointer(arena.baseAddress! + offset), UnsafeRawPointer(base), count)
         }
     }
 
@@ -122,13 +144,11 @@ struct ByteKeyedCache<Element> {
     /// drift (or a stream of unique ones) still shares what repeats now.
     mutating func insert(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, value: Element) {
         guard count <= maxKeyLength else { return }
-        if values.count >= maxEntries { removeAll() }
-        if (values.count + 1) * 2 > slotMask + 1 { grow() }
-        let entry = values.count
+        if stored.count >= maxEntries { removeAll() }
+        if (stored.count + 1) * 2 > slotMask + 1 { grow() }
+        let entry = stored.count
         hashes.append(hash)
-        offsets.append(arena.count)
-        lengths.append(count)
-        values.append(value)
+        stored.append(Stored(offset: UInt32(arena.count), length: UInt32(count), value: value))
         arena.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
         place(entry)
     }
@@ -154,23 +174,22 @@ struct ByteKeyedCache<Element> {
     private mutating func removeAll() {
         for slot in slots.indices { slots[slot] = 0 }
         hashes.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
-        lengths.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+        stored.removeAll(keepingCapacity: true)
         arena.removeAll(keepingCapacity: true)
     }
 
     private mutating func place(_ entry: Int) {
-        var slot = Int(truncatingIfNeeded: hashes[entry]) & slotMask
+        let hash = hashes[entry]
+        var slot = Int(truncatingIfNeeded: hash) & slotMask
         while slots[slot] != 0 { slot = (slot + 1) & slotMask }
-        slots[slot] = Int32(entry + 1)
+        slots[slot] = ByteKeyedCache.tag(hash) | UInt64(entry + 1)
     }
 
     private mutating func grow() {
         let count = (slotMask + 1) * 2
         slots = Array(repeating: 0, count: count)
         slotMask = count - 1
-        for entry in values.indices { place(entry) }
+        for entry in stored.indices { place(entry) }
     }
 }
 
@@ -250,6 +269,7 @@ final class ScratchStack<Element> {
 }
 
 extension ByteKeyedCache: Sendable where Element: Sendable {}
+extension ByteKeyedCache.Stored: Sendable where Element: Sendable {}
 
 /// Elements moved, not copied, out of a `ScratchStack` by the array that
 /// appends them: `Array.append(contentsOf:)` asks for `underestimatedCount`

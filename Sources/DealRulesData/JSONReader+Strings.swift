@@ -1,7 +1,8 @@
 import DealRulesModel
 
-/// Strings and keys: scanned byte by byte, validated as UTF-8 on the way,
-/// and copied only when they contain escapes.
+/// Strings and keys: scanned eight bytes at a time up to the first byte
+/// that is not plain ASCII text, validated as UTF-8 on the way, and copied
+/// only when they contain escapes.
 extension JSONReader {
     /// A key: plain ASCII keys (nearly all) go straight to the key cache
     /// from their bytes; others are read as strings. `index` is at the quote.
@@ -20,11 +21,7 @@ extension JSONReader {
                 return (keyGuesses.names[slot], keyGuesses.ids[slot])
             }
         }
-        var position = start
-        let raw = UnsafeRawPointer(buffer.baseAddress!)
-        while position + 8 <= end, !JSONReader.hasSpecialByte(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
-            position += 8
-        }
+        var position = skipPlainWords(from: start)
         while position < end {
             let byte = buffer[position]
             if byte == UInt8(ascii: "\"") {
@@ -46,7 +43,7 @@ extension JSONReader {
     mutating func parseString() throws(JSONStop) -> Swift.String {
         let open = index
         let start = index + 1
-        var position = start
+        var position = skipPlainWords(from: start)
         while position < end {
             let byte = buffer[position]
             if byte == UInt8(ascii: "\"") {
@@ -58,7 +55,8 @@ extension JSONReader {
                 index = position
                 return try parseEscapedString(open: open, prefix: start..<position)
             }
-            position = try stepOverPlainByte(byte, at: position, open: open)
+            let next = try stepOverPlainByte(byte, at: position, open: open)
+            position = skipPlainWords(from: next)
         }
         throw fail("the string opened here is not closed", at: open)
     }
@@ -69,15 +67,7 @@ extension JSONReader {
     mutating func parseStringValue() throws(JSONStop) -> Value {
         let open = index
         let start = index + 1
-        var position = start
-        // Eight plain bytes at a time (no quote, backslash, control or
-        // non-ASCII byte), then byte by byte from the first that is not.
-        let raw = UnsafeRawPointer(buffer.baseAddress!)
-        while position + 8 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-            guard !JSONReader.hasSpecialByte(word) else { break }
-            position += 8
-        }
+        var position = skipPlainWords(from: start)
         while position < end {
             let byte = buffer[position]
             if byte == UInt8(ascii: "\"") {
@@ -99,26 +89,59 @@ extension JSONReader {
                 index = position
                 return DataScalar.quoted(try parseEscapedString(open: open, prefix: start..<position))
             }
-            position = try stepOverPlainByte(byte, at: position, open: open)
+            // Past a non-ASCII scalar, plain text usually goes on. (Two
+            // statements: reading `self` for the outer call while the inner
+            // one mutates it would copy the whole reader.)
+            let next = try stepOverPlainByte(byte, at: position, open: open)
+            position = skipPlainWords(from: next)
         }
         throw fail("the string opened here is not closed", at: open)
     }
 
-    /// Whether any byte of `word` is `"`, `\\`, below 0x20 or above 0x7F.
+    /// The first position from `position` on whose byte is special to a
+    /// string (`"`, `\\`, below 0x20 or above 0x7F), found eight bytes at
+    /// a time; within the last seven bytes of the data, `position` itself
+    /// or the first word's special byte, and byte-by-byte scanning goes on.
     @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let control = (word &- ones &* 0x20) & ~word & highs
-        return control != 0 || word & highs != 0
-            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+    func skipPlainWords(from position: Int) -> Int {
+        skipPlainWords(from: position, before: end)
     }
 
-    private mutating func checkLength(_ length: Int, at open: Int) throws(JSONStop) {
-        if length > limits.maxStringLength {
-            throw fail("a string is longer than \(limits.maxStringLength) bytes", at: open, code: .stringTooLong)
+    /// `skipPlainWords(from:)` in words that end by `limit`.
+    @inline(__always)
+    func skipPlainWords(from position: Int, before limit: Int) -> Int {
+        var position = position
+        let raw = UnsafeRawPointer(buffer.baseAddress!)
+        while position + 8 <= limit {
+            // Little-endian order puts the first byte lowest, so the lowest
+            // marked byte is the first special one.
+            let mask = JSONReader.specialByteMask(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
+            if mask != 0 { return position + mask.trailingZeroBitCount >> 3 }
+            position += 8
         }
+        return position
+    }
+
+    /// The high bit of each byte of `word` that is `"`, `\\`, below 0x20 or
+    /// above 0x7F — exact up to the first such byte (a borrow can mark
+    /// bytes after it, never before), so its lowest set bit finds it.
+    @inline(__always)
+    static func specialByteMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return control | (word & highs) | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+    }
+
+    @inline(__always)
+    private mutating func checkLength(_ length: Int, at open: Int) throws(JSONStop) {
+        if length > limits.maxStringLength { throw stringTooLong(at: open) }
+    }
+
+    @inline(never)
+    private mutating func stringTooLong(at open: Int) -> JSONStop {
+        fail("a string is longer than \(limits.maxStringLength) bytes", at: open, code: .stringTooLong)
     }
 
     /// Validates one multi-byte UTF-8 scalar at `position`; the offset after it.

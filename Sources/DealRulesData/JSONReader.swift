@@ -294,6 +294,11 @@ struct JSONReader {
         var inString = false
         var nonASCII = false
         while position < limit {
+            if inString {
+                // Most of a figure object's bytes are inside its strings.
+                position = skipPlainWords(from: position, before: limit)
+                guard position < limit else { break }
+            }
             let byte = buffer[position]
             if inString {
                 if byte == UInt8(ascii: "\"") {

@@ -101,10 +101,29 @@ struct RecordAssembler: Sendable {
 
     private mutating func sharedFigure(_ value: Value) -> Value {
         guard case .quantity(let quantity) = value else { return value }
-        if let known = quantities[quantity] { return known }
-        if quantities.count < RecordAssembler.quantityLimit { quantities[quantity] = value }
-        return value
+        // By the amount alone first: hashing a whole quantity (its unit's
+        // factors and words) for the dictionary costs over 1,000
+        // instructions, comparing two some 70.
+        let mixed = (UInt64(bitPattern: quantity.amount.significand) &* 0x9E37_79B9_7F4A_7C15)
+            ^ UInt64(UInt32(bitPattern: quantity.amount.exponent))
+        let slot = Int(truncatingIfNeeded: (mixed &* 0xFF51_AFD7_ED55_8CCD) >> 54) & (RecordAssembler.recentSlots - 1)
+        if slot < recentFigures.count, let recent = recentFigures[slot], case .quantity(let known) = recent, known == quantity {
+            return recent
+        }
+        let shared: Value
+        if let known = quantities[quantity] {
+            shared = known
+        } else {
+            shared = value
+            if quantities.count < RecordAssembler.quantityLimit { quantities[quantity] = value }
+        }
+        if recentFigures.isEmpty { recentFigures = Array(repeating: nil, count: RecordAssembler.recentSlots) }
+        recentFigures[slot] = shared
+        return shared
     }
+
+    /// The last quantity met in each of a few slots chosen by its amount.
+    private var recentFigures: [Value?] = []
 
     /// Whether two of the keys (by their interned ids) may fold alike; when
     /// it says no, `removeCollisions` would find nothing.
@@ -171,10 +190,42 @@ struct RecordAssembler: Sendable {
     private static let boxLimit = 4_096
 
     mutating func sharedBox(_ provenance: Provenance) -> ProvenanceBox {
-        if let box = boxes[provenance] { return box }
-        let box = ProvenanceBox(provenance)
-        if boxes.count < RecordAssembler.boxLimit { boxes[provenance] = box }
+        // By a quick hash of the bytes first, as `sharedFigure` does: the
+        // dictionary's hash of a provenance costs some 1,400 instructions.
+        var mixed = RecordAssembler.quickHash(provenance.source) &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= RecordAssembler.quickHash(provenance.asOf)
+        let status: UInt64
+        switch provenance.status {
+        case nil: status = 0
+        case .confirmed?: status = 1
+        case .reported?: status = 2
+        case .estimated?: status = 3
+        }
+        mixed = (mixed ^ status) &* 0xFF51_AFD7_ED55_8CCD
+        let slot = Int(truncatingIfNeeded: mixed >> 54) & (RecordAssembler.recentSlots - 1)
+        if slot < recentBoxes.count, let recent = recentBoxes[slot], recent.provenance == provenance { return recent }
+        let box: ProvenanceBox
+        if let known = boxes[provenance] {
+            box = known
+        } else {
+            box = ProvenanceBox(provenance)
+            if boxes.count < RecordAssembler.boxLimit { boxes[provenance] = box }
+        }
+        if recentBoxes.isEmpty { recentBoxes = Array(repeating: nil, count: RecordAssembler.recentSlots) }
+        recentBoxes[slot] = box
         return box
+    }
+
+    /// The last box met in each of a few slots chosen by `quickHash`.
+    private var recentBoxes: [ProvenanceBox?] = []
+
+    /// A hash of a text's UTF-8 bytes without a `Hasher` (the same for
+    /// equal texts; a different text may share it).
+    private static func quickHash(_ text: String?) -> UInt64 {
+        guard let text else { return 0x5851_F42D_4C95_7F2D }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { ByteKeyedCache<Int>.hash($0, bytes.count) } ?? 0
+        } ?? UInt64(truncatingIfNeeded: text.utf8.count)
     }
 
     /// Names that carry a provenance (`EntryName.with`), by the plain name
@@ -192,13 +243,43 @@ struct RecordAssembler: Sendable {
 
     /// `name` carrying the provenance in `box`, shared with every entry
     /// of that name and box; `name` itself when there is no box.
+    @inline(__always)
     mutating func name(_ name: EntryName, with box: ProvenanceBox?) -> EntryName {
+        // Most entries are not figures: that case stays in the caller.
         guard let box else { return name }
+        return sharedName(name, box)
+    }
+
+    private mutating func sharedName(_ name: EntryName, _ box: ProvenanceBox) -> EntryName {
+        let slot = RecordAssembler.recentSlot(name, box)
+        if slot < recentNames.count, let recent = recentNames[slot], recent.plain === name, recent.named.provenanceBox === box {
+            return recent.named
+        }
         let pair = NameAndBox(name: ObjectIdentifier(name), box: ObjectIdentifier(box))
-        if let known = namesWithProvenance[pair] { return known.named }
-        let named = name.with(box)
-        if namesWithProvenance.count < RecordAssembler.namesLimit { namesWithProvenance[pair] = (name, named) }
+        let named: EntryName
+        if let known = namesWithProvenance[pair] {
+            named = known.named
+        } else {
+            named = name.with(box)
+            if namesWithProvenance.count < RecordAssembler.namesLimit { namesWithProvenance[pair] = (name, named) }
+        }
+        if recentNames.isEmpty { recentNames = Array(repeating: nil, count: RecordAssembler.recentSlots) }
+        recentNames[slot] = (name, named)
         return named
+    }
+
+    /// The last pair met in each of a few slots chosen by the two objects'
+    /// addresses, in front of `namesWithProvenance`: hashing the pair for
+    /// the dictionary costs some 260 instructions, for every figure read.
+    /// A slot holds both names, and so the box, so no address in it can
+    /// be reused by another object while it is there.
+    private var recentNames: [(plain: EntryName, named: EntryName)?] = []
+    private static let recentSlots = 1_024
+
+    private static func recentSlot(_ name: EntryName, _ box: ProvenanceBox) -> Int {
+        let mixed = (UInt64(UInt(bitPattern: ObjectIdentifier(name))) >> 4 &* 0x9E37_79B9_7F4A_7C15)
+            ^ (UInt64(UInt(bitPattern: ObjectIdentifier(box))) >> 4)
+        return Int(truncatingIfNeeded: (mixed &* 0xFF51_AFD7_ED55_8CCD) >> 54) & (recentSlots - 1)
     }
 
     /// A deal: always a record, even when its keys look like a figure's.

@@ -99,6 +99,32 @@ struct JSONLoaderTests {
         #expect(DataFixtures.rendered(record["value only"]) == "7")
     }
 
+    /// Figures share their quantities, provenance and names with earlier
+    /// equal ones (through small tables in front of dictionaries): every
+    /// deal must still read back its own amount, unit and provenance, for
+    /// more combinations than those tables have slots.
+    @Test func sharedFiguresKeepTheirOwnAmountsAndProvenance() throws {
+        let statuses = ["confirmed", "reported", "estimated"]
+        let units = ["GW", "MW", "years"]
+        func figure(_ deal: Int) -> (amount: Int, unit: String, status: String, source: String, asOf: String?) {
+            (deal % 97 + 2, units[deal % 3], statuses[(deal / 3) % 3], "source \(deal % 41)", deal % 5 == 0 ? nil : "2026-\(deal % 12 + 1)")
+        }
+        let lines = (0..<3_000).map { deal -> String in
+            let f = figure(deal)
+            let asOf = f.asOf.map { #", "as_of": "\#($0)""# } ?? ""
+            return #"{"id": "d\#(deal)", "capacity": {"value": \#(f.amount), "unit": "\#(f.unit)", "status": "\#(f.status)", "source": "\#(f.source)"\#(asOf)}}"#
+        }
+        let data = DataFixtures.load(lines.joined(separator: "\n"), .ndjson)
+        #expect(data.diagnostics.isEmpty, "\(data.diagnostics.prefix(3))")
+        #expect(data.deals.count == 3_000)
+        for (deal, loaded) in data.deals.enumerated() {
+            let f = figure(deal)
+            let entry = try #require(loaded.record.entry("capacity"))
+            #expect(DataFixtures.rendered(entry.value) == "\(f.amount) \(f.unit)", "deal \(deal)")
+            #expect(entry.provenance == Provenance(status: ProvenanceStatus(rawValue: f.status), source: f.source, asOf: f.asOf), "deal \(deal)")
+        }
+    }
+
     @Test func badFigureUnitOrStatusIsAnErrorAndUnknown() throws {
         let data = DataFixtures.load("""
         [{"id": "a",
