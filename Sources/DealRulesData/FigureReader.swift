@@ -37,7 +37,19 @@ enum FigureReader {
     /// The figure's value and provenance. A bad `unit` or `status` is
     /// reported and makes the value unknown.
     static func read(
-        _ entries: [RecordEntry], at location: SourceLocation?, units: inout [String: FigureUnit], sink: inout DataDiagnosticSink
+        _ entries: [RecordEntry], at location: SourceLocation?, units: inout FigureUnits, sink: inout DataDiagnosticSink
+    ) -> (Value, Provenance?) {
+        entries.withUnsafeBufferPointer { read($0, at: location, units: &units, sink: &sink) }
+    }
+
+    // Locations are asked for only when something is reported: making one
+    // retains its path, and most figures report nothing.
+
+    /// `read` of entries where they lie (a JSON reader's stack), so that
+    /// no array is made for a figure only to be dropped.
+    static func read(
+        _ entries: UnsafeBufferPointer<RecordEntry>, at location: @autoclosure () -> SourceLocation?,
+        units: inout FigureUnits, sink: inout DataDiagnosticSink
     ) -> (Value, Provenance?) {
         var value = Value.unknown
         var unitIndex: Int? = nil
@@ -54,7 +66,7 @@ enum FigureReader {
                     provenance.status = status
                 } else {
                     sink.report(
-                        .badStatus, "`\(text)` is not a status", at: entries[index].location ?? location,
+                        .badStatus, "`\(text)` is not a status", at: entries[index].location ?? location(),
                         help: ["a status is one of confirmed, reported, estimated"]
                     )
                     valid = false
@@ -64,15 +76,14 @@ enum FigureReader {
             }
         }
         if let unitIndex {
-            let place = entries[unitIndex].location ?? location
             if let unitText = text(of: entries[unitIndex].value) {
-                if let applied = applying(unitText, to: value, at: place, units: &units, sink: &sink) {
+                if let applied = applying(unitText, to: value, at: entries[unitIndex].location ?? location(), units: &units, sink: &sink) {
                     value = applied
                 } else {
                     valid = false
                 }
             } else if !entries[unitIndex].value.isUnknown {
-                sink.report(.badUnit, "a figure's unit must be a word such as `GW` or `USD billion`", at: place)
+                sink.report(.badUnit, "a figure's unit must be a word such as `GW` or `USD billion`", at: entries[unitIndex].location ?? location())
                 valid = false
             }
         }
@@ -90,16 +101,25 @@ enum FigureReader {
     }
 
     private static func applying(
-        _ unitText: String, to value: Value, at location: SourceLocation?, units: inout [String: FigureUnit], sink: inout DataDiagnosticSink
+        _ unitText: String, to value: Value, at location: @autoclosure () -> SourceLocation?,
+        units: inout FigureUnits, sink: inout DataDiagnosticSink
     ) -> Value? {
-        var known = units[unitText]
-        if known == nil, let parsed = FigureUnit.parse(unitText) {
-            known = parsed
-            if units.count < 10_000 { units[unitText] = parsed }
+        if case .number(let number, _) = value {
+            // An amount in a unit met before is not worked out again.
+            return units.value(of: number, in: unitText) { units in
+                workedOut(unitText, to: value, at: location(), units: &units, sink: &sink)
+            }
         }
-        guard let unit = known else {
+        return workedOut(unitText, to: value, at: location(), units: &units, sink: &sink)
+    }
+
+    private static func workedOut(
+        _ unitText: String, to value: Value, at location: @autoclosure () -> SourceLocation?,
+        units: inout FigureUnits, sink: inout DataDiagnosticSink
+    ) -> Value? {
+        guard let unit = units.unit(unitText) else {
             sink.report(
-                .badUnit, "`\(unitText)` is not a unit", at: location,
+                .badUnit, "`\(unitText)` is not a unit", at: location(),
                 help: ["use a unit word (GW, MW, TWh, years, months, days) or money such as `USD billion`"]
             )
             return nil
@@ -109,14 +129,14 @@ enum FigureReader {
             return .unknown
         case .number(let number, _):
             guard let result = unit.apply(to: number) else {
-                sink.report(.numberOutOfRange, "`\(number) \(unitText)` is too large to hold", at: location)
+                sink.report(.numberOutOfRange, "`\(number) \(unitText)` is too large to hold", at: location())
                 return nil
             }
             return result
         default:
             sink.report(
                 .badUnit, "the unit `\(unitText)` needs a number value, but the value is \(ValueRendering.render(value)) (\(value.typeName))",
-                at: location
+                at: location()
             )
             return nil
         }

@@ -361,17 +361,18 @@ struct JSONReader {
         if wantsCache(keyID), let hit = cachedFlat() { return hit }
         let open = index
         let diagnosticsBefore = sink.items.count
-        let place = location(at: index)
+        let place = packedLocation(at: index)
         let first = try parseMembers()
         let members = entryStack.elements(from: first)
         if FigureReader.isFigure(members) {
-            let entries = entryStack.popArray(from: first)
-            let figure = assembler.readFigure(entries, at: place, sink: &sink)
+            // Read on the stack: the figure's entries are dropped after.
+            let figure = assembler.readFigure(members, at: place.location, sink: &sink)
+            entryStack.truncate(to: first)
             let result = (figure.0, figure.1.map { assembler.sharedBox($0) })
             rememberFlat(result, from: open, keyID: keyID, diagnosticsBefore: diagnosticsBefore)
             return result
         }
-        return (.record(Record(entries: entryStack.popArray(from: first), packedLocation: locations.pack(place))), nil)
+        return (.record(Record(entries: entryStack.popArray(from: first), packedLocation: place)), nil)
     }
 
     /// An object's entries, keys folded and collisions removed; `index`

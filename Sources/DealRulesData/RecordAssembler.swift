@@ -23,8 +23,8 @@ struct RecordAssembler: Sendable {
     private var lastRecord: [Int] = []
     private var lastIndex: [Int] = []
     private var serial = 0
-    /// Parsed figure units by their text (`USD billion`).
-    var units: [String: FigureUnit] = [:]
+    /// Figure units by their text (`USD billion`), and recent values in them.
+    var units = FigureUnits()
     private static let cacheLimit = 100_000
 
     mutating func fold(_ key: String) -> String { intern(key).name.key }
@@ -87,6 +87,13 @@ struct RecordAssembler: Sendable {
     /// figure of equal amount and units read before.
     mutating func readFigure(_ entries: [RecordEntry], at location: SourceLocation?, sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
         let (value, provenance) = FigureReader.read(entries, at: location, units: &units, sink: &sink)
+        return (sharedFigure(value), provenance)
+    }
+
+    /// `readFigure` of entries where they lie.
+    mutating func readFigure(_ entries: UnsafeBufferPointer<RecordEntry>, at location: @autoclosure () -> SourceLocation?,
+                             sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
+        let (value, provenance) = FigureReader.read(entries, at: location(), units: &units, sink: &sink)
         return (sharedFigure(value), provenance)
     }
 
@@ -192,8 +199,8 @@ struct RecordAssembler: Sendable {
     mutating func sharedBox(_ provenance: Provenance) -> ProvenanceBox {
         // By a quick hash of the bytes first, as `sharedFigure` does: the
         // dictionary's hash of a provenance costs some 1,400 instructions.
-        var mixed = RecordAssembler.quickHash(provenance.source) &* 0x9E37_79B9_7F4A_7C15
-        mixed ^= RecordAssembler.quickHash(provenance.asOf)
+        var mixed = FigureUnits.quickHash(provenance.source) &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= FigureUnits.quickHash(provenance.asOf)
         let status: UInt64
         switch provenance.status {
         case nil: status = 0
@@ -216,17 +223,8 @@ struct RecordAssembler: Sendable {
         return box
     }
 
-    /// The last box met in each of a few slots chosen by `quickHash`.
+    /// The last box met in each of a few slots chosen by `FigureUnits.quickHash`.
     private var recentBoxes: [ProvenanceBox?] = []
-
-    /// A hash of a text's UTF-8 bytes without a `Hasher` (the same for
-    /// equal texts; a different text may share it).
-    private static func quickHash(_ text: String?) -> UInt64 {
-        guard let text else { return 0x5851_F42D_4C95_7F2D }
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { ByteKeyedCache<Int>.hash($0, bytes.count) } ?? 0
-        } ?? UInt64(truncatingIfNeeded: text.utf8.count)
-    }
 
     /// Names that carry a provenance (`EntryName.with`), by the plain name
     /// and the box: a figure's entry keeps its provenance in its name, so

@@ -125,6 +125,20 @@ struct JSONLoaderTests {
         }
     }
 
+    /// Values worked out before are remembered; figures that could not be
+    /// worked out are not, so each is reported where it is.
+    @Test func figureErrorsAreReportedEveryTime() throws {
+        let lines = (1...3).map { #"{"id": "x\#($0)", "big": {"value": 1e30, "unit": "USD trillion"}, "bad": {"value": 5, "unit": "gigawatts"}, "ok": {"value": 5, "unit": "GW"}}"# }
+        let data = DataFixtures.load(lines.joined(separator: "\n"), .ndjson)
+        #expect(data.diagnostics.map { $0.location?.line } == [1, 1, 2, 2, 3, 3])
+        #expect(data.diagnostics.map(\.message) == Array(repeating: ["`1000000000000000000000000000000 USD trillion` is too large to hold", "`gigawatts` is not a unit"], count: 3).flatMap { $0 })
+        for deal in data.deals {
+            #expect(deal["big"]?.isUnknown == true)
+            #expect(deal["bad"]?.isUnknown == true)
+            #expect(DataFixtures.rendered(deal["ok"]) == "5 GW")
+        }
+    }
+
     @Test func badFigureUnitOrStatusIsAnErrorAndUnknown() throws {
         let data = DataFixtures.load("""
         [{"id": "a",
