@@ -19,7 +19,8 @@ let package = Package(
     targets: [
         .target(name: "DealRulesModel"),
         .target(name: "DealRulesSyntax", dependencies: ["DealRulesModel"]),
-        .target(name: "DealRulesData", dependencies: ["DealRulesModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CJSONScan"),
+        .target(name: "DealRulesData", dependencies: ["DealRulesModel", "CJSONScan", .product(name: "Yams", package: "Yams")]),
         .target(name: "CMemoryHints"),
         .target(name: "DealRules", dependencies: ["DealRulesModel", "DealRulesSyntax", "DealRulesData", "CMemoryHints"]),
         .systemLibrary(

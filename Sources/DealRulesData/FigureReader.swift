@@ -14,7 +14,23 @@ enum FigureReader {
         guard entries.count <= 5 else { return false }
         var hasValue = false
         for index in entries.indices {
-            let name = entries[index].name
+            // The number only, read in place: binding the name would retain it.
+            let id = entries[index].name.keyID
+            guard id >= 0 else { return isFigureByKeys(entries) }
+            if id == FigureKeys.value {
+                hasValue = true
+            } else if !(id == FigureKeys.unit || id == FigureKeys.status || id == FigureKeys.source || id == FigureKeys.asOf) {
+                return false
+            }
+        }
+        return hasValue
+    }
+
+    /// `isFigure` for keys without numbers (past `FoldedKeys.limit`).
+    private static func isFigureByKeys(_ entries: UnsafeBufferPointer<RecordEntry>) -> Bool {
+        var hasValue = false
+        for entry in entries {
+            let name = entry.name
             if name.isKey("value", id: FigureKeys.value) {
                 hasValue = true
             } else if !(name.isKey("unit", id: FigureKeys.unit) || name.isKey("status", id: FigureKeys.status)

@@ -403,19 +403,20 @@ struct JSONReader {
                 throw fail("expected a key in double quotes, found \(describeCurrent())", at: index)
             }
             let keyLocation = packedLocation(at: index)
-            let key = try parseKey(guess: guessSlot)
-            guessSlot = key.id >= 0 ? 65 + key.id : min(depth, 64)
+            let (keyName, keyID) = try parseKey(guess: guessSlot)
+            guessSlot = keyID >= 0 ? 65 + keyID : min(depth, 64)
             skipWhitespace()
             guard current == UInt8(ascii: ":") else {
-                throw fail("expected `:` after the key `\(key.name.originalKey)`, found \(describeCurrent())", at: index)
+                throw fail("expected `:` after the key `\(keyName.originalKey)`, found \(describeCurrent())", at: index)
             }
             index += 1
             skipWhitespace()
-            let (value, provenance) = try parseValue(keyID: key.id)
-            idStack.append(key.id)
-            entryStack.pushSlot().initialize(to: RecordEntry(
-                name: assembler.name(key.name, with: provenance), value: value, packedLocation: keyLocation
-            ))
+            let (value, provenance) = try parseValue(keyID: keyID)
+            idStack.append(keyID)
+            // Without a provenance the key's name moves into the entry,
+            // with no retain and release on the way.
+            let name = provenance == nil ? consume keyName : assembler.name(keyName, with: provenance)
+            entryStack.pushSlot().initialize(to: RecordEntry(name: name, value: value, packedLocation: keyLocation))
             skipWhitespace()
             guard let byte = current else {
                 throw fail("the object opened here is not closed", at: open)

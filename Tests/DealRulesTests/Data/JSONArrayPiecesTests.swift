@@ -172,3 +172,76 @@ struct JSONArrayPiecesTests {
         }
     }
 }
+
+/// The scan that cuts a JSON array into pieces jumps over strings and sees
+/// its bytes in installments; it must find exactly the boundaries a plain
+/// byte-at-a-time reading of the whole text by the same rules finds.
+@Suite("JSON array scan")
+struct JSONArrayScanTests {
+    /// The rules of `JSONArrayScan`, one byte at a time, over the whole text.
+    private static func reference(_ bytes: [UInt8]) -> (open: Int?, notAnArray: Bool, boundaries: [JSONArrayScan.Boundary]) {
+        var index = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        guard index < bytes.count else { return (nil, false, []) }
+        guard bytes[index] == UInt8(ascii: "[") else { return (nil, true, []) }
+        let open = index
+        var depth = 1, inString = false, escaped = false, closed = false
+        var pending: Int? = nil
+        var boundaries: [JSONArrayScan.Boundary] = []
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            defer { index += 1 }
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x20, 0x09, 0x0D: break
+            case 0x0A:
+                if let comma = pending { boundaries.append(.init(comma: comma, next: index + 1)) }
+                pending = nil
+            case 0x22: inString = true; pending = nil
+            case 0x5B, 0x7B: depth += 1; pending = nil
+            case 0x5D, 0x7D: depth -= 1; if depth <= 0 { closed = true }; pending = nil
+            case 0x2C: pending = depth == 1 && !closed ? index : nil
+            default: pending = nil
+            }
+        }
+        return (open, false, boundaries)
+    }
+
+    @Test func installmentsFindWhatTheWholeTextFinds() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [[UInt8]] = ["[", "]", "{", "}", "\"", "\\", ",", "\n", " ", "\t", "\r", "a", "1", ":", "é", "\u{FEFF}"].map { Array($0.utf8) }
+            + [[0x5B | 0x80], [0x7D ^ 0x01], [0x2C ^ 0x20], [0x0B], [0x22 ^ 0x80]]
+        for round in 0..<400 {
+            var bytes: [UInt8] = round % 5 == 0 ? [0xEF, 0xBB, 0xBF] : []
+            if round % 7 != 0 { bytes += Array(" [\n".utf8) }
+            // Half the texts have no backslash, so that whole blocks are
+            // read by their masks rather than byte by byte.
+            let escapes = round % 2 == 0
+            for _ in 0..<Int.random(in: 0...600, using: &generator) {
+                // Deal-like lines as well as noise, so that boundaries occur.
+                if Int.random(in: 0..<6, using: &generator) == 0 {
+                    bytes += Array((escapes ? "{\"k\": \"v,\\\"\\\\\", \"n\": [1, 2]},\n" : "{\"k\": \"v,]\", \"n\": [1, {}]} ,\n").utf8)
+                } else {
+                    let token = alphabet.randomElement(using: &generator)!
+                    if escapes || token != [0x5C] { bytes += token }
+                }
+            }
+            let expected = Self.reference(bytes)
+            var scan = JSONArrayScan()
+            var fed = 0
+            while fed < bytes.count {
+                // A first piece holds at least a byte-order mark's three bytes.
+                fed = min(bytes.count, fed + Int.random(in: (fed == 0 ? 3 : 1)...40, using: &generator))
+                scan.advance(Array(bytes.prefix(fed)))
+            }
+            #expect(scan.open == expected.open, "\(bytes)")
+            #expect(scan.notAnArray == expected.notAnArray, "\(bytes)")
+            #expect(scan.boundaries == expected.boundaries, "\(bytes)")
+        }
+    }
+}

@@ -162,6 +162,24 @@ struct NDJSONPiecesTests {
         }
         #expect(FilePieces.lineBreaks(in: [UInt8](repeating: 0x0A, count: 100)) == 100)
     }
+
+    @Test func diagnosticLocationsCountLinesAsByteByByte() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 9, 64, 300] {
+            let bytes = (0..<length).map { _ in [0x0A, 0x41, 0xC3, 0xA9, 0x20][Int.random(in: 0..<5, using: &generator)] as UInt8 }
+            var sink = DataDiagnosticSink(path: "lines.json", bytes: bytes, firstLine: 3)
+            var line = 3
+            var lineStart = 0
+            for offset in 0...length {
+                if offset > 0, bytes[offset - 1] == 0x0A {
+                    line += 1
+                    lineStart = offset
+                }
+                let column = 1 + bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count
+                #expect(sink.location(ofOffset: offset) == SourceLocation(path: "lines.json", line: line, column: column), "\(bytes) at \(offset)")
+            }
+        }
+    }
 }
 
 /// Reads text of one format two ways — from a file, in pieces where the
