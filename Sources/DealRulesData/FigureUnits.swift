@@ -34,7 +34,7 @@ struct FigureUnits: Sendable {
     /// (nil when it cannot be), remembered for the next equal pair.
     mutating func value(of number: DecimalNumber, in unitText: String, _ make: (inout FigureUnits) -> Value?) -> Value? {
         var mixed = (UInt64(bitPattern: number.significand) &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(UInt32(bitPattern: number.exponent))
-        mixed ^= FigureUnits.quickHash(unitText)
+        mixed ^= ByteKeyedCache<Int>.hash(of: unitText)
         let slot = Int(truncatingIfNeeded: (mixed &* 0xFF51_AFD7_ED55_8CCD) >> 54) & (FigureUnits.recentSlots - 1)
         if slot < recent.count, let known = recent[slot], known.number == number, known.unitText == unitText {
             return known.value
@@ -43,14 +43,5 @@ struct FigureUnits: Sendable {
         if recent.isEmpty { recent = Array(repeating: nil, count: FigureUnits.recentSlots) }
         recent[slot] = Recent(unitText: unitText, number: number, value: value)
         return value
-    }
-
-    /// A hash of a text's UTF-8 bytes without a `Hasher` (the same for
-    /// equal texts; a different text may share it).
-    static func quickHash(_ text: String?) -> UInt64 {
-        guard let text else { return 0x5851_F42D_4C95_7F2D }
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { ByteKeyedCache<Int>.hash($0, bytes.count) } ?? 0
-        } ?? UInt64(truncatingIfNeeded: text.utf8.count)
     }
 }

@@ -199,8 +199,8 @@ struct RecordAssembler: Sendable {
     mutating func sharedBox(_ provenance: Provenance) -> ProvenanceBox {
         // By a quick hash of the bytes first, as `sharedFigure` does: the
         // dictionary's hash of a provenance costs some 1,400 instructions.
-        var mixed = FigureUnits.quickHash(provenance.source) &* 0x9E37_79B9_7F4A_7C15
-        mixed ^= FigureUnits.quickHash(provenance.asOf)
+        var mixed = ByteKeyedCache<Int>.hash(of: provenance.source) &* 0x9E37_79B9_7F4A_7C15
+        mixed ^= ByteKeyedCache<Int>.hash(of: provenance.asOf)
         let status: UInt64
         switch provenance.status {
         case nil: status = 0
@@ -223,7 +223,7 @@ struct RecordAssembler: Sendable {
         return box
     }
 
-    /// The last box met in each of a few slots chosen by `FigureUnits.quickHash`.
+    /// The last box met in each of a few slots chosen by the texts' hashes.
     private var recentBoxes: [ProvenanceBox?] = []
 
     /// Names that carry a provenance (`EntryName.with`), by the plain name
