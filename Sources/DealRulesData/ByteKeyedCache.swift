@@ -81,18 +81,6 @@ struct ByteKeyedCache<Element> {
         return hash ^ (hash >> 29)
     }
 
-    /// `hash` of a text's UTF-8 bytes, for the small tables in front of
-    /// dictionaries (`RecordAssembler`, `FigureUnits`): texts of the same
-    /// bytes hash alike, and a miss there only means asking the
-    /// dictionary, so texts equal in `String`'s sense but not in bytes
-    /// need not. A fixed value for nil.
-    static func hash(of text: String?) -> UInt64 {
-        guard let text else { return 0x5851_F42D_4C95_7F2D }
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { hash($0, bytes.count) } ?? 0
-        } ?? UInt64(truncatingIfNeeded: text.utf8.count)
-    }
-
     /// The slot's tag for a hash: its top 32 bits, where a slot keeps them.
     @inline(__always)
     private static func tag(_ hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 }

@@ -1,11 +1,4 @@
 import DealRulesModel
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Collects the diagnostics of one data file and gives each its location
 /// and source line. The line table is built only when the first diagnostic
@@ -108,20 +101,13 @@ struct DataDiagnosticSink {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    /// Where each line starts. Line breaks are found with `memchr`: a
-    /// JSON array's first piece makes its unclosed-array error in advance
-    /// (`JSONArrayPieces`), so this runs over megabytes of clean data too.
+    /// Where each line starts. A JSON array's first piece makes its
+    /// unclosed-array error in advance (`JSONArrayPieces`), so this runs
+    /// over megabytes of clean data too.
     private mutating func table() -> [Int] {
         if let lineStarts { return lineStarts }
         var starts = [0]
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var position = 0
-            while position < buffer.count, let found = memchr(base + position, 0x0A, buffer.count - position) {
-                position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
-                starts.append(position)
-            }
-        }
+        LineBreaks.forEach(in: bytes, before: bytes.count) { starts.append($0) }
         lineStarts = starts
         return starts
     }

@@ -51,18 +51,9 @@ enum FigureReader {
     }
 
     /// The figure's value and provenance. A bad `unit` or `status` is
-    /// reported and makes the value unknown.
-    static func read(
-        _ entries: [RecordEntry], at location: SourceLocation?, units: inout FigureUnits, sink: inout DataDiagnosticSink
-    ) -> (Value, Provenance?) {
-        entries.withUnsafeBufferPointer { read($0, at: location, units: &units, sink: &sink) }
-    }
-
-    // Locations are asked for only when something is reported: making one
-    // retains its path, and most figures report nothing.
-
-    /// `read` of entries where they lie (a JSON reader's stack), so that
-    /// no array is made for a figure only to be dropped.
+    /// reported and makes the value unknown. `location` is asked for only
+    /// when something is reported: making one retains its path, and most
+    /// figures report nothing.
     static func read(
         _ entries: UnsafeBufferPointer<RecordEntry>, at location: @autoclosure () -> SourceLocation?,
         units: inout FigureUnits, sink: inout DataDiagnosticSink

@@ -7,14 +7,13 @@ import DealRulesModel
 /// status or source differs) mostly repeat an amount and unit met before;
 /// working out such a value again — looking the unit up by its text,
 /// scaling the amount, building the quantity — costs some 2,000
-/// instructions, a lookup here about a tenth of that.
+/// instructions, a lookup here (`RecentTable`) about a tenth of that.
 struct FigureUnits: Sendable {
     private var parsed: [String: FigureUnit] = [:]
     private static let parsedLimit = 10_000
 
     /// The last value worked out in each slot, chosen by amount and unit text.
-    private var recent: [Recent?] = []
-    private static let recentSlots = 1_024
+    private var recent = RecentTable<Recent>()
 
     private struct Recent: Sendable {
         let unitText: String
@@ -33,15 +32,10 @@ struct FigureUnits: Sendable {
     /// `number` in the unit written `unitText`, as `make` works it out
     /// (nil when it cannot be), remembered for the next equal pair.
     mutating func value(of number: DecimalNumber, in unitText: String, _ make: (inout FigureUnits) -> Value?) -> Value? {
-        var mixed = (UInt64(bitPattern: number.significand) &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(UInt32(bitPattern: number.exponent))
-        mixed ^= ByteKeyedCache<Int>.hash(of: unitText)
-        let slot = Int(truncatingIfNeeded: (mixed &* 0xFF51_AFD7_ED55_8CCD) >> 54) & (FigureUnits.recentSlots - 1)
-        if slot < recent.count, let known = recent[slot], known.number == number, known.unitText == unitText {
-            return known.value
-        }
+        let slot = RecentKey.slot(RecentKey.hash(number) ^ RecentKey.hash(unitText))
+        if let known = recent[slot], known.number == number, known.unitText == unitText { return known.value }
         guard let value = make(&self) else { return nil }
-        if recent.isEmpty { recent = Array(repeating: nil, count: FigureUnits.recentSlots) }
-        recent[slot] = Recent(unitText: unitText, number: number, value: value)
+        recent.remember(Recent(unitText: unitText, number: number, value: value), at: slot)
         return value
     }
 }

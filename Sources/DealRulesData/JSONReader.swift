@@ -415,7 +415,7 @@ struct JSONReader {
             idStack.append(keyID)
             // Without a provenance the key's name moves into the entry,
             // with no retain and release on the way.
-            let name = provenance == nil ? consume keyName : assembler.name(keyName, with: provenance)
+            let name = if let provenance { assembler.name(keyName, with: provenance) } else { consume keyName }
             entryStack.pushSlot().initialize(to: RecordEntry(name: name, value: value, packedLocation: keyLocation))
             skipWhitespace()
             guard let byte = current else {

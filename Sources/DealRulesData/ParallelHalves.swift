@@ -68,15 +68,9 @@ public enum ParallelHalves {
     static func lineInfo(_ bytes: [UInt8], at offset: Int, startsFile: Bool = false) -> (line: Int, lineStart: Int) {
         var line = 1
         var lineStart = startsFile && bytes.starts(with: [0xEF, 0xBB, 0xBF]) && offset >= 3 ? 3 : 0
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let stop = min(offset, buffer.count)
-            var position = 0
-            while position < stop, let found = memchr(base + position, 0x0A, stop - position) {
-                position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
-                line += 1
-                lineStart = position
-            }
+        LineBreaks.forEach(in: bytes, before: offset) { next in
+            line += 1
+            lineStart = next
         }
         return (line, lineStart)
     }

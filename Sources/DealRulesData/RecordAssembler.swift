@@ -86,11 +86,11 @@ struct RecordAssembler: Sendable {
     /// A figure object's value and provenance, the value shared with every
     /// figure of equal amount and units read before.
     mutating func readFigure(_ entries: [RecordEntry], at location: SourceLocation?, sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
-        let (value, provenance) = FigureReader.read(entries, at: location, units: &units, sink: &sink)
-        return (sharedFigure(value), provenance)
+        entries.withUnsafeBufferPointer { readFigure($0, at: location, sink: &sink) }
     }
 
-    /// `readFigure` of entries where they lie.
+    /// `readFigure` of entries where they lie (a JSON reader's stack), so
+    /// that no array is made for a figure only to be dropped.
     mutating func readFigure(_ entries: UnsafeBufferPointer<RecordEntry>, at location: @autoclosure () -> SourceLocation?,
                              sink: inout DataDiagnosticSink) -> (Value, Provenance?) {
         let (value, provenance) = FigureReader.read(entries, at: location(), units: &units, sink: &sink)
@@ -111,12 +111,8 @@ struct RecordAssembler: Sendable {
         // By the amount alone first: hashing a whole quantity (its unit's
         // factors and words) for the dictionary costs over 1,000
         // instructions, comparing two some 70.
-        let mixed = (UInt64(bitPattern: quantity.amount.significand) &* 0x9E37_79B9_7F4A_7C15)
-            ^ UInt64(UInt32(bitPattern: quantity.amount.exponent))
-        let slot = Int(truncatingIfNeeded: (mixed &* 0xFF51_AFD7_ED55_8CCD) >> 54) & (RecordAssembler.recentSlots - 1)
-        if slot < recentFigures.count, let recent = recentFigures[slot], case .quantity(let known) = recent, known == quantity {
-            return recent
-        }
+        let slot = RecentKey.slot(RecentKey.hash(quantity.amount))
+        if let recent = recentFigures[slot], case .quantity(let known) = recent, known == quantity { return recent }
         let shared: Value
         if let known = quantities[quantity] {
             shared = known
@@ -124,13 +120,12 @@ struct RecordAssembler: Sendable {
             shared = value
             if quantities.count < RecordAssembler.quantityLimit { quantities[quantity] = value }
         }
-        if recentFigures.isEmpty { recentFigures = Array(repeating: nil, count: RecordAssembler.recentSlots) }
-        recentFigures[slot] = shared
+        recentFigures.remember(shared, at: slot)
         return shared
     }
 
-    /// The last quantity met in each of a few slots chosen by its amount.
-    private var recentFigures: [Value?] = []
+    /// The last quantity met in each slot, chosen by its amount.
+    private var recentFigures = RecentTable<Value>()
 
     /// Whether two of the keys (by their interned ids) may fold alike; when
     /// it says no, `removeCollisions` would find nothing.
@@ -197,20 +192,11 @@ struct RecordAssembler: Sendable {
     private static let boxLimit = 4_096
 
     mutating func sharedBox(_ provenance: Provenance) -> ProvenanceBox {
-        // By a quick hash of the bytes first, as `sharedFigure` does: the
+        // By a hash of the texts' bytes first, as `sharedFigure` does: the
         // dictionary's hash of a provenance costs some 1,400 instructions.
-        var mixed = ByteKeyedCache<Int>.hash(of: provenance.source) &* 0x9E37_79B9_7F4A_7C15
-        mixed ^= ByteKeyedCache<Int>.hash(of: provenance.asOf)
-        let status: UInt64
-        switch provenance.status {
-        case nil: status = 0
-        case .confirmed?: status = 1
-        case .reported?: status = 2
-        case .estimated?: status = 3
-        }
-        mixed = (mixed ^ status) &* 0xFF51_AFD7_ED55_8CCD
-        let slot = Int(truncatingIfNeeded: mixed >> 54) & (RecordAssembler.recentSlots - 1)
-        if slot < recentBoxes.count, let recent = recentBoxes[slot], recent.provenance == provenance { return recent }
+        let texts = RecentKey.hash(provenance.source) &* 0x9E37_79B9_7F4A_7C15 ^ RecentKey.hash(provenance.asOf)
+        let slot = RecentKey.slot(texts &* 0x9E37_79B9_7F4A_7C15 ^ RecentKey.hash(provenance.status))
+        if let recent = recentBoxes[slot], recent.provenance == provenance { return recent }
         let box: ProvenanceBox
         if let known = boxes[provenance] {
             box = known
@@ -218,13 +204,12 @@ struct RecordAssembler: Sendable {
             box = ProvenanceBox(provenance)
             if boxes.count < RecordAssembler.boxLimit { boxes[provenance] = box }
         }
-        if recentBoxes.isEmpty { recentBoxes = Array(repeating: nil, count: RecordAssembler.recentSlots) }
-        recentBoxes[slot] = box
+        recentBoxes.remember(box, at: slot)
         return box
     }
 
-    /// The last box met in each of a few slots chosen by the texts' hashes.
-    private var recentBoxes: [ProvenanceBox?] = []
+    /// The last box met in each slot, chosen by its texts.
+    private var recentBoxes = RecentTable<ProvenanceBox>()
 
     /// Names that carry a provenance (`EntryName.with`), by the plain name
     /// and the box: a figure's entry keeps its provenance in its name, so
@@ -240,19 +225,11 @@ struct RecordAssembler: Sendable {
     }
 
     /// `name` carrying the provenance in `box`, shared with every entry
-    /// of that name and box; `name` itself when there is no box.
-    @inline(__always)
-    mutating func name(_ name: EntryName, with box: ProvenanceBox?) -> EntryName {
-        // Most entries are not figures: that case stays in the caller.
-        guard let box else { return name }
-        return sharedName(name, box)
-    }
-
-    private mutating func sharedName(_ name: EntryName, _ box: ProvenanceBox) -> EntryName {
-        let slot = RecordAssembler.recentSlot(name, box)
-        if slot < recentNames.count, let recent = recentNames[slot], recent.plain === name, recent.named.provenanceBox === box {
-            return recent.named
-        }
+    /// of that name and box. (Entries without a provenance keep their
+    /// key's name as it is; readers do not call this for them.)
+    mutating func name(_ name: EntryName, with box: ProvenanceBox) -> EntryName {
+        let slot = RecentKey.slot(RecentKey.hash(name, box))
+        if let recent = recentNames[slot], recent.plain === name, recent.named.provenanceBox === box { return recent.named }
         let pair = NameAndBox(name: ObjectIdentifier(name), box: ObjectIdentifier(box))
         let named: EntryName
         if let known = namesWithProvenance[pair] {
@@ -261,24 +238,16 @@ struct RecordAssembler: Sendable {
             named = name.with(box)
             if namesWithProvenance.count < RecordAssembler.namesLimit { namesWithProvenance[pair] = (name, named) }
         }
-        if recentNames.isEmpty { recentNames = Array(repeating: nil, count: RecordAssembler.recentSlots) }
-        recentNames[slot] = (name, named)
+        recentNames.remember((name, named), at: slot)
         return named
     }
 
-    /// The last pair met in each of a few slots chosen by the two objects'
+    /// The last pair met in each slot, chosen by the two objects'
     /// addresses, in front of `namesWithProvenance`: hashing the pair for
     /// the dictionary costs some 260 instructions, for every figure read.
     /// A slot holds both names, and so the box, so no address in it can
     /// be reused by another object while it is there.
-    private var recentNames: [(plain: EntryName, named: EntryName)?] = []
-    private static let recentSlots = 1_024
-
-    private static func recentSlot(_ name: EntryName, _ box: ProvenanceBox) -> Int {
-        let mixed = (UInt64(UInt(bitPattern: ObjectIdentifier(name))) >> 4 &* 0x9E37_79B9_7F4A_7C15)
-            ^ (UInt64(UInt(bitPattern: ObjectIdentifier(box))) >> 4)
-        return Int(truncatingIfNeeded: (mixed &* 0xFF51_AFD7_ED55_8CCD) >> 54) & (recentSlots - 1)
-    }
+    private var recentNames = RecentTable<(plain: EntryName, named: EntryName)>()
 
     /// A deal: always a record, even when its keys look like a figure's.
     mutating func record(of members: ArraySlice<DataMember>, at location: SourceLocation?, sink: inout DataDiagnosticSink) -> Record {
@@ -294,7 +263,7 @@ struct RecordAssembler: Sendable {
             let key = intern(member.key)
             ids.append(key.id)
             entries.append(RecordEntry(
-                name: name(key.name, with: member.provenance.map { sharedBox($0) }), value: member.value,
+                name: member.provenance.map { name(key.name, with: sharedBox($0)) } ?? key.name, value: member.value,
                 packedLocation: member.location.map { locations.pack($0) } ?? .none
             ))
         }
