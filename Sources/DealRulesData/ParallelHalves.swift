@@ -12,12 +12,9 @@ public enum ParallelHalves {
 
     /// Runs `second` on another thread while `first` runs on this one.
     public static func run<First, Second: Sendable>(first: () -> First, second: @escaping @Sendable () -> Second) -> (First, Second) {
-        let slot = ResultSlot<Second>()
-        let group = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { slot.value = second() }
+        let other = BackgroundResult(second)
         let firstResult = first()
-        group.wait()
-        guard let secondResult = slot.value else { return (firstResult, second()) }
+        guard let secondResult = other.wait() else { return (firstResult, second()) }
         return (firstResult, secondResult)
     }
 
@@ -117,10 +114,4 @@ public enum ParallelHalves {
         joined.stopped = true
         return joined
     }
-}
-
-/// Holds the other thread's result. Written once there and read only after
-/// `DispatchGroup.wait()`, which orders the write before the read.
-private final class ResultSlot<Value: Sendable>: @unchecked Sendable {
-    var value: Value?
 }
