@@ -79,12 +79,14 @@ enum JSONArrayPieces {
             boundaries: [JSONArrayScan.Boundary], opening: Opening, collector: DealCollector, memories: inout ParallelHalves.Memories
         ) -> FileLoad {
             let start = opening.offset.map { $0 + 1 } ?? 0
+            let split = memories.split(bytes.count)
             let middle = ParallelHalves.worthwhile(bytes, limits: limits)
-                ? boundaries.first { $0.next >= bytes.count / 2 && $0.next > start && $0.comma != stopComma } : nil
+                ? boundaries.first { $0.next >= split && $0.next > start && $0.comma != stopComma } : nil
             return ParallelHalves.read(
                 bytes, path: path, firstLine: firstLine, collector: collector, memories: &memories,
                 whole: { memory in read(from: start, toComma: stopComma, opening: opening, collector: collector, memory: memory) },
                 halves: middle.map { middle in (
+                    split: middle.next,
                     first: { memory in read(from: start, toComma: middle.comma, opening: opening, collector: collector, memory: memory) },
                     second: { unlimited, memory in
                         read(from: middle.next, toComma: stopComma, opening: opening, collector: unlimited, memory: memory)

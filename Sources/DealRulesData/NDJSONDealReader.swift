@@ -21,7 +21,7 @@ enum NDJSONDealReader {
         _ bytes: [UInt8], path: String, limits: DataLimits, collector: DealCollector, firstLine: Int,
         memories: inout ParallelHalves.Memories
     ) -> FileLoad {
-        var split = bytes.count / 2
+        var split = memories.split(bytes.count)
         while split < bytes.count, bytes[split] != 0x0A { split += 1 }
         // Lines are independent: the second half starts after a newline.
         let boundary = split + 1
@@ -33,6 +33,7 @@ enum NDJSONDealReader {
                      collector: collector, memory: memory)
             },
             halves: !inHalves ? nil : (
+                split: boundary,
                 first: { memory in
                     read(bytes, from: 0, to: boundary, line: firstLine, firstLine: firstLine, path: path, limits: limits,
                          collector: collector, memory: memory)

@@ -19,21 +19,32 @@ public enum ParallelHalves {
     }
 
     /// What the readers of the two halves have learned of a file, carried
-    /// from one piece of it to the next (`FilePieces`).
+    /// from one piece of it to the next (`FilePieces`), and how to split
+    /// the next piece.
     struct Memories: Sendable {
         var first: JSONReaderMemory?
         var second: JSONReaderMemory?
+        /// The share of a piece's bytes to give the first half: half at
+        /// first, then what would have evened out the halves' times on
+        /// the piece before (`evenedShare`).
+        var firstShare = 0.5
+
+        /// Where to split `count` bytes by `firstShare`.
+        func split(_ count: Int) -> Int {
+            min(count, max(0, Int(Double(count) * firstShare)))
+        }
     }
 
     /// Reads a piece with the readers' memories of the piece before, and
     /// keeps theirs for the next: whole (`whole`, given the first reader's
-    /// memory) when `halves` is nil; else the first half on this thread and
-    /// the second on another — numbered from 1, without a deal limit, its
-    /// item locations recorded — joined as reading in order would give.
+    /// memory) when `halves` is nil; else the first half, up to `split`, on
+    /// this thread and the second on another — numbered from 1, without a
+    /// deal limit, its item locations recorded — joined as reading in
+    /// order would give.
     static func read(
         _ bytes: [UInt8], path: String, firstLine: Int, collector: DealCollector, memories: inout Memories,
         whole: (JSONReaderMemory?) -> FileLoad,
-        halves: (first: (JSONReaderMemory?) -> FileLoad, second: @Sendable (DealCollector, JSONReaderMemory?) -> FileLoad)?
+        halves: (split: Int, first: (JSONReaderMemory?) -> FileLoad, second: @Sendable (DealCollector, JSONReaderMemory?) -> FileLoad)?
     ) -> FileLoad {
         guard let halves else {
             var load = whole(memories.first)
@@ -44,19 +55,50 @@ public enum ParallelHalves {
         let firstMemory = memories.first
         let secondMemory = memories.second
         let readSecond = halves.second
-        var (first, second) = run(
-            first: { halves.first(firstMemory) },
+        let ((first, firstTime), (second, secondTime)) = run(
+            first: { timed { halves.first(firstMemory) } },
             second: {
-                var unlimited = DealCollector(firstPosition: 1, maxDeals: Int.max)
-                unlimited.recordsItemLocations = true
-                return readSecond(unlimited, secondMemory)
+                timed {
+                    var unlimited = DealCollector(firstPosition: 1, maxDeals: Int.max)
+                    unlimited.recordsItemLocations = true
+                    return readSecond(unlimited, secondMemory)
+                }
             }
         )
-        memories = Memories(first: first.readerMemory, second: second.readerMemory)
-        first.readerMemory = nil
-        second.readerMemory = nil
-        if first.stopped { return first }
-        return join(first, second, collector: collector, path: path, bytes: bytes, firstLine: firstLine)
+        memories = Memories(
+            first: first.readerMemory, second: second.readerMemory,
+            firstShare: evenedShare(
+                memories.firstShare, first: (halves.split, firstTime), second: (bytes.count - halves.split, secondTime)
+            )
+        )
+        var firstLoad = first
+        var secondLoad = second
+        firstLoad.readerMemory = nil
+        secondLoad.readerMemory = nil
+        if firstLoad.stopped { return firstLoad }
+        return join(firstLoad, secondLoad, collector: collector, path: path, bytes: bytes, firstLine: firstLine)
+    }
+
+    /// The share of the next piece to give the first half, from how long
+    /// each half of this one took (in nanoseconds) for its bytes. The two
+    /// threads do not read equally fast — a neighbour may hold one core,
+    /// and the other thread's allocations cost more — and the first half
+    /// waited for the second by a tenth of the whole read. One piece's
+    /// times are noisy, so the share moves halfway toward the even split
+    /// and stays between 0.3 and 0.7; the result does not depend on it.
+    static func evenedShare(_ share: Double, first: (bytes: Int, time: UInt64), second: (bytes: Int, time: UInt64)) -> Double {
+        guard first.bytes > 0, second.bytes > 0, first.time > 0, second.time > 0 else { return share }
+        let firstRate = Double(first.bytes) / Double(first.time)
+        let secondRate = Double(second.bytes) / Double(second.time)
+        let even = firstRate / (firstRate + secondRate)
+        return min(0.7, max(0.3, (share + even) / 2))
+    }
+
+    /// `work`'s result and how long it took, in nanoseconds.
+    private static func timed<Result>(_ work: () -> Result) -> (Result, UInt64) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = work()
+        return (result, DispatchTime.now().uptimeNanoseconds &- start)
     }
 
     /// Line number and line start of `offset` (counting the newlines before

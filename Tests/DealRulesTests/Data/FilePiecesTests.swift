@@ -94,4 +94,61 @@ struct FilePiecesTests {
         #expect(whole.filter { $0.hasPrefix("E440") }.count == count - 97, "every repeat of a subject is reported")
         #expect(pieces == whole)
     }
+
+    @Test func theSplitMovesHalfwayTowardEvenTimes() {
+        #expect(ParallelHalves.evenedShare(0.5, first: (100, 10), second: (100, 10)) == 0.5)
+        // The first half read twice as fast: even is two thirds.
+        let faster = ParallelHalves.evenedShare(0.5, first: (100, 10), second: (100, 20))
+        #expect(abs(faster - (0.5 + 2.0 / 3.0) / 2) < 1e-9)
+        let larger = ParallelHalves.evenedShare(0.4, first: (300, 30), second: (100, 10))
+        #expect(abs(larger - 0.45) < 1e-9)
+        // Never past the bounds, however lopsided one piece's times.
+        #expect(ParallelHalves.evenedShare(0.7, first: (100, 1), second: (100, 1_000)) == 0.7)
+        #expect(ParallelHalves.evenedShare(0.3, first: (100, 1_000), second: (100, 1)) == 0.3)
+        // Nothing measured: unchanged.
+        #expect(ParallelHalves.evenedShare(0.4, first: (0, 10), second: (100, 10)) == 0.4)
+        #expect(ParallelHalves.evenedShare(0.4, first: (100, 0), second: (100, 10)) == 0.4)
+        #expect(ParallelHalves.Memories(firstShare: 0.3).split(1_000) == 300)
+        #expect(ParallelHalves.Memories(firstShare: 0.7).split(0) == 0)
+    }
+
+    /// Wherever a piece is split between the threads, its load is what
+    /// reading it in order gives.
+    @Test(arguments: [0.3, 0.45, 0.5, 0.62, 0.7])
+    func everySplitReadsAsInOrder(share: Double) {
+        let lines = ParallelReadTests.deals(count: 300)
+        let ndjson = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let array = Array(("[\n" + lines.joined(separator: ",\n") + "\n]\n").utf8)
+        func summary(_ load: FileLoad) -> [String] {
+            ParallelReadTests.summary(LoadedData(deals: load.deals, diagnostics: load.diagnostics))
+        }
+        func ndjsonLoad(_ limits: DataLimits, share: Double) -> FileLoad {
+            var memories = ParallelHalves.Memories(firstShare: share)
+            let load = NDJSONDealReader.read(
+                ndjson, path: "deals.ndjson", limits: limits, collector: DealCollector(firstPosition: 1, maxDeals: 1_000_000),
+                firstLine: 1, memories: &memories
+            )
+            #expect((memories.second != nil) == (limits.parallelReadThreshold == 2), "read in halves only when asked")
+            return load
+        }
+        let inOrder = ndjsonLoad(ParallelReadTests.inOrder, share: 0.5)
+        #expect(inOrder.deals.count > 200)
+        #expect(summary(ndjsonLoad(ParallelReadTests.inHalves, share: share)) == summary(inOrder))
+
+        var scan = JSONArrayScan()
+        scan.advance(array)
+        let range = JSONArrayPieces.Range(bytes: array, firstLine: 1, path: "deals.json", limits: ParallelReadTests.inHalves, stopComma: nil)
+        func arrayLoad(halves: Bool, share: Double) -> FileLoad {
+            var memories = ParallelHalves.Memories(firstShare: share)
+            let load = range.readInHalves(
+                boundaries: halves ? scan.boundaries : [], opening: .here(scan.open ?? 0),
+                collector: DealCollector(firstPosition: 1, maxDeals: 1_000_000), memories: &memories
+            )
+            #expect((memories.second != nil) == halves, "read in halves only when asked")
+            return load
+        }
+        let arrayInOrder = arrayLoad(halves: false, share: 0.5)
+        #expect(arrayInOrder.deals.count > 200)
+        #expect(summary(arrayLoad(halves: true, share: share)) == summary(arrayInOrder))
+    }
 }
