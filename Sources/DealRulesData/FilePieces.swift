@@ -91,8 +91,6 @@ struct FilePieces {
         let pieceSize = max(1, limits.pieceSize)
         var ahead: BackgroundResult<ReadAhead>? = nil
         var carry: [UInt8] = []
-        // Storage of a piece already read, for the piece after next.
-        var spare: [UInt8] = []
         var line = 1
         var isFirst = true
         var nextPosition = collector.nextPosition
@@ -124,7 +122,7 @@ struct FilePieces {
                 carry = Array(piece[end...])
                 piece.removeSubrange(end...)
             }
-            if !atEnd, failure == nil { ahead = readAhead(after: carry, count: pieceSize, into: &spare) }
+            if !atEnd, failure == nil { ahead = readAhead(after: carry, count: pieceSize) }
             let pieceCollector = DealCollector(
                 firstPosition: nextPosition, maxDeals: collector.maxDeals, earlierDeals: collector.earlierDeals + dealsSoFar
             )
@@ -142,7 +140,7 @@ struct FilePieces {
             dealsSoFar += load.deals.count
             nextPosition = load.nextPosition
             let more = ahead != nil && !load.stopped
-            spare = assembly.add(
+            assembly.add(
                 load, bytes: piece, firstLine: line, path: name, room: room, earlierDeals: collector.earlierDeals, inBackground: more
             )
             if load.stopped { break }
@@ -184,16 +182,12 @@ struct FilePieces {
     }
 
     /// The bytes of the next piece — `carry`, then `count` more bytes of
-    /// the file — read on another thread, into `storage` (taken from the
-    /// caller) when it has room: the storage of a piece already read, which
-    /// the C library would otherwise keep with the thread that freed it and
-    /// not reuse, and which needs no new pages.
-    private func readAhead(after carry: [UInt8], count: Int, into storage: inout [UInt8]) -> BackgroundResult<ReadAhead> {
-        let room = PieceRoom(taking: &storage)
+    /// the file — read on another thread.
+    private func readAhead(after carry: [UInt8], count: Int) -> BackgroundResult<ReadAhead> {
         let descriptor = descriptor
         return BackgroundResult {
-            var bytes = room.take()
-            let outcome = FilePieces.read(descriptor, after: carry, count: count, over: &bytes)
+            var bytes = carry
+            let outcome = FilePieces.readMore(descriptor, onto: &bytes, upTo: carry.count + count)
             return ReadAhead(bytes: bytes, outcome: outcome)
         }
     }
@@ -232,10 +226,7 @@ struct FilePieces {
         guard want > 0 else { return ReadOutcome() }
         var outcome = ReadOutcome()
         let front = bytes.count <= want ? bytes : []
-        // A sixteenth more room than asked for, never touched unless used:
-        // the storage then also holds a later piece with a longer start
-        // (`read(_:after:count:over:)`).
-        let read = [UInt8](unsafeUninitializedCapacity: front.count + want + want / 16) { buffer, count in
+        let read = [UInt8](unsafeUninitializedCapacity: front.count + want) { buffer, count in
             guard let base = buffer.baseAddress else { return }
             front.withUnsafeBufferPointer { old in
                 if let start = old.baseAddress { base.initialize(from: start, count: old.count) }
@@ -261,63 +252,10 @@ struct FilePieces {
         return outcome
     }
 
-    /// `start` and then up to `count` bytes of the file, in `storage`'s
-    /// memory when it has room: `start` is copied over its front and the
-    /// file read straight over its old bytes (a few zeros are added when
-    /// it holds fewer than the room it has). Without room, new storage.
-    static func read(_ descriptor: Int32, after start: [UInt8], count: Int, over storage: inout [UInt8]) -> ReadOutcome {
-        let target = start.count + count
-        guard count > 0, storage.capacity >= target else {
-            storage = start
-            return readMore(descriptor, onto: &storage, upTo: target)
-        }
-        if storage.count < target {
-            storage.append(contentsOf: repeatElement(0, count: target - storage.count))
-        } else {
-            storage.removeLast(storage.count - target)
-        }
-        var outcome = ReadOutcome()
-        storage.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            start.withUnsafeBufferPointer { old in
-                if let front = old.baseAddress { base.update(from: front, count: old.count) }
-            }
-            while outcome.got < count {
-                let got = systemRead(descriptor, base + start.count + outcome.got, count - outcome.got)
-                if got < 0, errno == EINTR { continue }
-                if got < 0 { outcome.failure = errno }
-                if got <= 0 {
-                    outcome.atEnd = true
-                    break
-                }
-                outcome.got += got
-            }
-        }
-        storage.removeLast(count - outcome.got)
-        return outcome
-    }
-
     /// The line breaks in `bytes`, found with `memchr` (`lineInfo`): the
     /// piece's bytes are counted on the one thread between pieces, where
     /// a byte at a time cost as long as a tenth of reading the piece.
     static func lineBreaks(in bytes: [UInt8]) -> Int {
         ParallelHalves.lineInfo(bytes, at: bytes.count).line - 1
-    }
-}
-
-/// Storage handed from one thread to another without a copy
-/// (`FilePieces.readAhead`): only one thread holds it at a time.
-final class PieceRoom: @unchecked Sendable {
-    private var bytes: [UInt8] = []
-
-    init(taking storage: inout [UInt8]) {
-        swap(&bytes, &storage)
-    }
-
-    /// The bytes, moved out so that no copy is made of them.
-    func take() -> [UInt8] {
-        var taken: [UInt8] = []
-        swap(&taken, &bytes)
-        return taken
     }
 }

@@ -11,8 +11,6 @@ final class PieceAssembly: @unchecked Sendable {
     private var subjects: SubjectRegister
     private var duplicates: [Diagnostic] = []
     private var step: BackgroundResult<Bool>? = nil
-    /// The text of the piece the step in hand is adding.
-    private var stepBytes: [UInt8] = []
 
     init(subjects: SubjectRegister, nextPosition: Int) {
         self.subjects = subjects
@@ -23,24 +21,19 @@ final class PieceAssembly: @unchecked Sendable {
     /// text (for quoting a repeated subject), `firstLine` the number of its
     /// first line; `room`, given with the first deals, is how many deals
     /// the whole file is expected to hold, after `earlierDeals` of earlier
-    /// files. Gives back the text of the piece added before, which nothing
-    /// needs any more, so that its storage can hold a later piece.
+    /// files.
     func add(
         _ load: FileLoad, bytes: [UInt8], firstLine: Int, path: String, room: Int?, earlierDeals: Int, inBackground: Bool
-    ) -> [UInt8] {
-        let done = finishStep()
+    ) {
+        finishStep()
         guard inBackground else {
             addNow(load, bytes: bytes, firstLine: firstLine, path: path, room: room, earlierDeals: earlierDeals)
-            return done
+            return
         }
-        // The step reads the text from here, not from a copy of its own, so
-        // that once it is done nothing else holds it (`finishStep`).
-        stepBytes = bytes
         step = BackgroundResult {
-            self.addNow(load, bytes: self.stepBytes, firstLine: firstLine, path: path, room: room, earlierDeals: earlierDeals)
+            self.addNow(load, bytes: bytes, firstLine: firstLine, path: path, room: room, earlierDeals: earlierDeals)
             return true
         }
-        return done
     }
 
     /// The whole load (repeated subjects reported last) and the register.
@@ -51,14 +44,9 @@ final class PieceAssembly: @unchecked Sendable {
         return (load, subjects)
     }
 
-    /// Waits for the step in hand; the text of its piece.
-    @discardableResult
-    private func finishStep() -> [UInt8] {
+    private func finishStep() {
         _ = step?.wait()
         step = nil
-        var bytes: [UInt8] = []
-        swap(&bytes, &stepBytes)
-        return bytes
     }
 
     private func addNow(_ load: FileLoad, bytes: [UInt8], firstLine: Int, path: String, room: Int?, earlierDeals: Int) {

@@ -58,33 +58,6 @@ struct FilePiecesTests {
         #expect(none.got == 0 && !none.atEnd && bytes.count == 50_003)
     }
 
-    /// The next piece is read over the storage of one already read when
-    /// it has room — the same memory, none of its old bytes left — and
-    /// into new storage when it has not.
-    @Test func aPieceIsReadOverOldStorageWhenItHasRoom() {
-        let sent = FilePiecesTests.pattern(30_000, seed: 5)
-        let descriptor = FilePiecesTests.pipeSending(sent, chunk: 999)
-        defer { close(descriptor) }
-        var storage = FilePiecesTests.pattern(12_000, seed: 77)
-        storage.reserveCapacity(13_000)
-        storage.removeLast(2_000) // fewer bytes than the room it has
-        let address = storage.withUnsafeBufferPointer { $0.baseAddress }
-        let start: [UInt8] = [1, 2, 3, 4]
-        let first = FilePieces.read(descriptor, after: start, count: 12_500, over: &storage)
-        #expect(first.got == 12_500 && !first.atEnd)
-        #expect(storage == start + sent[..<12_500])
-        #expect(storage.withUnsafeBufferPointer { $0.baseAddress } == address, "the old storage is reused")
-        // More than the storage's room: new storage.
-        let second = FilePieces.read(descriptor, after: [], count: 15_000, over: &storage)
-        #expect(second.got == 15_000)
-        #expect(storage == Array(sent[12_500..<27_500]))
-        // The file ends first: what is left, and the end noticed.
-        var old = FilePiecesTests.pattern(20_000, seed: 3)
-        let last = FilePieces.read(descriptor, after: [9], count: 10_000, over: &old)
-        #expect(last.got == 2_500 && last.atEnd)
-        #expect(old == [9] + sent[27_500...])
-    }
-
     @Test func aFailedReadIsReportedWithItsError() {
         var bytes: [UInt8] = [1]
         let outcome = FilePieces.readMore(-1, onto: &bytes, upTo: 100)
