@@ -1,11 +1,13 @@
 import DealRules
 import DealRulesBenchKit
 import DealRulesData
+import CMemoryHints
 import Foundation
 
 /// Child-process mode: load one data file, evaluate the rules over it,
 /// write the text report as `dealrules check` does, and print the peak
-/// resident set, so that the figure covers exactly one run.
+/// resident set, so that the figure covers exactly one run. The memory
+/// settings are those of the `dealrules` executable (`CMemoryHints`).
 enum MemoryProbe {
     static func run(_ arguments: [String]) -> Int32 {
         guard arguments.count == 2 || (arguments.count == 3 && arguments[2] == "columns") else {
@@ -19,8 +21,13 @@ enum MemoryProbe {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return 2
         }
+        // As the `dealrules` executable does at its start: large blocks go
+        // back to the system when freed, on whichever thread made them.
+        dr_return_large_blocks()
         let loaded = DataLoader.loadAll(paths: [arguments[0]], format: nil)
         let afterLoad = Measure.peakResidentBytes()
+        // As `dealrules check` does after loading (the REPL does not).
+        if arguments.count == 2 { dr_release_free_memory() }
         // As `dealrules check` does: decide every outcome, then write the
         // text report, which works out each entry's details as it writes
         // it (the text is counted, not kept). With `columns`, as the REPL
