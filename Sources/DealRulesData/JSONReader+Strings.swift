@@ -42,23 +42,13 @@ extension JSONReader {
     /// A string; `index` is at its opening quote.
     mutating func parseString() throws(JSONStop) -> Swift.String {
         let open = index
-        let start = index + 1
-        var position = skipPlainWords(from: start)
-        while position < end {
-            let byte = buffer[position]
-            if byte == UInt8(ascii: "\"") {
-                try checkLength(position - start, at: open)
-                index = position + 1
-                return Swift.String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") {
-                index = position
-                return try parseEscapedString(open: open, prefix: start..<position)
-            }
-            let next = try stepOverPlainByte(byte, at: position, open: open)
-            position = skipPlainWords(from: next)
+        switch try plainStringEnd() {
+        case .closed(let close):
+            return Swift.String(decoding: UnsafeBufferPointer(rebasing: buffer[open + 1..<close]), as: UTF8.self)
+        case .escape(let position):
+            index = position
+            return try parseEscapedString(open: open, prefix: open + 1..<position)
         }
-        throw fail("the string opened here is not closed", at: open)
     }
 
     /// A string value: a literal or text (`DataScalar.quoted`). A string
@@ -66,29 +56,48 @@ extension JSONReader {
     /// repeats is typed once and shared. `index` is at its opening quote.
     mutating func parseStringValue() throws(JSONStop) -> Value {
         let open = index
-        let start = index + 1
-        var position = skipPlainWords(from: start)
+        switch try plainStringEnd() {
+        case .closed(let close):
+            let text = UnsafeBufferPointer(rebasing: buffer[open + 1..<close])
+            // The key includes the quotes, so no number has the same bytes.
+            let base = buffer.baseAddress! + open
+            let count = close + 1 - open
+            guard count <= values.maxKeyLength else { return DataScalar.quoted(Swift.String(decoding: text, as: UTF8.self)) }
+            let hash = ByteKeyedCache<Value>.hash(base, count)
+            if let cached = values.find(base, count, hash: hash) { return cached }
+            let value = DataScalar.quoted(Swift.String(decoding: text, as: UTF8.self))
+            values.insertIfSeenBefore(base, count, hash: hash, value: value)
+            return value
+        case .escape(let position):
+            index = position
+            return DataScalar.quoted(try parseEscapedString(open: open, prefix: open + 1..<position))
+        }
+    }
+
+    /// Where a string's plain text ends (`index` at its opening quote).
+    enum PlainStringEnd {
+        /// At this closing quote, with no escape before it; `index` is
+        /// after the quote and the length is checked.
+        case closed(Int)
+        /// At this backslash: the rest is read with escapes.
+        case escape(Int)
+    }
+
+    /// Scans a string's text a word at a time to its closing quote or its
+    /// first backslash, validating UTF-8 and rejecting control characters
+    /// on the way (`parseString`, `parseStringValue`).
+    @inline(__always)
+    mutating func plainStringEnd() throws(JSONStop) -> PlainStringEnd {
+        let open = index
+        var position = skipPlainWords(from: open + 1)
         while position < end {
             let byte = buffer[position]
             if byte == UInt8(ascii: "\"") {
-                try checkLength(position - start, at: open)
+                try checkLength(position - open - 1, at: open)
                 index = position + 1
-                // The key includes the quotes, so no number has the same bytes.
-                let base = buffer.baseAddress! + open
-                let count = position + 1 - open
-                guard count <= values.maxKeyLength else {
-                    return DataScalar.quoted(Swift.String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self))
-                }
-                let hash = ByteKeyedCache<Value>.hash(base, count)
-                if let cached = values.find(base, count, hash: hash) { return cached }
-                let value = DataScalar.quoted(Swift.String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self))
-                values.insertIfSeenBefore(base, count, hash: hash, value: value)
-                return value
+                return .closed(position)
             }
-            if byte == UInt8(ascii: "\\") {
-                index = position
-                return DataScalar.quoted(try parseEscapedString(open: open, prefix: start..<position))
-            }
+            if byte == UInt8(ascii: "\\") { return .escape(position) }
             // Past a non-ASCII scalar, plain text usually goes on. (Two
             // statements: reading `self` for the outer call while the inner
             // one mutates it would copy the whole reader.)

@@ -10,7 +10,7 @@ final class PieceAssembly: @unchecked Sendable {
     private var result: FileLoad
     private var subjects: SubjectRegister
     private var duplicates: [Diagnostic] = []
-    private var step: BackgroundResult<Bool>? = nil
+    private var step: BackgroundResult<Void>? = nil
 
     init(subjects: SubjectRegister, nextPosition: Int) {
         self.subjects = subjects
@@ -32,7 +32,6 @@ final class PieceAssembly: @unchecked Sendable {
         }
         step = BackgroundResult {
             self.addNow(load, bytes: bytes, firstLine: firstLine, path: path, room: room, earlierDeals: earlierDeals)
-            return true
         }
     }
 

@@ -24,6 +24,40 @@ struct RecentTable<Element> {
 
 extension RecentTable: Sendable where Element: Sendable {}
 
+/// Values shared by key — a dictionary of at most `limit` of them — with a
+/// `RecentTable` in front, so that the dictionary's hash is paid only when
+/// the slot the caller chose (by a cheap hash of the key) holds another
+/// key's value.
+struct SharedValues<Key: Hashable, Value> {
+    private var known: [Key: Value] = [:]
+    private var recent = RecentTable<Value>()
+    private let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// The value shared for `key`: the one in `slot` when `isFor` says it
+    /// is `key`'s, else the dictionary's, else `make`'s (kept while there
+    /// is room); remembered in `slot` either way.
+    @inline(__always)
+    mutating func value(for key: @autoclosure () -> Key, slot: Int, isFor: (Value) -> Bool, make: () -> Value) -> Value {
+        if let value = recent[slot], isFor(value) { return value }
+        let key = key()
+        let shared: Value
+        if let value = known[key] {
+            shared = value
+        } else {
+            shared = make()
+            if known.count < limit { known[key] = shared }
+        }
+        recent.remember(shared, at: slot)
+        return shared
+    }
+}
+
+extension SharedValues: Sendable where Key: Sendable, Value: Sendable {}
+
 /// Cheap hashes for `RecentTable`'s slots, none of them a `Hasher`.
 enum RecentKey {
     static let slots = 1_024

@@ -103,29 +103,19 @@ struct RecordAssembler: Sendable {
     /// often; a quantity's box is some 150 bytes. Equal quantities render
     /// alike (amounts are normalised, units compared whole), so sharing
     /// changes nothing a user sees.
-    private var quantities: [Quantity: Value] = [:]
-    private static let quantityLimit = 16_384
+    private var quantities = SharedValues<Quantity, Value>(limit: 16_384)
 
     private mutating func sharedFigure(_ value: Value) -> Value {
         guard case .quantity(let quantity) = value else { return value }
         // By the amount alone first: hashing a whole quantity (its unit's
         // factors and words) for the dictionary costs over 1,000
         // instructions, comparing two some 70.
-        let slot = RecentKey.slot(RecentKey.hash(quantity.amount))
-        if let recent = recentFigures[slot], case .quantity(let known) = recent, known == quantity { return recent }
-        let shared: Value
-        if let known = quantities[quantity] {
-            shared = known
-        } else {
-            shared = value
-            if quantities.count < RecordAssembler.quantityLimit { quantities[quantity] = value }
-        }
-        recentFigures.remember(shared, at: slot)
-        return shared
+        return quantities.value(
+            for: quantity, slot: RecentKey.slot(RecentKey.hash(quantity.amount)),
+            isFor: { if case .quantity(let known) = $0 { return known == quantity } else { return false } },
+            make: { value }
+        )
     }
-
-    /// The last quantity met in each slot, chosen by its amount.
-    private var recentFigures = RecentTable<Value>()
 
     /// Whether two of the keys (by their interned ids) may fold alike; when
     /// it says no, `removeCollisions` would find nothing.
@@ -188,36 +178,27 @@ struct RecordAssembler: Sendable {
 
     /// Boxes of the provenance met so far: figures of many deals share a
     /// handful of statuses and sources, and so one box each.
-    private var boxes: [Provenance: ProvenanceBox] = [:]
-    private static let boxLimit = 4_096
+    private var boxes = SharedValues<Provenance, ProvenanceBox>(limit: 4_096)
 
     mutating func sharedBox(_ provenance: Provenance) -> ProvenanceBox {
         // By a hash of the texts' bytes first, as `sharedFigure` does: the
         // dictionary's hash of a provenance costs some 1,400 instructions.
         let texts = RecentKey.hash(provenance.source) &* 0x9E37_79B9_7F4A_7C15 ^ RecentKey.hash(provenance.asOf)
         let slot = RecentKey.slot(texts &* 0x9E37_79B9_7F4A_7C15 ^ RecentKey.hash(provenance.status))
-        if let recent = recentBoxes[slot], recent.provenance == provenance { return recent }
-        let box: ProvenanceBox
-        if let known = boxes[provenance] {
-            box = known
-        } else {
-            box = ProvenanceBox(provenance)
-            if boxes.count < RecordAssembler.boxLimit { boxes[provenance] = box }
-        }
-        recentBoxes.remember(box, at: slot)
-        return box
+        return boxes.value(for: provenance, slot: slot, isFor: { $0.provenance == provenance }, make: { ProvenanceBox(provenance) })
     }
-
-    /// The last box met in each slot, chosen by its texts.
-    private var recentBoxes = RecentTable<ProvenanceBox>()
 
     /// Names that carry a provenance (`EntryName.with`), by the plain name
     /// and the box: a figure's entry keeps its provenance in its name, so
     /// the figures under one key share a name per distinct provenance.
     /// The plain name is kept with its variant so that its identifier
     /// stays its own while the variant is remembered.
-    private var namesWithProvenance: [NameAndBox: (plain: EntryName, named: EntryName)] = [:]
-    private static let namesLimit = 8_192
+    ///
+    /// The recent slot is chosen by the two objects' addresses: hashing the pair
+    /// for the dictionary costs some 260 instructions, for every figure
+    /// read. A slot holds both names, and so the box, so no address in it
+    /// can be reused by another object while it is there.
+    private var namesWithProvenance = SharedValues<NameAndBox, (plain: EntryName, named: EntryName)>(limit: 8_192)
 
     private struct NameAndBox: Hashable {
         let name: ObjectIdentifier
@@ -228,26 +209,11 @@ struct RecordAssembler: Sendable {
     /// of that name and box. (Entries without a provenance keep their
     /// key's name as it is; readers do not call this for them.)
     mutating func name(_ name: EntryName, with box: ProvenanceBox) -> EntryName {
-        let slot = RecentKey.slot(RecentKey.hash(name, box))
-        if let recent = recentNames[slot], recent.plain === name, recent.named.provenanceBox === box { return recent.named }
-        let pair = NameAndBox(name: ObjectIdentifier(name), box: ObjectIdentifier(box))
-        let named: EntryName
-        if let known = namesWithProvenance[pair] {
-            named = known.named
-        } else {
-            named = name.with(box)
-            if namesWithProvenance.count < RecordAssembler.namesLimit { namesWithProvenance[pair] = (name, named) }
-        }
-        recentNames.remember((name, named), at: slot)
-        return named
+        namesWithProvenance.value(
+            for: NameAndBox(name: ObjectIdentifier(name), box: ObjectIdentifier(box)), slot: RecentKey.slot(RecentKey.hash(name, box)),
+            isFor: { $0.plain === name && $0.named.provenanceBox === box }, make: { (name, name.with(box)) }
+        ).named
     }
-
-    /// The last pair met in each slot, chosen by the two objects'
-    /// addresses, in front of `namesWithProvenance`: hashing the pair for
-    /// the dictionary costs some 260 instructions, for every figure read.
-    /// A slot holds both names, and so the box, so no address in it can
-    /// be reused by another object while it is there.
-    private var recentNames = RecentTable<(plain: EntryName, named: EntryName)>()
 
     /// A deal: always a record, even when its keys look like a figure's.
     mutating func record(of members: ArraySlice<DataMember>, at location: SourceLocation?, sink: inout DataDiagnosticSink) -> Record {
