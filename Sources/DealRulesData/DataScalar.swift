@@ -8,6 +8,16 @@ enum DataScalar {
         ScalarLiteral.parse(text) ?? .text(text)
     }
 
+    /// `quoted` for a string's UTF-8 bytes (already checked), making a
+    /// string only for text and for the shapes `ScalarLiteral.shape` leaves open.
+    static func quoted(bytes: UnsafeBufferPointer<UInt8>) -> Value {
+        switch ScalarLiteral.shape(of: bytes) {
+        case .text: return .text(String(decoding: bytes, as: UTF8.self))
+        case .literal(let value): return value
+        case .undecided: return quoted(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     /// A YAML plain scalar or CSV cell: surrounding spaces are ignored;
     /// empty, `~` and `null` are unknown; JSON-style numbers (`-5`, `1e3`)
     /// are numbers; then literals; else text. Nil when the text is a number

@@ -62,10 +62,10 @@ extension JSONReader {
             // The key includes the quotes, so no number has the same bytes.
             let base = buffer.baseAddress! + open
             let count = close + 1 - open
-            guard count <= values.maxKeyLength else { return DataScalar.quoted(Swift.String(decoding: text, as: UTF8.self)) }
+            guard count <= values.maxKeyLength else { return DataScalar.quoted(bytes: text) }
             let hash = ByteKeyedCache<Value>.hash(base, count)
             if let cached = values.find(base, count, hash: hash) { return cached }
-            let value = DataScalar.quoted(Swift.String(decoding: text, as: UTF8.self))
+            let value = DataScalar.quoted(bytes: text)
             values.insertIfSeenBefore(base, count, hash: hash, value: value)
             return value
         case .escape(let position):

@@ -121,11 +121,18 @@ struct RecordAssembler: Sendable {
     /// it says no, `removeCollisions` would find nothing.
     mutating func mayCollide(ids: ArraySlice<Int>) -> Bool {
         serial &+= 1
-        for id in ids {
-            if id < 0 || lastRecord[id] == serial { return true }
-            lastRecord[id] = serial
+        let serial = self.serial
+        // Every key of every record passes here: no per-key uniqueness or
+        // bounds checks beyond the one below.
+        return ids.withUnsafeBufferPointer { ids in
+            lastRecord.withUnsafeMutableBufferPointer { lastRecord in
+                for id in ids {
+                    guard id >= 0, id < lastRecord.count, lastRecord[id] != serial else { return true }
+                    lastRecord[id] = serial
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Reports and removes entries whose key folds like an earlier one's;

@@ -44,9 +44,50 @@ public enum ScalarLiteral {
         return .quantity(quantity)
     }
 
+    /// What `parse` makes of some UTF-8 bytes, decided from the bytes alone
+    /// where the shape is a common one.
+    public enum Shape {
+        /// Not a literal: `parse` gives nil, so the bytes are text.
+        case text
+        /// Exactly the value `parse` gives.
+        case literal(Value)
+        /// Not decided here: make the string and call `parse`.
+        case undecided
+    }
+
+    /// `parse` for the common shapes, read straight from `bytes`: text that
+    /// starts like no literal, plain numbers and dates. Loaders call it
+    /// before making a string, since most of their strings are text that
+    /// needs no second look and most of their literals are dates.
+    public static func shape(of bytes: UnsafeBufferPointer<UInt8>) -> Shape {
+        guard let first = bytes.first else { return .text }
+        if isLetter(first) {
+            if bytes.count <= 7, let word = keyword(bytes) { return .literal(word) }
+            // `EUR 4 billion` starts with a code.
+            return startsWithCurrencyCode(bytes) ? .undecided : .text
+        }
+        guard isDigit(first) else { return first == UInt8(ascii: "$") ? .undecided : .text }
+        if case .exact(let number) = numberParts(bytes) { return .literal(.number(number)) }
+        if looksLikeDate(bytes), let date = date(fromDateShaped: bytes) { return .literal(.date(date)) }
+        return numberWithUnit(bytes) ?? .undecided
+    }
+
+    /// `5 GW`, `18 months`: a plain number, one space and a word of
+    /// letters, as `parse` reads two such words. A word of three letters
+    /// may be a currency (`27 USD`) and is left undecided.
+    private static func numberWithUnit(_ bytes: UnsafeBufferPointer<UInt8>) -> Shape? {
+        guard let space = bytes.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+        let word = UnsafeBufferPointer(rebasing: bytes[(space + 1)...])
+        guard !word.isEmpty, word.count != 3, word.allSatisfy(isLetter),
+              case .exact(let number) = numberParts(UnsafeBufferPointer(rebasing: bytes[..<space])) else { return nil }
+        guard let unit = UnitCatalog.unit(named: String(decoding: word, as: UTF8.self)),
+              let quantity = Quantity.of(number, unit) else { return .text }
+        return .literal(.quantity(quantity))
+    }
+
     /// `true false yes no unknown` in any case, compared as packed bytes
     /// so that short words cost no allocation.
-    private static func keyword(_ utf8: String.UTF8View) -> Value? {
+    private static func keyword<C: Collection<UInt8>>(_ utf8: C) -> Value? {
         guard let packed = packLowercase(utf8) else { return nil }
         switch packed {
         case Keywords.true, Keywords.yes: return .boolean(true)
@@ -67,7 +108,7 @@ public enum ScalarLiteral {
     }
 
     /// Up to 7 ASCII letters, lower-cased, in one integer; nil otherwise.
-    private static func packLowercase(_ utf8: String.UTF8View) -> UInt64? {
+    private static func packLowercase<C: Collection<UInt8>>(_ utf8: C) -> UInt64? {
         var packed: UInt64 = 0
         var count = 0
         for byte in utf8 {
@@ -79,14 +120,11 @@ public enum ScalarLiteral {
     }
 
     /// `EUR 4 billion`: three capitals, then a space or tab.
-    private static func startsWithCurrencyCode(_ utf8: String.UTF8View) -> Bool {
+    private static func startsWithCurrencyCode<C: Collection<UInt8>>(_ bytes: C) -> Bool {
         var index = 0
-        for byte in utf8 {
-            if index < 3 {
-                guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return false }
-            } else {
-                return byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-            }
+        for byte in bytes {
+            guard index < 3 else { return isBlank(byte) }
+            guard isCapital(byte) else { return false }
             index += 1
         }
         return false
@@ -101,6 +139,10 @@ public enum ScalarLiteral {
         }
         return true
     }
+
+    private static func isCapital(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
@@ -142,31 +184,37 @@ public enum ScalarLiteral {
            let fraction = number.divided(by: DecimalNumber(100)) {
             return .number(fraction, isPercent: true)
         }
-        if looksLikeDate(word) {
-            // The shape is checked, so the parts are plain digit runs.
-            var digits: (Int, Int, Int) = (0, 0, 0)
-            var offset = 0
-            for byte in word.utf8 {
-                let digit = Int(byte) - 48
-                switch offset {
-                case 0..<4: digits.0 = digits.0 * 10 + digit
-                case 5, 6: digits.1 = digits.1 * 10 + digit
-                case 8, 9: digits.2 = digits.2 * 10 + digit
-                default: break
-                }
-                offset += 1
-            }
-            return DateValue(year: digits.0, month: digits.1, day: offset == 10 ? digits.2 : nil).map { .date($0) }
+        if looksLikeDate(word.utf8) {
+            return date(fromDateShaped: word.utf8).map { .date($0) }
         }
         return nil
     }
 
+    /// The date a `looksLikeDate` word names; nil for a day or month the
+    /// calendar does not have.
+    private static func date<C: Collection<UInt8>>(fromDateShaped word: C) -> DateValue? {
+        // The shape is checked, so the parts are plain digit runs.
+        var digits: (Int, Int, Int) = (0, 0, 0)
+        var offset = 0
+        for byte in word {
+            let digit = Int(byte) - 48
+            switch offset {
+            case 0..<4: digits.0 = digits.0 * 10 + digit
+            case 5, 6: digits.1 = digits.1 * 10 + digit
+            case 8, 9: digits.2 = digits.2 * 10 + digit
+            default: break
+            }
+            offset += 1
+        }
+        return DateValue(year: digits.0, month: digits.1, day: offset == 10 ? digits.2 : nil)
+    }
+
     /// `dddd-dd` or `dddd-dd-dd`, checked before the (slower) date parser.
-    private static func looksLikeDate(_ word: Substring) -> Bool {
-        let count = word.utf8.count
+    private static func looksLikeDate<C: Collection<UInt8>>(_ word: C) -> Bool {
+        let count = word.count
         guard count == 7 || count == 10 else { return false }
         var offset = 0
-        for byte in word.utf8 {
+        for byte in word {
             let wantsDash = offset == 4 || offset == 7
             guard wantsDash ? byte == UInt8(ascii: "-") : isDigit(byte) else { return false }
             offset += 1
@@ -235,6 +283,23 @@ public enum ScalarLiteral {
     /// `5`, `5.25`, `1_000_000`: digits with `_` only between digits and at
     /// most one `.` between digits. No sign, no exponent, no leading `.`.
     public static func number<S: StringProtocol>(_ text: S) -> DecimalNumber? {
+        switch numberParts(text.utf8) {
+        case .exact(let number): return number
+        case .long: return DecimalNumber(parsing: text)
+        case .notANumber: return nil
+        }
+    }
+
+    /// What `number` reads from some bytes.
+    private enum NumberParts {
+        /// Up to 18 digits: the number, with no parser needed.
+        case exact(DecimalNumber)
+        /// The shape of a number, with too many digits for an Int64.
+        case long
+        case notANumber
+    }
+
+    private static func numberParts<C: Sequence<UInt8>>(_ bytes: C) -> NumberParts {
         var previous: UInt8 = 0
         var sawPoint = false
         var count = 0
@@ -242,7 +307,7 @@ public enum ScalarLiteral {
         var significand: Int64 = 0
         var digits = 0
         var fractionDigits = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             count += 1
             if isDigit(byte) {
                 previous = byte
@@ -253,19 +318,19 @@ public enum ScalarLiteral {
                 }
                 continue
             }
-            guard isDigit(previous) else { return nil }
+            guard isDigit(previous) else { return .notANumber }
             if byte == UInt8(ascii: "_") {
                 // fine between digits; the next byte is checked on the next turn
             } else if byte == UInt8(ascii: "."), !sawPoint {
                 sawPoint = true
             } else {
-                return nil
+                return .notANumber
             }
             previous = byte
         }
-        guard count > 0, isDigit(previous) else { return nil }
-        if digits <= 18 { return DecimalNumber(significand: significand, exponent: Int32(-fractionDigits)) }
-        return DecimalNumber(parsing: text)
+        guard count > 0, isDigit(previous) else { return .notANumber }
+        if digits <= 18 { return .exact(DecimalNumber(significand: significand, exponent: Int32(-fractionDigits))) }
+        return .long
     }
 
     /// Splits `27B` into (`27`, `B`) and `1.5bn` into (`1.5`, `bn`).

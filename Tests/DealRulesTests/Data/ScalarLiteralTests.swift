@@ -74,4 +74,56 @@ struct ScalarLiteralTests {
         guard case .number(let value, _)? = ScalarLiteral.parse("0.1") else { Issue.record("0.1 is a number"); return }
         #expect(value == DecimalNumber(significand: 1, exponent: -1))
     }
+
+    /// Strings loaders meet, beside the accepted and rejected literals.
+    static let dataLike: [String] = [
+        "deal-1", "Oracle and OpenAI agreement 1", "New Albany, Ohio", "2025-12-20", "2030-09", "2026", "2029-02-29",
+        "2028-02-29", "0007-01-01", "0000-01", "12345678901234567890", "1234567890123456789", "123456789012345678",
+        "1_234.5", "5.25", "7 GW", "2.5%", "USD 5", "USDX 5", "ABC defghij", "EUR\t4 billion", "ABCD", "Trainium2",
+        "H100", "validated", "confirmed", "2 years", "19 years", "1 GW", "1.5 gw", "2 Years", "5 gigawatts", "5 GWs",
+        "5 MWh", "12 TWh", "27 usd", "5 GW ", "5 G W", "5 GW2", "1234567890123456789 years", "99999999999999999 GW", "9999-12-31", "10000-01-01", "2024-1-01", "é2024", "$100 billion",
+    ]
+
+    /// `shape(of:)` never disagrees with `parse`: what it decides, `parse`
+    /// decides the same way; and the common shapes are decided from the bytes.
+    @Test("byte shapes agree with parse", arguments: accepted.map(\.0) + rejected + dataLike)
+    func byteShapeAgreesWithParse(text: String) {
+        var bytes = Array(text.utf8)
+        let shape = bytes.withUnsafeMutableBufferPointer { ScalarLiteral.shape(of: UnsafeBufferPointer($0)) }
+        let parsed = ScalarLiteral.parse(text)
+        switch shape {
+        case .text:
+            #expect(parsed == nil, "\(text) was taken for text")
+        case .literal(let value):
+            let expected = parsed.map { "\($0.typeName) \(ValueRendering.render($0))" }
+            #expect(expected == "\(value.typeName) \(ValueRendering.render(value))", "\(text)")
+        case .undecided:
+            break
+        }
+    }
+
+    @Test func commonShapesAreDecidedFromBytes() {
+        func shape(_ text: String) -> ScalarLiteral.Shape {
+            var bytes = Array(text.utf8)
+            return bytes.withUnsafeMutableBufferPointer { ScalarLiteral.shape(of: UnsafeBufferPointer($0)) }
+        }
+        for text in ["Oracle and OpenAI agreement 1", "New Albany, Ohio", "deal-1", "", "-5", "é2024", "ABCD efgh"] {
+            guard case .text = shape(text) else { Issue.record("\(text) should be text"); continue }
+        }
+        guard case .literal(.date(let date)) = shape("2025-12-20") else { Issue.record("a day is a date"); return }
+        #expect(date.description == "2025-12-20")
+        guard case .literal(.date(let month)) = shape("2030-09") else { Issue.record("a month is a date"); return }
+        #expect(month.precision == .month)
+        guard case .literal(.quantity(let years)) = shape("19 years") else { Issue.record("19 years is a quantity"); return }
+        #expect(ValueRendering.render(.quantity(years)) == "19 years")
+        guard case .text = shape("5 gigawatts") else { Issue.record("an unknown unit word leaves text"); return }
+        guard case .literal(.boolean(true)) = shape("Yes") else { Issue.record("Yes is true"); return }
+        guard case .literal(.unknown) = shape("unknown") else { Issue.record("unknown is unknown"); return }
+        guard case .literal(.number(let number, false)) = shape("1_234.5") else { Issue.record("1_234.5 is a number"); return }
+        #expect(number == DecimalNumber(significand: 12345, exponent: -1))
+        // Currency codes, money, units, percentages and long numbers go to `parse`.
+        for text in ["EUR 4 billion", "$27B", "27 USD", "5 MWh", "5  GW", "40%", "12345678901234567890", "2028-02-30"] {
+            guard case .undecided = shape(text) else { Issue.record("\(text) should be left to parse"); continue }
+        }
+    }
 }
