@@ -11,14 +11,15 @@ extension JSONReader {
         // Records of one data set have the same keys in the same order, so
         // the key that followed the previous key last time usually follows
         // it again: its bytes are compared first, without hashing.
-        if slot < keyGuesses.ids.count {
-            let count = keyGuesses.lengths[slot]
-            if count > 0, start + count < end, buffer[start + count] == UInt8(ascii: "\""),
-               keyGuesses.bytes.withUnsafeBytes({
-                   ByteKeyedCache<Int>.equal($0.baseAddress! + slot * KeyGuesses.width, UnsafeRawPointer(buffer.baseAddress! + start), count)
-               }) {
+        let newer = slot * KeyGuesses.ways
+        if newer + 1 < keyGuesses.ids.count {
+            if let count = guessedLength(newer, start: start) {
                 index = start + count + 1
-                return (keyGuesses.names[slot], keyGuesses.ids[slot])
+                return (keyGuesses.names[newer], keyGuesses.ids[newer])
+            }
+            if let count = guessedLength(newer + 1, start: start) {
+                index = start + count + 1
+                return (keyGuesses.names[newer + 1], keyGuesses.ids[newer + 1])
             }
         }
         var position = skipPlainWords(from: start)
@@ -37,6 +38,17 @@ extension JSONReader {
             position += 1
         }
         return assembler.intern(try parseString())
+    }
+
+    /// The length of the key at `start` when it is the guess at `guess`.
+    @inline(__always)
+    private func guessedLength(_ guess: Int, start: Int) -> Int? {
+        let count = keyGuesses.lengths[guess]
+        guard count > 0, start + count < end, buffer[start + count] == UInt8(ascii: "\""),
+              keyGuesses.bytes.withUnsafeBytes({
+                  ByteKeyedCache<Int>.equal($0.baseAddress! + guess * KeyGuesses.width, UnsafeRawPointer(buffer.baseAddress! + start), count)
+              }) else { return nil }
+        return count
     }
 
     /// A string; `index` is at its opening quote.

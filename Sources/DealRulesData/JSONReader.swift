@@ -68,29 +68,41 @@ struct JSONReader {
 
     /// Guessed keys by slot, as arrays of their parts (reading one copies
     /// no struct and retains only the strings it returns).
+    ///
+    /// Each slot holds two guesses, the newer first: where a key is
+    /// sometimes missing, both of the keys that can follow stay guessed.
     struct KeyGuesses: Sendable {
         static let width = 64
-        /// `width` bytes per slot.
+        static let ways = 2
+        /// `width` bytes per guess; a slot's guesses are `ways` in a row.
         var bytes: [UInt8] = []
-        /// 0 for a slot without a guess.
+        /// 0 for no guess.
         var lengths: [Int] = []
         var names: [EntryName] = []
         var ids: [Int] = []
         private static let blank = EntryName(key: "", originalKey: "")
 
+        /// Makes `key` the slot's newer guess, the newer one before it the older.
         mutating func set(_ slot: Int, _ key: UnsafeBufferPointer<UInt8>, name: EntryName, id: Int) {
-            while ids.count <= slot {
+            let newer = slot * KeyGuesses.ways
+            let older = newer + 1
+            while ids.count <= older {
                 bytes.append(contentsOf: repeatElement(0, count: KeyGuesses.width))
                 lengths.append(0)
                 names.append(KeyGuesses.blank)
                 ids.append(-1)
             }
             bytes.withUnsafeMutableBufferPointer { bytes in
-                UnsafeMutableRawPointer(bytes.baseAddress! + slot * KeyGuesses.width).copyMemory(from: key.baseAddress!, byteCount: key.count)
+                let newerBytes = UnsafeMutableRawPointer(bytes.baseAddress! + newer * KeyGuesses.width)
+                (newerBytes + KeyGuesses.width).copyMemory(from: newerBytes, byteCount: lengths[newer])
+                newerBytes.copyMemory(from: key.baseAddress!, byteCount: key.count)
             }
-            lengths[slot] = key.count
-            names[slot] = name
-            ids[slot] = id
+            lengths[older] = lengths[newer]
+            names[older] = names[newer]
+            ids[older] = ids[newer]
+            lengths[newer] = key.count
+            names[newer] = name
+            ids[newer] = id
         }
     }
 

@@ -40,6 +40,34 @@ struct JSONLoaderTests {
         #expect(data.deals.map(\.position) == [1, 2, 3])
     }
 
+    /// The reader guesses each key from the one before it last time; keys
+    /// that come and go, change order, or share a prefix are still read as written.
+    @Test(arguments: [DataFormat.json, .ndjson])
+    func keysThatComeAndGoAreReadAsWritten(format: DataFormat) throws {
+        let deals = [
+            #"{"id": "a", "term": 1, "terms": 2, "kind": "x", "party": {"name": "P", "role": "lab"}}"#,
+            #"{"id": "b", "terms": 2, "kind": "x", "party": {"role": "lab", "name": "P"}}"#,
+            #"{"id": "c", "term": 1, "kind": "x", "party": {"name": "P"}}"#,
+            #"{"id": "d", "kind": "x", "term": 1, "terms": 2, "party": {"nam": "P", "role": "lab"}}"#,
+            #"{"id": "e", "term": 1, "terms": 2, "kind": "x", "party": {"name": "P", "role": "lab"}}"#,
+            #"{"id": "f", "te": 0, "term": 1, "kind": "x"}"#,
+            #"{"id": "g", "term": 1, "terms": 2, "kind": "x"}"#,
+        ]
+        let text = format == .json ? "[\n" + deals.joined(separator: ",\n") + "\n]" : deals.joined(separator: "\n")
+        let data = DataFixtures.load(text, format)
+        #expect(data.diagnostics.isEmpty, "\(data.diagnostics)")
+        let keys = data.deals.map { $0.record.entries.map(\.originalKey).joined(separator: " ") }
+        #expect(keys == [
+            "id term terms kind party", "id terms kind party", "id term kind party", "id kind term terms party",
+            "id term terms kind party", "id te term kind", "id term terms kind",
+        ])
+        let partyKeys = data.deals.prefix(5).map { deal -> String in
+            guard case .record(let party)? = deal["party"] else { return "no party" }
+            return party.entries.map(\.originalKey).joined(separator: " ")
+        }
+        #expect(partyKeys == ["name role", "role name", "name", "nam role", "name role"])
+    }
+
     @Test func readsAnObjectWithDealsAndIgnoresOtherKeys() {
         let data = DataFixtures.load(#"{"source": "test", "deals": [{"id": "x"}], "count": 1}"#, .json)
         #expect(data.diagnostics.isEmpty)
