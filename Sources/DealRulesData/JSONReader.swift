@@ -171,7 +171,16 @@ struct JSONReader {
 
     /// `locations.pack(location(at: offset))`, without making the
     /// location on the way: the loaders pack one for every entry.
+    /// The common case (this line, its path known, ASCII so far) is inline.
+    @inline(__always)
     mutating func packedLocation(at offset: Int) -> PackedLocation {
+        if let pathID, offset >= lineStart, !lineHasNonASCII {
+            return PackedLocation(pathID: pathID, line: line, column: offset - lineStart + 1)
+        }
+        return packedLocationSlowly(at: offset)
+    }
+
+    private mutating func packedLocationSlowly(at offset: Int) -> PackedLocation {
         guard offset >= lineStart else { return locations.pack(location(at: offset)) }
         let id: UInt32
         if let pathID {
