@@ -41,7 +41,7 @@ struct JSONReader {
     /// entry: packing a location then touches no string.
     private var pathID: UInt32? = nil
     /// Key ids of the objects being read, innermost last (reused scratch).
-    private var idStack: [Int] = []
+    private let idStack = ScratchStack<Int>()
     /// Entries and list items being read, innermost last; each mapping or
     /// list moves its own into an array of exactly their number on closing.
     private let entryStack = ScratchStack<RecordEntry>()
@@ -156,7 +156,7 @@ struct JSONReader {
         columnMarkOffset = self.lineStart
         columnMarkValue = 1
         depth = 1 // an NDJSON line is one item of the list of deals
-        idStack.removeAll(keepingCapacity: true)
+        idStack.truncate(to: 0)
         entryStack.truncate(to: 0)
         itemStack.truncate(to: 0)
     }
@@ -433,7 +433,7 @@ struct JSONReader {
             index += 1
             skipWhitespace()
             let (value, provenance) = try parseValue(keyID: keyID)
-            idStack.append(keyID)
+            idStack.push(keyID)
             // Without a provenance the key's name moves into the entry,
             // with no retain and release on the way.
             let name = if let provenance { assembler.name(keyName, with: provenance) } else { consume keyName }
@@ -450,12 +450,13 @@ struct JSONReader {
             }
         }
         depth -= 1
-        if assembler.mayCollide(ids: idStack[start...]) {
+        let ids = idStack.elements(from: start)
+        if assembler.mayCollide(ids: ids) {
             var entries = entryStack.popArray(from: first)
-            assembler.removeCollisions(&entries, ids: idStack[start...], sink: &sink)
+            assembler.removeCollisions(&entries, ids: ids, sink: &sink)
             for entry in entries { entryStack.push(entry) }
         }
-        idStack.removeLast(idStack.count - start)
+        idStack.truncate(to: start)
         return first
     }
 

@@ -119,25 +119,23 @@ struct RecordAssembler: Sendable {
 
     /// Whether two of the keys (by their interned ids) may fold alike; when
     /// it says no, `removeCollisions` would find nothing.
-    mutating func mayCollide(ids: ArraySlice<Int>) -> Bool {
+    mutating func mayCollide(ids: UnsafeBufferPointer<Int>) -> Bool {
         serial &+= 1
         let serial = self.serial
         // Every key of every record passes here: no per-key uniqueness or
         // bounds checks beyond the one below.
-        return ids.withUnsafeBufferPointer { ids in
-            lastRecord.withUnsafeMutableBufferPointer { lastRecord in
-                for id in ids {
-                    guard id >= 0, id < lastRecord.count, lastRecord[id] != serial else { return true }
-                    lastRecord[id] = serial
-                }
-                return false
+        return lastRecord.withUnsafeMutableBufferPointer { lastRecord in
+            for id in ids {
+                guard id >= 0, id < lastRecord.count, lastRecord[id] != serial else { return true }
+                lastRecord[id] = serial
             }
+            return false
         }
     }
 
     /// Reports and removes entries whose key folds like an earlier one's;
     /// `ids` are the interned ids of the entries' keys, in order.
-    mutating func removeCollisions(_ entries: inout [RecordEntry], ids: ArraySlice<Int>, sink: inout DataDiagnosticSink) {
+    mutating func removeCollisions(_ entries: inout [RecordEntry], ids: UnsafeBufferPointer<Int>, sink: inout DataDiagnosticSink) {
         serial &+= 1
         var duplicates: [Int] = []
         if ids.allSatisfy({ $0 >= 0 }) {
@@ -242,7 +240,9 @@ struct RecordAssembler: Sendable {
         }
         // Most records have no two keys that fold alike: a pass over the
         // ids says so without the full check.
-        if mayCollide(ids: ids[...]) { removeCollisions(&entries, ids: ids[...], sink: &sink) }
+        ids.withUnsafeBufferPointer { ids in
+            if mayCollide(ids: ids) { removeCollisions(&entries, ids: ids, sink: &sink) }
+        }
         return entries
     }
 }
