@@ -161,14 +161,21 @@ struct ByteKeyedCache<Element> {
     /// with bytes met before): data that never repeats — ids, names —
     /// then costs a bit, not an entry.
     mutating func insertIfSeenBefore(_ base: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, value: Element) {
+        if wasSeenBefore(hash: hash) { insert(base, count, hash: hash, value: value) }
+    }
+
+    /// Whether bytes with this hash were met before (or some whose hash
+    /// collides with it), marking it met: for a caller that builds the
+    /// value to store only when it will be stored.
+    mutating func wasSeenBefore(hash: UInt64) -> Bool {
         if seen.isEmpty { seen = Array(repeating: 0, count: 1 << 14) }
         let bit = Int(truncatingIfNeeded: hash >> 44) // 20 bits
         let mask: UInt64 = 1 << UInt64(bit & 63)
         if seen[bit >> 6] & mask == 0 {
             seen[bit >> 6] |= mask
-            return
+            return false
         }
-        insert(base, count, hash: hash, value: value)
+        return true
     }
 
     private mutating func removeAll() {

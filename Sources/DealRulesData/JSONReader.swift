@@ -18,6 +18,7 @@ struct JSONReaderMemory: Sendable {
     fileprivate var assembler: RecordAssembler
     fileprivate var values: ByteKeyedCache<Value>
     fileprivate var flats: ByteKeyedCache<JSONReader.FlatValue>
+    fileprivate var flatRecords: ByteKeyedCache<[JSONReader.FlatRecordEntry]>
     fileprivate var flatKeys: [Bool]
     fileprivate var keyGuesses: JSONReader.KeyGuesses
 }
@@ -51,6 +52,19 @@ struct JSONReader {
     var values = ByteKeyedCache<Value>(maxKeyLength: 64)
     /// The same for figure objects and lists of scalars on one line.
     var flats = ByteKeyedCache<FlatValue>(maxKeyLength: 256)
+    /// Other mappings on one line with only scalars in them, met at least
+    /// twice (the parties of a deal): their entries, rebuilt at each place
+    /// they recur. Fewer than `flats`, as each holds an array.
+    var flatRecords = ByteKeyedCache<[FlatRecordEntry]>(maxEntries: 1 << 13, maxKeyLength: 256)
+
+    /// An entry of a flat mapping read before, with its key's distance in
+    /// bytes from the mapping's `{` (the mapping is plain ASCII, so that is
+    /// also the distance in columns).
+    struct FlatRecordEntry: Sendable {
+        var name: EntryName
+        var value: Value
+        var offset: Int
+    }
 
     struct FlatValue: Sendable {
         var value: Value
@@ -129,6 +143,7 @@ struct JSONReader {
             assembler = memory.assembler
             values = memory.values
             flats = memory.flats
+            flatRecords = memory.flatRecords
             flatKeys = memory.flatKeys
             keyGuesses = memory.keyGuesses
         }
@@ -137,7 +152,7 @@ struct JSONReader {
     /// What this reader has learned of its data, for the reader of the
     /// next piece of the same file.
     var memory: JSONReaderMemory {
-        JSONReaderMemory(assembler: assembler, values: values, flats: flats, flatKeys: flatKeys, keyGuesses: keyGuesses)
+        JSONReaderMemory(assembler: assembler, values: values, flats: flats, flatRecords: flatRecords, flatKeys: flatKeys, keyGuesses: keyGuesses)
     }
 
     /// Restricts reading to `start..<stop`, which begins line `line`.
@@ -308,6 +323,10 @@ struct JSONReader {
     /// short enough to cache; whether it has non-ASCII bytes. Reading such
     /// bytes gives the same value wherever they are (only the line, the
     /// column and the depth depend on where, and those it leaves alone).
+    ///
+    /// Inlined, like `flatCandidate`: called from a mutating method, a
+    /// function that only reads the reader is handed a copy of all of it.
+    @inline(__always)
     private func flatExtent(from open: Int) -> (end: Int, nonASCII: Bool)? {
         let closer: UInt8 = buffer[open] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
         let limit = min(end, open + flats.maxKeyLength)
@@ -348,16 +367,61 @@ struct JSONReader {
         keyID >= 0 && keyID < flatKeys.count && flatKeys[keyID] && depth < limits.maxDepth
     }
 
+    /// Where the bytes at `index` would end if they were a cached flat
+    /// mapping or list: at the first closing brace (or bracket). Only
+    /// bytes a `remember…` call checked are in the caches, so if these
+    /// equal some, they are a whole flat mapping (or list).
+    @inline(__always)
+    private func flatCandidate() -> (base: UnsafePointer<UInt8>, count: Int)? {
+        let closer: UInt8 = buffer[index] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        let base = buffer.baseAddress! + index
+        guard let found = memchr(base, Int32(closer), min(end - index, flats.maxKeyLength)) else { return nil }
+        return (base, UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1)
+    }
+
+    /// A flat mapping at `index` read before, made again with this place's
+    /// locations and skipped over.
+    private mutating func cachedRecord() -> Record? {
+        guard depth < limits.maxDepth, let (base, count) = flatCandidate(),
+              let entries = flatRecords.find(base, count, hash: ByteKeyedCache<[FlatRecordEntry]>.hash(base, count)) else { return nil }
+        let open = index
+        let place = packedLocation(at: open)
+        let first = entryStack.count
+        // No closure around this loop: one that packs locations (mutating
+        // the reader) would copy the whole reader in and out.
+        for slot in entries.indices {
+            let location = packedLocation(at: open + entries[slot].offset)
+            entryStack.pushSlot().initialize(to: RecordEntry(name: entries[slot].name, value: entries[slot].value, packedLocation: location))
+        }
+        index += count
+        return Record(entries: entryStack.popArray(from: first), packedLocation: place)
+    }
+
+    /// Remembers a mapping just read from `start..<index` once the same
+    /// bytes have been met before, if it is flat, plain ASCII, reported
+    /// nothing and every location it holds is on its line.
+    private mutating func rememberRecord(_ record: Record, from start: Int, diagnosticsBefore: Int) {
+        guard sink.items.count == diagnosticsBefore, let (stop, nonASCII) = flatExtent(from: start), stop == index, !nonASCII else { return }
+        let base = buffer.baseAddress! + start
+        let count = stop - start
+        let hash = ByteKeyedCache<[FlatRecordEntry]>.hash(base, count)
+        guard flatRecords.wasSeenBefore(hash: hash), let place = record.packedLocation.location else { return }
+        var entries: [FlatRecordEntry] = []
+        entries.reserveCapacity(record.entries.count)
+        for entry in record.entries {
+            guard let location = entry.packedLocation.location, location.line == place.line,
+                  location.column >= place.column, location.column - place.column < count else { return }
+            entries.append(FlatRecordEntry(name: entry.name, value: entry.value, offset: location.column - place.column))
+        }
+        flatRecords.insert(base, count, hash: hash, value: entries)
+    }
+
     /// A cached flat mapping or list at `index`, skipped over. Its bytes
     /// run to the first closing brace (or bracket): only bytes that
     /// `rememberFlat` checked are in the cache, so if these equal some, they
     /// are a whole flat mapping (or list), and nothing needs checking again.
     private mutating func cachedFlat() -> (Value, ProvenanceBox?)? {
-        let closer: UInt8 = buffer[index] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-        let base = buffer.baseAddress! + index
-        guard let found = memchr(base, Int32(closer), min(end - index, flats.maxKeyLength)) else { return nil }
-        let count = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
-        guard let hit = flats.find(base, count, hash: ByteKeyedCache<FlatValue>.hash(base, count)) else { return nil }
+        guard let (base, count) = flatCandidate(), let hit = flats.find(base, count, hash: ByteKeyedCache<FlatValue>.hash(base, count)) else { return nil }
         if hit.nonASCII { lineHasNonASCII = true }
         index += count
         return (hit.value, hit.provenance)
@@ -379,7 +443,9 @@ struct JSONReader {
 
     /// A nested mapping: a figure object becomes its value, anything else a record.
     private mutating func parseObjectValue(keyID: Int) throws(JSONStop) -> (Value, ProvenanceBox?) {
-        if wantsCache(keyID), let hit = cachedFlat() { return hit }
+        let figureKey = wantsCache(keyID)
+        if figureKey, let hit = cachedFlat() { return hit }
+        if !figureKey, let record = cachedRecord() { return (.record(record), nil) }
         let open = index
         let diagnosticsBefore = sink.items.count
         let place = packedLocation(at: index)
@@ -393,7 +459,9 @@ struct JSONReader {
             rememberFlat(result, from: open, keyID: keyID, diagnosticsBefore: diagnosticsBefore)
             return result
         }
-        return (.record(Record(entries: entryStack.popArray(from: first), packedLocation: place)), nil)
+        let record = Record(entries: entryStack.popArray(from: first), packedLocation: place)
+        if !figureKey { rememberRecord(record, from: open, diagnosticsBefore: diagnosticsBefore) }
+        return (.record(record), nil)
     }
 
     /// An object's entries, keys folded and collisions removed; `index`
