@@ -99,7 +99,7 @@ enum JSONArrayPieces {
         /// up to the comma `stop`, or to the end of the array and the text.
         /// The load is `stopped` unless it reached `stop` or the end cleanly.
         func read(
-            from start: Int, toComma stop: Int?, opening: Opening, collector: DealCollector, memory: JSONReaderMemory?
+            from start: Int, toComma stop: Int?, opening: Opening, collector: DealCollector, memory: ReaderMemoryHandoff
         ) -> FileLoad {
             FileLoad.readingJSON(bytes, path: path, limits: limits, firstLine: firstLine, collector: collector, memory: memory) {
                 reader, buffer, collector in

@@ -16,12 +16,12 @@ struct FileLoad {
 
 extension FileLoad {
     /// What `body` reads of `bytes` with a JSON reader (handed `memory`, the
-    /// tables of an earlier reader of the same file): its deals, its
+    /// tables of an earlier reader of the same file, taken as it starts): its deals, its
     /// diagnostics and what the reader learned. `body` answers whether
     /// reading stopped early. `firstLine` is the line number of the first
     /// line of `bytes`.
     static func readingJSON(
-        _ bytes: [UInt8], path: String, limits: DataLimits, firstLine: Int, collector: DealCollector, memory: JSONReaderMemory?,
+        _ bytes: [UInt8], path: String, limits: DataLimits, firstLine: Int, collector: DealCollector, memory: ReaderMemoryHandoff,
         _ body: (inout JSONReader, UnsafeBufferPointer<UInt8>, inout DealCollector) -> Bool
     ) -> FileLoad {
         var collector = collector
@@ -29,7 +29,7 @@ extension FileLoad {
         var stopped = false
         var learned: JSONReaderMemory? = nil
         bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(buffer: buffer, limits: limits, sink: sink, memory: memory)
+            var reader = JSONReader(buffer: buffer, limits: limits, sink: sink, memory: memory.take())
             stopped = body(&reader, buffer, &collector)
             sink = reader.sink
             learned = reader.memory

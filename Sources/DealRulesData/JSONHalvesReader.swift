@@ -30,7 +30,9 @@ enum JSONHalvesReader {
         )
         switch first {
         case .finished(let load): return load
-        case .reachedSplit(let load): return ParallelHalves.join(load, second, collector: collector, path: path, bytes: bytes)
+        case .reachedSplit(var load):
+            ParallelHalves.join(second, after: &load, collector: collector, path: path, bytes: bytes)
+            return load
         }
     }
 

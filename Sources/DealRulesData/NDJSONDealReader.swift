@@ -51,7 +51,7 @@ enum NDJSONDealReader {
     /// `firstLine` that of the first line of `bytes`.
     private static func read(
         _ bytes: [UInt8], from start: Int, to stop: Int, line: Int, firstLine: Int, path: String, limits: DataLimits,
-        collector: DealCollector, memory: JSONReaderMemory?
+        collector: DealCollector, memory: ReaderMemoryHandoff
     ) -> FileLoad {
         FileLoad.readingJSON(bytes, path: path, limits: limits, firstLine: firstLine, collector: collector, memory: memory) {
             reader, buffer, collector in

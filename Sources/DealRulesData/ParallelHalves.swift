@@ -43,19 +43,23 @@ public enum ParallelHalves {
     /// order would give.
     static func read(
         _ bytes: [UInt8], path: String, firstLine: Int, collector: DealCollector, memories: inout Memories,
-        whole: (JSONReaderMemory?) -> FileLoad,
-        halves: (split: Int, first: (JSONReaderMemory?) -> FileLoad, second: @Sendable (DealCollector, JSONReaderMemory?) -> FileLoad)?
+        whole: (ReaderMemoryHandoff) -> FileLoad,
+        halves: (split: Int, first: (ReaderMemoryHandoff) -> FileLoad, second: @Sendable (DealCollector, ReaderMemoryHandoff) -> FileLoad)?
     ) -> FileLoad {
+        // The memories leave `memories` for the readers, so that each reader
+        // holds its tables alone (`ReaderMemoryHandoff`).
+        let firstMemory = ReaderMemoryHandoff(memories.first)
+        memories.first = nil
         guard let halves else {
-            var load = whole(memories.first)
+            var load = whole(firstMemory)
             memories.first = load.readerMemory
             load.readerMemory = nil
             return load
         }
-        let firstMemory = memories.first
-        let secondMemory = memories.second
+        let secondMemory = ReaderMemoryHandoff(memories.second)
+        memories.second = nil
         let readSecond = halves.second
-        let ((first, firstTime), (second, secondTime)) = run(
+        var ((firstLoad, firstTime), (secondLoad, secondTime)) = run(
             first: { timed { halves.first(firstMemory) } },
             second: {
                 timed {
@@ -66,17 +70,16 @@ public enum ParallelHalves {
             }
         )
         memories = Memories(
-            first: first.readerMemory, second: second.readerMemory,
+            first: firstLoad.readerMemory, second: secondLoad.readerMemory,
             firstShare: evenedShare(
                 memories.firstShare, first: (halves.split, firstTime), second: (bytes.count - halves.split, secondTime)
             )
         )
-        var firstLoad = first
-        var secondLoad = second
         firstLoad.readerMemory = nil
         secondLoad.readerMemory = nil
         if firstLoad.stopped { return firstLoad }
-        return join(firstLoad, secondLoad, collector: collector, path: path, bytes: bytes, firstLine: firstLine)
+        join(secondLoad, after: &firstLoad, collector: collector, path: path, bytes: bytes, firstLine: firstLine)
+        return firstLoad
     }
 
     /// The share of the next piece to give the first half, from how long
@@ -114,19 +117,20 @@ public enum ParallelHalves {
         return (line, lineStart)
     }
 
-    /// The second half's deals after the first half's. The second half was
-    /// numbered from 1 without a deal limit; both are applied here.
+    /// Puts the second half's deals after the first half's, in the first
+    /// half's load. The second half was numbered from 1 without a deal
+    /// limit; both are applied here. The first load is changed in place,
+    /// so that its deals grow where they are (a copy would retain every one).
     static func join(
-        _ first: FileLoad, _ second: FileLoad, collector: DealCollector, path: String, bytes: [UInt8], firstLine: Int = 1
-    ) -> FileLoad {
-        var joined = first
-        let offset = first.nextPosition - 1
-        let room = max(0, collector.maxDeals - collector.earlierDeals - first.deals.count)
+        _ second: FileLoad, after joined: inout FileLoad, collector: DealCollector, path: String, bytes: [UInt8], firstLine: Int = 1
+    ) {
+        let offset = joined.nextPosition - 1
+        let room = max(0, collector.maxDeals - collector.earlierDeals - joined.deals.count)
         // Reading in order stops at the first item after the last deal that fits.
         let lastKept = room == 0 ? 0 : (room <= second.deals.count ? second.deals[room - 1].position : Int.max)
         let cutoffPosition = lastKept == Int.max ? Int.max : lastKept + 1
         let stopsEarly = cutoffPosition < second.nextPosition && cutoffPosition - 1 < second.itemLocations.count
-        joined.deals.reserveCapacity(first.deals.count + min(room, second.deals.count))
+        joined.deals.reserveCapacity(joined.deals.count + min(room, second.deals.count))
         for var deal in second.deals.prefix(room) {
             deal.position += offset
             // Only a `#N` subject depends on the position (an id that looks
@@ -140,7 +144,7 @@ public enum ParallelHalves {
             joined.diagnostics.append(contentsOf: second.diagnostics)
             joined.nextPosition = second.nextPosition + offset
             joined.stopped = second.stopped
-            return joined
+            return
         }
         let cutoff = second.itemLocations[cutoffPosition - 1]
         if let limit = cutoff {
@@ -154,6 +158,5 @@ public enum ParallelHalves {
         joined.diagnostics.append(contentsOf: sink.items)
         joined.nextPosition = cutoffPosition + offset
         joined.stopped = true
-        return joined
     }
 }

@@ -136,4 +136,26 @@ struct ByteKeyedCacheTests {
             #expect(open.diagnostics.first?.location?.column == 8, "\(offset)")
         }
     }
+
+    @Test func aCacheSaysWhetherAHashWasSeenBefore() {
+        var cache = ByteKeyedCache<Int>()
+        let first = ByteKeyedCache<Int>.hash([1, 2, 3], 3)
+        let second = ByteKeyedCache<Int>.hash([4, 5, 6, 7], 4)
+        let answers = [first, first, second, second].map { cache.wasSeenBefore(hash: $0) }
+        #expect(answers == [false, true, false, true])
+        #expect(cache.count == 0, "marking a hash stores nothing")
+    }
+
+    /// A reader's memory is handed over once: the reader that takes it is
+    /// then its only holder.
+    @Test func aHandedOverMemoryIsTakenOnce() throws {
+        let bytes = Array(#"{"id": "a", "kind": "power"}"#.utf8)
+        let memory = bytes.withUnsafeBufferPointer { buffer in
+            JSONReader(buffer: buffer, limits: .standard, sink: DataDiagnosticSink(path: "m.json", bytes: bytes, firstLine: 1)).memory
+        }
+        let handoff = ReaderMemoryHandoff(memory)
+        #expect(handoff.take() != nil)
+        #expect(handoff.take() == nil)
+        #expect(ReaderMemoryHandoff(nil).take() == nil)
+    }
 }
