@@ -28,10 +28,11 @@ struct SubjectRegister {
         var sink: DataDiagnosticSink? = nil
         first.reserveCapacity(first.count + deals.count)
         for index in deals.indices {
-            let deal = deals[index]
-            let sighting = FirstSighting(position: deal.position, location: deal.packedLocation)
-            let found = SubjectRegister.claim(&first[deal.subject, default: .free], for: sighting)
+            // Fields, not the whole deal: a copy would retain its record.
+            let sighting = FirstSighting(position: deals[index].position, location: deals[index].packedLocation)
+            let found = SubjectRegister.claim(&first[deals[index].subject, default: .free], for: sighting)
             guard let earlier = found else { continue }
+            let deal = deals[index]
             if sink == nil { sink = DataDiagnosticSink(path: path, bytes: bytes, firstLine: firstLine) }
             sink!.report(
                 .duplicateSubject, "deals \(earlier.position) and \(deal.position) are both `\(deal.subject)`; both are kept",
