@@ -146,33 +146,34 @@ struct CSVHeader {
         // At most one member a child: room made once, not grown cell by cell.
         members.reserveCapacity(nodes[node].children.count)
         for child in nodes[node].children {
-            let field = nodes[child]
-            if let column = field.column {
+            // The node's and the cell's fields are read where they lie:
+            // copying a node or a cell for every cell of every row retained
+            // and released each of their strings and arrays.
+            if let column = nodes[child].column {
                 guard column < row.cells.count else { continue }
-                let cell = row.cells[column]
-                let place = sink.location(line: cell.line, column: cell.column)
-                if let value = cache.value(of: child, text: cell.text) {
-                    members.append(DataMember(key: field.name, value: value, location: place))
+                let place = sink.location(line: row.cells[column].line, column: row.cells[column].column)
+                if let value = cache.value(of: child, text: row.cells[column].text) {
+                    members.append(DataMember(key: nodes[child].name, value: value, location: place))
                     continue
                 }
-                guard let value = DataScalar.plain(cell.text) else {
-                    sink.report(.numberOutOfRange, "the number \(cell.text.prefix(40)) is too large or too small to hold", at: place)
-                    members.append(DataMember(key: field.name, value: .unknown, location: place))
+                guard let value = DataScalar.plain(row.cells[column].text) else {
+                    sink.report(.numberOutOfRange, "the number \(row.cells[column].text.prefix(40)) is too large or too small to hold", at: place)
+                    members.append(DataMember(key: nodes[child].name, value: .unknown, location: place))
                     continue
                 }
-                if value.isUnknown, DataScalar.trimmed(cell.text).isEmpty { continue }
-                cache.keep(value, of: child, text: cell.text)
-                members.append(DataMember(key: field.name, value: value, location: place))
+                if value.isUnknown, DataScalar.trimmed(row.cells[column].text).isEmpty { continue }
+                cache.keep(value, of: child, text: row.cells[column].text)
+                members.append(DataMember(key: nodes[child].name, value: value, location: place))
                 continue
             }
             // A figure's cells as one text: the figure read from the same
             // cells before, if it was read without a problem.
-            let hasFigureKey = field.childColumns.map { cache.makeFigureKey(of: child, columns: $0, in: row) } ?? false
+            let hasFigureKey = nodes[child].childColumns.map { cache.makeFigureKey(of: child, columns: $0, in: row) } ?? false
             if hasFigureKey, let (value, provenance) = cache.figure(of: child, key: cache.figureKey),
                // Where the figure's first member is: its first cell that is not blank.
-               let first = field.childColumns?.first(where: { !DataScalar.trimmed(row.cells[$0].text).isEmpty }) {
-                let cell = row.cells[first]
-                members.append(DataMember(key: field.name, value: value, provenance: provenance, location: sink.location(line: cell.line, column: cell.column)))
+               let first = nodes[child].childColumns?.first(where: { !DataScalar.trimmed(row.cells[$0].text).isEmpty }) {
+                members.append(DataMember(key: nodes[child].name, value: value, provenance: provenance,
+                                          location: sink.location(line: row.cells[first].line, column: row.cells[first].column)))
                 continue
             }
             // Kept aside: reading the figure's members makes keys of its own.
@@ -181,7 +182,7 @@ struct CSVHeader {
             var inner = self.members(of: child, in: row, assembler: &assembler, cache: &cache, sink: &sink)
             guard let first = inner.first else { continue }
             // A figure whose value cell is empty is still a figure: unknown, with its status.
-            let hasValueColumn = field.children.contains { nodes[$0].folded == "value" && nodes[$0].column != nil }
+            let hasValueColumn = nodes[child].children.contains { nodes[$0].folded == "value" && nodes[$0].column != nil }
             if hasValueColumn, !inner.contains(where: { assembler.fold($0.key) == "value" }) {
                 inner.insert(DataMember(key: "value", value: .unknown, location: first.location), at: 0)
             }
@@ -191,7 +192,7 @@ struct CSVHeader {
             if let figureKey, sink.items.count == problems {
                 cache.keep(figure: (value, provenance), of: child, key: figureKey)
             }
-            members.append(DataMember(key: field.name, value: value, provenance: provenance, location: first.location))
+            members.append(DataMember(key: nodes[child].name, value: value, provenance: provenance, location: first.location))
         }
         return members
     }
@@ -228,7 +229,9 @@ struct CSVValueCache {
 
     /// Groups that have made a record (not a figure): they are not
     /// remembered, so their cells are not joined either.
-    private var recordGroups: Set<Int> = []
+    /// By header node: whether its group makes records (a byte a node,
+    /// read for every figure of every row).
+    private var recordGroups: [Bool] = []
 
     /// The key `makeFigureKey` made last, in one buffer used again and
     /// again: most figures are found, and need no key of their own.
@@ -239,14 +242,17 @@ struct CSVValueCache {
     /// False when too long to be worth remembering or the group makes
     /// records.
     mutating func makeFigureKey(of node: Int, columns: [Int], in row: CSVRow) -> Bool {
-        guard !recordGroups.contains(node) else { return false }
+        guard node >= recordGroups.count || !recordGroups[node] else { return false }
         figureKey.removeAll(keepingCapacity: true)
         for column in columns {
             guard column < row.cells.count else { return false }
-            let cell = row.cells[column].text.utf8
-            guard figureKey.count + 4 + cell.count <= 4 * CSVValueCache.longestText else { return false }
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: cell.count).littleEndian) { figureKey.append(contentsOf: $0) }
-            figureKey.append(contentsOf: cell)
+            var text = row.cells[column].text
+            let count = text.utf8.count
+            guard figureKey.count + 4 + count <= 4 * CSVValueCache.longestText else { return false }
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian) { figureKey.append(contentsOf: $0) }
+            // The bytes in one copy (a cell's text is native, so this
+            // never copies the text itself), not one at a time.
+            text.withUTF8 { figureKey.append(contentsOf: $0) }
         }
         return true
     }
@@ -259,7 +265,8 @@ struct CSVValueCache {
     /// cells' places) and its group is not tried again.
     mutating func keep(figure: (Value, Provenance?), of node: Int, key: [UInt8]) {
         if case .record = figure.0 {
-            recordGroups.insert(node)
+            if recordGroups.count <= node { recordGroups.append(contentsOf: repeatElement(false, count: node + 1 - recordGroups.count)) }
+            recordGroups[node] = true
             return
         }
         key.withUnsafeBufferPointer { figures.keep(figure, node: node, $0) }
