@@ -24,6 +24,9 @@ struct CSVScanner {
     private let maxCellLength: Int
     private var markOffset = 0
     private var markColumn = 1
+    /// How many cells the last row had: room for the next row's is made
+    /// once, not grown cell by cell.
+    private var lastCellCount = 0
 
     /// `firstLine` is the number of the first line of `bytes`; a byte
     /// order mark is skipped only at the start of the file.
@@ -52,6 +55,8 @@ struct CSVScanner {
     mutating func nextRow(_ sink: inout DataDiagnosticSink) throws(Failure) -> CSVRow? {
         guard index < bytes.count else { return nil }
         var row = CSVRow(cells: [], line: line)
+        row.cells.reserveCapacity(lastCellCount)
+        defer { lastCellCount = row.cells.count }
         while true {
             let cellLine = line
             let cellColumn = column(at: index)
@@ -143,6 +148,15 @@ struct CSVScanner {
         }
         var column = markColumn
         var position = markOffset
+        let stop = min(offset, bytes.count)
+        // Eight bytes at a time while they are all ASCII (one column each).
+        bytes.withUnsafeBytes { raw in
+            while position + 8 <= stop,
+                  raw.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                position += 8
+                column += 8
+            }
+        }
         while position < offset, position < bytes.count {
             if bytes[position] & 0xC0 != 0x80 { column += 1 }
             position += 1

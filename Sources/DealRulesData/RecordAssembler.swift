@@ -39,6 +39,8 @@ struct RecordAssembler: Sendable {
     mutating func intern(_ key: String) -> (name: EntryName, id: Int) {
         // By its bytes first, as a JSON key is: CSV and YAML readers intern
         // every key of every row, and a `String` dictionary hashes it whole.
+        // A native string's bytes are read where they lie (no copy, no retain).
+        if let found = key.utf8.withContiguousStorageIfAvailable({ intern(bytes: $0) }) { return found }
         var key = key
         return key.withUTF8 { intern(bytes: $0) }
     }
@@ -230,13 +232,14 @@ struct RecordAssembler: Sendable {
         entries.reserveCapacity(members.count)
         var ids: [Int] = []
         ids.reserveCapacity(members.count)
-        for member in members {
-            let key = intern(member.key)
+        // Each member's fields are read where they lie: copying a member
+        // retains its key, value, place and provenance, then releases them.
+        for index in members.indices {
+            let key = intern(members[index].key)
             ids.append(key.id)
-            entries.append(RecordEntry(
-                name: member.provenance.map { name(key.name, with: sharedBox($0)) } ?? key.name, value: member.value,
-                packedLocation: member.location.map { locations.pack($0) } ?? .none
-            ))
+            let name = if let provenance = members[index].provenance { name(key.name, with: sharedBox(provenance)) } else { key.name }
+            let location = if let place = members[index].location { locations.pack(place) } else { PackedLocation.none }
+            entries.append(RecordEntry(name: name, value: members[index].value, packedLocation: location))
         }
         // Most records have no two keys that fold alike: a pass over the
         // ids says so without the full check.

@@ -28,6 +28,29 @@ struct CSVLoaderTests {
         #expect(data.deals[3].record.entry("deal value")?.provenance?.status == .estimated)
     }
 
+    /// Columns count characters, not bytes, however long the ASCII runs
+    /// before and after non-ASCII text are.
+    @Test func columnsCountCharactersAfterNonASCIICells() {
+        let rows = [
+            "d1,Société Générale et compagnie réunies,first field,x",
+            "d2,plain ascii name that runs well past eight bytes,second,y",
+            "d3,😀😀,third one here,z",
+        ]
+        let data = DataFixtures.load("id,name,note,last\n" + rows.joined(separator: "\n"), .csv)
+        #expect(data.diagnostics.isEmpty)
+        for (index, row) in rows.enumerated() {
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+            var expected: [Int] = []
+            var column = 1
+            for cell in cells {
+                expected.append(column)
+                column += cell.unicodeScalars.count + 1
+            }
+            let found = data.deals[index].record.entries.map { $0.location?.column ?? 0 }
+            #expect(found == expected, "row \(index + 2)")
+        }
+    }
+
     @Test func quotingFollowsRFC4180() throws {
         let text = "id,location,note,value\r\n\"a\",\"Abilene, Texas\",\"said \"\"up to\"\" $100 billion\",\"$27B\"\r\nb,plain,\"two\nlines\",5 GW\r\n"
         let data = DataFixtures.load(text, .csv)
