@@ -5,7 +5,15 @@ enum DataScalar {
     /// A JSON string or quoted YAML scalar: a literal (`"5 GW"`, `"$27B"`,
     /// `"unknown"`), else text.
     static func quoted(_ text: String) -> Value {
-        ScalarLiteral.parse(text) ?? .text(text)
+        // A native string's bytes are typed where they lie (`ScalarLiteral.shape`).
+        if let shaped = text.utf8.withContiguousStorageIfAvailable({ ScalarLiteral.shape(of: $0) }) {
+            switch shaped {
+            case .text: return .text(text)
+            case .literal(let value): return value
+            case .undecided: break
+            }
+        }
+        return ScalarLiteral.parse(text) ?? .text(text)
     }
 
     /// `quoted` for a string's UTF-8 bytes (already checked), making a
@@ -24,15 +32,18 @@ enum DataScalar {
     /// too large to hold (the caller reports it).
     static func plain(_ raw: String) -> Value? {
         let text = trimmed(raw)
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .unknown
-        default: break
+        // The words for nothing are at most four bytes: longer text is not compared with them.
+        if text.utf8.count <= 4 {
+            switch text {
+            case "", "~", "null", "Null", "NULL": return .unknown
+            default: break
+            }
         }
         if isJSONNumber(text) {
             guard let number = DecimalNumber(parsing: text) else { return nil }
             return .number(number)
         }
-        return ScalarLiteral.parse(text) ?? .text(text)
+        return quoted(text)
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
