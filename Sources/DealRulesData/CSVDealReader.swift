@@ -146,23 +146,23 @@ struct CSVHeader {
         // At most one member a child: room made once, not grown cell by cell.
         members.reserveCapacity(nodes[node].children.count)
         for child in nodes[node].children {
-            // The node's and the cell's fields are read where they lie:
-            // copying a node or a cell for every cell of every row retained
-            // and released each of their strings and arrays.
+            // The node's fields are read where they lie: copying a node for
+            // every cell of every row retained and released its strings and arrays.
             if let column = nodes[child].column {
                 guard column < row.cells.count else { continue }
-                let place = sink.location(line: row.cells[column].line, column: row.cells[column].column)
-                if let value = cache.value(of: child, text: row.cells[column].text) {
+                let cell = row.cells[column]
+                let place = sink.location(line: cell.line, column: cell.column)
+                if let value = cache.value(of: child, text: cell.text) {
                     members.append(DataMember(key: nodes[child].name, value: value, location: place))
                     continue
                 }
-                guard let value = DataScalar.plain(row.cells[column].text) else {
-                    sink.report(.numberOutOfRange, "the number \(row.cells[column].text.prefix(40)) is too large or too small to hold", at: place)
+                guard let value = DataScalar.plain(cell.text) else {
+                    sink.report(.numberOutOfRange, "the number \(cell.text.prefix(40)) is too large or too small to hold", at: place)
                     members.append(DataMember(key: nodes[child].name, value: .unknown, location: place))
                     continue
                 }
-                if value.isUnknown, DataScalar.trimmed(row.cells[column].text).isEmpty { continue }
-                cache.keep(value, of: child, text: row.cells[column].text)
+                if value.isUnknown, DataScalar.trimmed(cell.text).isEmpty { continue }
+                cache.keep(value, of: child, text: cell.text)
                 members.append(DataMember(key: nodes[child].name, value: value, location: place))
                 continue
             }
@@ -217,14 +217,12 @@ struct CSVValueCache {
     static let longestText = 96
 
     func value(of node: Int, text: String) -> Value? {
-        var text = text
-        return text.withUTF8 { values.find(node: node, $0) }
+        text.withUTF8Bytes { values.find(node: node, $0) }
     }
 
     mutating func keep(_ value: Value, of node: Int, text: String) {
         guard text.utf8.count <= CSVValueCache.longestText else { return }
-        var text = text
-        text.withUTF8 { values.keep(value, node: node, $0) }
+        text.withUTF8Bytes { values.keep(value, node: node, $0) }
     }
 
     /// Groups that have made a record (not a figure): they are not
@@ -246,13 +244,11 @@ struct CSVValueCache {
         figureKey.removeAll(keepingCapacity: true)
         for column in columns {
             guard column < row.cells.count else { return false }
-            var text = row.cells[column].text
-            let count = text.utf8.count
+            let count = row.cells[column].text.utf8.count
             guard figureKey.count + 4 + count <= 4 * CSVValueCache.longestText else { return false }
             withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian) { figureKey.append(contentsOf: $0) }
-            // The bytes in one copy (a cell's text is native, so this
-            // never copies the text itself), not one at a time.
-            text.withUTF8 { figureKey.append(contentsOf: $0) }
+            // The bytes in one copy, not one at a time.
+            row.cells[column].text.withUTF8Bytes { figureKey.append(contentsOf: $0) }
         }
         return true
     }

@@ -5,24 +5,24 @@ enum DataScalar {
     /// A JSON string or quoted YAML scalar: a literal (`"5 GW"`, `"$27B"`,
     /// `"unknown"`), else text.
     static func quoted(_ text: String) -> Value {
-        // A native string's bytes are typed where they lie (`ScalarLiteral.shape`).
-        if let shaped = text.utf8.withContiguousStorageIfAvailable({ ScalarLiteral.shape(of: $0) }) {
-            switch shaped {
-            case .text: return .text(text)
-            case .literal(let value): return value
-            case .undecided: break
-            }
-        }
-        return ScalarLiteral.parse(text) ?? .text(text)
+        text.withUTF8Bytes { typed($0) { text } }
     }
 
     /// `quoted` for a string's UTF-8 bytes (already checked), making a
     /// string only for text and for the shapes `ScalarLiteral.shape` leaves open.
     static func quoted(bytes: UnsafeBufferPointer<UInt8>) -> Value {
+        typed(bytes) { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// What `bytes` hold, typed from the bytes where `ScalarLiteral.shape`
+    /// decides, else by `ScalarLiteral.parse`; `text` gives their string.
+    private static func typed(_ bytes: UnsafeBufferPointer<UInt8>, text: () -> String) -> Value {
         switch ScalarLiteral.shape(of: bytes) {
-        case .text: return .text(String(decoding: bytes, as: UTF8.self))
+        case .text: return .text(text())
         case .literal(let value): return value
-        case .undecided: return quoted(String(decoding: bytes, as: UTF8.self))
+        case .undecided:
+            let text = text()
+            return ScalarLiteral.parse(text) ?? .text(text)
         }
     }
 

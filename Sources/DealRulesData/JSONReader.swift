@@ -405,13 +405,15 @@ struct JSONReader {
         let base = buffer.baseAddress! + start
         let count = stop - start
         let hash = ByteKeyedCache<[FlatRecordEntry]>.hash(base, count)
-        guard flatRecords.wasSeenBefore(hash: hash), let place = record.packedLocation.location else { return }
+        guard flatRecords.wasSeenBefore(hash: hash), let place = record.packedLocation.offset(from: record.packedLocation) else { return }
         var entries: [FlatRecordEntry] = []
         entries.reserveCapacity(record.entries.count)
         for entry in record.entries {
-            guard let location = entry.packedLocation.location, location.line == place.line,
-                  location.column >= place.column, location.column - place.column < count else { return }
-            entries.append(FlatRecordEntry(name: entry.name, value: entry.value, offset: location.column - place.column))
+            // Lines below the mapping's and the entry's column, read from the
+            // packed words (no location, with its path, made for either).
+            guard let at = entry.packedLocation.offset(from: record.packedLocation), at.lines == 0,
+                  at.column >= place.column, at.column - place.column < count else { return }
+            entries.append(FlatRecordEntry(name: entry.name, value: entry.value, offset: at.column - place.column))
         }
         flatRecords.insert(base, count, hash: hash, value: entries)
     }

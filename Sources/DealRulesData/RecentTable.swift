@@ -72,9 +72,7 @@ enum RecentKey {
     /// means asking the dictionary). A fixed value for nil.
     static func hash(_ text: String?) -> UInt64 {
         guard let text else { return 0x5851_F42D_4C95_7F2D }
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { ByteKeyedCache<Int>.hash($0, bytes.count) } ?? 0
-        } ?? UInt64(truncatingIfNeeded: text.utf8.count)
+        return text.withUTF8Bytes { bytes in bytes.baseAddress.map { ByteKeyedCache<Int>.hash($0, bytes.count) } ?? 0 }
     }
 
     /// A provenance status (a number per case: hashing its raw text would

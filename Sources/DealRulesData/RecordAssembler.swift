@@ -39,10 +39,7 @@ struct RecordAssembler: Sendable {
     mutating func intern(_ key: String) -> (name: EntryName, id: Int) {
         // By its bytes first, as a JSON key is: CSV and YAML readers intern
         // every key of every row, and a `String` dictionary hashes it whole.
-        // A native string's bytes are read where they lie (no copy, no retain).
-        if let found = key.utf8.withContiguousStorageIfAvailable({ intern(bytes: $0) }) { return found }
-        var key = key
-        return key.withUTF8 { intern(bytes: $0) }
+        key.withUTF8Bytes { intern(bytes: $0) }
     }
 
     /// A key given as its UTF-8 bytes (already validated).
