@@ -276,23 +276,51 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     // MARK: Text
 
     /// Plain decimal text without exponent notation or trailing zeros.
+    ///
+    /// Written digit by digit, from the last, into a string made at its
+    /// final length: reports render a figure for most findings, and
+    /// building the text from pieces cost several times as much.
     public var description: String {
         if significand == 0 { return "0" }
         let negative = significand < 0
-        let digits = String(significand.magnitude)
-        var text: String
-        if exponent >= 0 {
-            text = digits + String(repeating: "0", count: Int(exponent))
-        } else {
-            let fraction = Int(-exponent)
-            if digits.count > fraction {
-                let split = digits.index(digits.endIndex, offsetBy: -fraction)
-                text = digits[..<split] + "." + digits[split...]
-            } else {
-                text = "0." + String(repeating: "0", count: fraction - digits.count) + digits
-            }
+        let magnitude = significand.magnitude
+        var digitCount = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digitCount += 1
+            rest /= 10
         }
-        return negative ? "-" + text : text
+        let zeros = exponent > 0 ? Int(exponent) : 0
+        let fraction = exponent < 0 ? -Int(exponent) : 0
+        // `digits` + zeros, `int.frac`, or `0.` + zeros + digits.
+        let body = fraction == 0 ? digitCount + zeros : (digitCount > fraction ? digitCount + 1 : fraction + 2)
+        let length = body + (negative ? 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { text in
+            var position = length
+            func put(_ byte: UInt8) {
+                position -= 1
+                text[position] = byte
+            }
+            for _ in 0..<zeros { put(UInt8(ascii: "0")) }
+            var remaining = magnitude
+            var written = 0
+            repeat {
+                if fraction > 0 && written == fraction { put(UInt8(ascii: ".")) }
+                put(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining % 10))
+                remaining /= 10
+                written += 1
+            } while remaining > 0
+            if fraction > 0 && written <= fraction {
+                while written < fraction {
+                    put(UInt8(ascii: "0"))
+                    written += 1
+                }
+                put(UInt8(ascii: "."))
+                put(UInt8(ascii: "0"))
+            }
+            if negative { put(UInt8(ascii: "-")) }
+            return length
+        }
     }
 
     /// Rounded to at most `places` decimals, for display.

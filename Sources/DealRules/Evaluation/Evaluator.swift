@@ -7,26 +7,32 @@ import DealRulesSyntax
 ///
 /// A class because one evaluator is reused for every rule × subject of a
 /// run: `begin` resets the per-outcome state without reallocating.
+///
+/// Its state is read and written many times for every outcome, by the one
+/// thread that owns the evaluator, and no access overlaps another (none
+/// calls out while it is under way), so accesses are not checked for
+/// exclusivity at run time: the checks were about a twelfth of the work of
+/// writing a report's findings.
 public final class Evaluator {
     public let asOf: DateValue
     let definitions: [CheckedDefinition]
 
-    public private(set) var evidence: [Evidence] = []
-    public private(set) var reasons: [UndeterminedReason] = []
+    @exclusivity(unchecked) public private(set) var evidence: [Evidence] = []
+    @exclusivity(unchecked) public private(set) var reasons: [UndeterminedReason] = []
 
-    var deal: Record?
-    var items: [ItemScope] = []
-    var group: GroupScope?
+    @exclusivity(unchecked) var deal: Record?
+    @exclusivity(unchecked) var items: [ItemScope] = []
+    @exclusivity(unchecked) var group: GroupScope?
     /// Per-outcome memo of definition values.
-    private var definitionCache: [Value?]
-    private var definitionsInProgress: Set<Int> = []
+    @exclusivity(unchecked) private var definitionCache: [Value?]
+    @exclusivity(unchecked) private var definitionsInProgress: Set<Int> = []
     /// Suppresses evidence while looking inside collections item by item.
-    private var evidenceMuted = 0
+    @exclusivity(unchecked) private var evidenceMuted = 0
     /// `share of F` totals over all deals, kept across the groups of a run.
-    var shareTotals: [ShareTotalKey: ShareTotal] = [:]
+    @exclusivity(unchecked) var shareTotals: [ShareTotalKey: ShareTotal] = [:]
     /// Depth of `deal where …` iterations inside a grouped rule: there a
     /// definition's value belongs to the deal being looked at, not the group.
-    var dealIterations = 0
+    @exclusivity(unchecked) var dealIterations = 0
 
     /// Most definitions evaluated inside one another (see `NestingDepth`).
     static let maximumDefinitionNesting = 256
@@ -176,7 +182,7 @@ public final class Evaluator {
             if scope.record == nil && scope.value.isUnknown {
                 return FieldRead(value: .unknown, provenance: nil, found: false)
             }
-            if let record = scope.record, let found = Evaluator.fieldRead(first, in: record) {
+            if let record = scope.record, let found = Evaluator.fieldRead(path.firstKey, in: record) {
                 return Evaluator.navigate(found, rest)
             }
         }
@@ -198,7 +204,7 @@ public final class Evaluator {
 
     /// A field path read from a deal's record, outside any item or group scope.
     static func dealRead(_ path: FieldPath, in deal: Record) -> FieldRead {
-        guard let first = path.keys.first, let found = fieldRead(first, in: deal) else {
+        guard !path.keys.isEmpty, let found = fieldRead(path.firstKey, in: deal) else {
             return FieldRead(value: .unknown, provenance: nil, found: false)
         }
         return navigate(found, path.keys.dropFirst())

@@ -7,13 +7,19 @@ enum MessageRenderer {
     static func render(_ rule: CheckedRule, evaluator: Evaluator, evidence: [Evidence]) -> String {
         guard let parts = rule.message else {
             guard !evidence.isEmpty else { return rule.conditionText }
-            let values = evidence.map { item -> String in
-                let status = item.status.flatMap { $0 == .confirmed ? nil : " (\($0.rawValue))" } ?? ""
-                return "\(item.field): \(item.value)\(status)"
+            return conditionWithValues(rule.conditionText, evidence)
+        }
+        // Room for the whole message at once: appended piece by piece, a
+        // string grows (and copies itself) several times.
+        var room = 0
+        for part in parts {
+            switch part {
+            case .text(let literal): room &+= literal.utf8.count
+            case .value: room &+= MessageRenderer.roomForValue
             }
-            return "\(rule.conditionText) (\(values.joined(separator: "; ")))"
         }
         var text = ""
+        text.reserveCapacity(room)
         for part in parts {
             switch part {
             case .text(let literal):
@@ -22,6 +28,39 @@ enum MessageRenderer {
                 text += evaluator.renderForMessage(node)
             }
         }
+        return text
+    }
+
+    /// Bytes set aside for each interpolated value (`$66.667 billion (reported)`).
+    static let roomForValue = 24
+
+    /// `condition (field: value (status); field: value)`: a non-confirmed
+    /// status follows its value. Written into one string made large enough
+    /// first: pieces interpolated and then joined were each built up from
+    /// a small string, and appending to those cost several times the copy.
+    static func conditionWithValues(_ condition: String, _ evidence: [Evidence]) -> String {
+        let values = evidence.map(\.value)
+        var room = condition.utf8.count &+ 3
+        for (item, value) in zip(evidence, values) {
+            room &+= item.field.utf8.count &+ value.utf8.count &+ 4
+            if let status = item.status, status != .confirmed { room &+= status.rawValue.utf8.count &+ 3 }
+        }
+        var text = ""
+        text.reserveCapacity(room)
+        text += condition
+        text += " ("
+        for (position, (item, value)) in zip(evidence, values).enumerated() {
+            if position > 0 { text += "; " }
+            text += item.field
+            text += ": "
+            text += value
+            if let status = item.status, status != .confirmed {
+                text += " ("
+                text += status.rawValue
+                text += ")"
+            }
+        }
+        text += ")"
         return text
     }
 }

@@ -54,6 +54,40 @@ extension Record {
     }
 }
 
+/// A key a rule reads with the spellings `Record.index(ofField:)` accepts
+/// for it (`CollectionNames.candidates`), in that order, and their numbers
+/// (`FoldedKeys`); -1 where a spelling has none, past the table's limit.
+struct FieldSpellingNumbers: Sendable {
+    let spellings: [String]
+    let numbers: [Int]
+
+    /// `number` gives a spelling's number (-1 for none: its entries are
+    /// then found by comparing strings).
+    init(_ key: String, number: (String) -> Int = { FoldedKeys.shared.id(of: $0) }) {
+        spellings = key.isEmpty ? [] : CollectionNames.candidates(for: key)
+        numbers = spellings.map(number)
+    }
+}
+
+extension Record {
+    /// `index(ofField:)` of the key `field` was made for: the same entry,
+    /// found by comparing key numbers (`EntryName.isKey`), with strings
+    /// compared only where a number is missing.
+    func index(ofField field: FieldSpellingNumbers) -> Int? {
+        entries.withUnsafeBufferPointer { entries in
+            for choice in field.spellings.indices {
+                let number = field.numbers[choice]
+                var index = 0
+                while index < entries.count {
+                    if entries[index].name.isKey(field.spellings[choice], id: number) { return index }
+                    index &+= 1
+                }
+            }
+            return nil
+        }
+    }
+}
+
 /// Byte comparisons for `Record.index(ofField:)`.
 private enum RecordKeyBytes {
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -76,6 +110,12 @@ extension Evaluator {
     /// The value and provenance of a record's field as `entry(_:in:)` finds it.
     static func fieldRead(_ key: String, in record: Record) -> FieldRead? {
         guard let index = record.index(ofField: key) else { return nil }
+        return FieldRead(value: record.entries[index].value, provenance: record.entries[index].provenance, found: true)
+    }
+
+    /// The same for the first key of a rule's field path, by key numbers.
+    static func fieldRead(_ field: FieldSpellingNumbers, in record: Record) -> FieldRead? {
+        guard let index = record.index(ofField: field) else { return nil }
         return FieldRead(value: record.entries[index].value, provenance: record.entries[index].provenance, found: true)
     }
 }

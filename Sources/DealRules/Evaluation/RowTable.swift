@@ -356,7 +356,7 @@ final class ItemTable: RowTable {
             return Evaluator.navigate(Evaluator.FieldRead(value: item, provenance: nil, found: true), path.keys.dropFirst())
         }
         if case .record(let record) = item {
-            if let found = Evaluator.fieldRead(first, in: record) {
+            if let found = Evaluator.fieldRead(path.firstKey, in: record) {
                 return Evaluator.navigate(found, path.keys.dropFirst())
             }
         } else if item.isUnknown {

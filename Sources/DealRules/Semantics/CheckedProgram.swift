@@ -8,13 +8,28 @@ import DealRulesSyntax
 
 /// A data-field path as the rule wrote it: normalised keys, outermost first.
 public struct FieldPath: Sendable, Hashable {
-    public var keys: [String]
+    public let keys: [String]
     /// As written in the rule (`capacity target`, `power.source`), for evidence.
-    public var display: String
+    public let display: String
+    /// The first key's spellings as `Record.index(ofField:)` tries them,
+    /// with their numbers (`FoldedKeys`): worked out once, so that reading
+    /// the field out of a record compares integers, not strings.
+    let firstKey: FieldSpellingNumbers
 
     public init(keys: [String], display: String) {
         self.keys = keys
         self.display = display
+        self.firstKey = FieldSpellingNumbers(keys.first ?? "")
+    }
+
+    // The spellings follow from the keys.
+    public static func == (lhs: FieldPath, rhs: FieldPath) -> Bool {
+        lhs.keys == rhs.keys && lhs.display == rhs.display
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keys)
+        hasher.combine(display)
     }
 }
 

@@ -171,6 +171,34 @@ struct DecimalNumberTests {
         #expect(DecimalNumber(significand: Int64.max).magnitude == 18)
         #expect(DecimalNumber(significand: Int64.min + 1).magnitude == 18)
     }
+
+    /// Every layout of the text: zeros after the digits, a point inside
+    /// them, a point before them with and without zeros, and the sign;
+    /// trailing zeros of a fraction are dropped as the number is made.
+    @Test("writes its text", arguments: [
+        (Int64(5), Int32(0), "5"), (5, 3, "5000"), (-5, 3, "-5000"), (12345, -2, "123.45"), (-12345, -2, "-123.45"),
+        (12345, -5, "0.12345"), (-12345, -5, "-0.12345"), (12345, -7, "0.0012345"), (7, -1, "0.7"), (-7, -3, "-0.007"),
+        (10, -1, "1"), (1200, -1, "120"), (Int64.max, 0, "9223372036854775807"), (Int64.max, -19, "0.9223372036854775807"),
+        (Int64.min, 0, "-9223372036854775808"), (Int64.min, -1, "-922337203685477580.8"), (0, 7, "0"), (1, 36, "1" + String(repeating: "0", count: 36)),
+    ])
+    func writesText(significand: Int64, exponent: Int32, expected: String) {
+        #expect(DecimalNumber(significand: significand, exponent: exponent).description == expected)
+    }
+
+    /// The text read back gives the same number, for random significands
+    /// of every length and exponents on both sides.
+    @Test("text reads back as the same number")
+    func textReadsBack() {
+        var generator = SystemRandomNumberGenerator()
+        for digits in 1...18 {
+            for _ in 0..<40 {
+                let magnitude = Int64(UInt64.random(in: 0..<DecimalNumberTestsPowers.power(digits), using: &generator))
+                let significand = Bool.random(using: &generator) ? -magnitude : magnitude
+                let number = DecimalNumber(significand: significand, exponent: Int32.random(in: -24...12, using: &generator))
+                #expect(DecimalNumber(parsing: number.description) == number, "\(significand)e\(number.exponent)")
+            }
+        }
+    }
 }
 
 /// 10^n as a UInt64 bound for random significands of n digits (1 for 0).
