@@ -263,7 +263,8 @@ public final class Evaluator {
     // MARK: Evidence and reasons
 
     func note(_ field: String, _ value: Value, _ provenance: Provenance?) {
-        guard !evidence.contains(where: { $0.field == field }) else { return }
+        // By index: iterating would copy each evidence whole.
+        for index in evidence.indices where evidence[index].field == field { return }
         evidence.append(Evidence(field: field, raw: value, status: provenance?.status, source: provenance?.source))
     }
 

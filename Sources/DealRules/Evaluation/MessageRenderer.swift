@@ -39,22 +39,24 @@ enum MessageRenderer {
     /// first: pieces interpolated and then joined were each built up from
     /// a small string, and appending to those cost several times the copy.
     static func conditionWithValues(_ condition: String, _ evidence: [Evidence]) -> String {
-        let values = evidence.map(\.value)
+        // By index: iterating would copy each evidence whole (five
+        // reference-counted parts) to read two of them.
+        let values = evidence.indices.map { evidence[$0].value }
         var room = condition.utf8.count &+ 3
-        for (item, value) in zip(evidence, values) {
-            room &+= item.field.utf8.count &+ value.utf8.count &+ 4
-            if let status = item.status, status != .confirmed { room &+= status.rawValue.utf8.count &+ 3 }
+        for index in evidence.indices {
+            room &+= evidence[index].field.utf8.count &+ values[index].utf8.count &+ 4
+            if let status = evidence[index].status, status != .confirmed { room &+= status.rawValue.utf8.count &+ 3 }
         }
         var text = ""
         text.reserveCapacity(room)
         text += condition
         text += " ("
-        for (position, (item, value)) in zip(evidence, values).enumerated() {
-            if position > 0 { text += "; " }
-            text += item.field
+        for index in evidence.indices {
+            if index > 0 { text += "; " }
+            text += evidence[index].field
             text += ": "
-            text += value
-            if let status = item.status, status != .confirmed {
+            text += values[index]
+            if let status = evidence[index].status, status != .confirmed {
                 text += " ("
                 text += status.rawValue
                 text += ")"
