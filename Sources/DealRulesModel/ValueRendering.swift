@@ -8,7 +8,7 @@ public enum ValueRendering {
     public static func render(_ value: Value, provenance: Provenance? = nil) -> String {
         let text = render(value)
         if let status = provenance?.status, status != .confirmed, !value.isUnknown {
-            return "\(text) (\(status.rawValue))"
+            return joined(text, " (", status.rawValue, ")")
         }
         return text
     }
@@ -35,6 +35,14 @@ public enum ValueRendering {
         }
     }
 
+    /// The pieces as one string, copied once (`TextBuilder`): a figure is
+    /// rendered for most findings of a report.
+    private static func joined(_ pieces: String...) -> String {
+        var text = TextBuilder(capacity: 32)
+        for piece in pieces { text.append(piece) }
+        return text.text
+    }
+
     /// A number without trailing zeros, rounded for display.
     public static func plain(_ number: DecimalNumber) -> String {
         number.rounded(toPlaces: displayPlaces).description
@@ -52,7 +60,7 @@ public enum ValueRendering {
         }
         if let word = quantity.displayWord {
             let shown = amount.divided(by: word.factor) ?? amount
-            return "\(plain(shown)) \(unitName(word, count: shown))" + perText
+            return joined(plain(shown), " ", unitName(word, count: shown), perText)
         }
         if quantity.unit.isDimensionless { return plain(amount) + perText }
         if let per = quantity.perWord, quantity.unit == UnitSignature.dimensionless.divided(by: UnitSignature(per.dimension)) {
@@ -95,9 +103,9 @@ public enum ValueRendering {
         // Scaled money reads best with at most three decimals: `$66.667 billion`.
         let digits = scaleWord.isEmpty ? plain(number) : number.rounded(toPlaces: 3).description
         if currency == "USD" {
-            return digits.hasPrefix("-") ? "-$" + digits.dropFirst() + scaleWord : "$" + digits + scaleWord
+            return digits.hasPrefix("-") ? joined("-$", String(digits.dropFirst()), scaleWord) : joined("$", digits, scaleWord)
         }
-        return "\(currency) \(digits)\(scaleWord)"
+        return joined(currency, " ", digits, scaleWord)
     }
 
     private static func moneyCurrency(_ quantity: Quantity) -> String? {

@@ -9,61 +9,54 @@ enum MessageRenderer {
             guard !evidence.isEmpty else { return rule.conditionText }
             return conditionWithValues(rule.conditionText, evidence)
         }
-        // Room for the whole message at once: appended piece by piece, a
-        // string grows (and copies itself) several times.
+        var text = TextBuilder(capacity: MessageRenderer.room(for: parts))
+        for part in parts {
+            switch part {
+            case .text(let literal):
+                text.append(literal)
+            case .value(let node):
+                text.append(evaluator.renderForMessage(node))
+            }
+        }
+        return text.text
+    }
+
+    /// About how long a template's message is.
+    private static func room(for parts: [CheckedMessagePart]) -> Int {
         var room = 0
         for part in parts {
             switch part {
             case .text(let literal): room &+= literal.utf8.count
-            case .value: room &+= MessageRenderer.roomForValue
+            case .value: room &+= roomForValue
             }
         }
-        var text = ""
-        text.reserveCapacity(room)
-        for part in parts {
-            switch part {
-            case .text(let literal):
-                text += literal
-            case .value(let node):
-                text += evaluator.renderForMessage(node)
-            }
-        }
-        return text
+        return room
     }
 
     /// Bytes set aside for each interpolated value (`$66.667 billion (reported)`).
     static let roomForValue = 24
 
     /// `condition (field: value (status); field: value)`: a non-confirmed
-    /// status follows its value. Written into one string made large enough
-    /// first: pieces interpolated and then joined were each built up from
-    /// a small string, and appending to those cost several times the copy.
+    /// status follows its value.
     static func conditionWithValues(_ condition: String, _ evidence: [Evidence]) -> String {
+        var text = TextBuilder(capacity: condition.utf8.count &+ evidence.count &* (roomForValue &+ 24))
+        text.append(condition)
+        text.append(" (" as StaticString)
         // By index: iterating would copy each evidence whole (five
-        // reference-counted parts) to read two of them.
-        let values = evidence.indices.map { evidence[$0].value }
-        var room = condition.utf8.count &+ 3
+        // reference-counted parts) to read three of them.
         for index in evidence.indices {
-            room &+= evidence[index].field.utf8.count &+ values[index].utf8.count &+ 4
-            if let status = evidence[index].status, status != .confirmed { room &+= status.rawValue.utf8.count &+ 3 }
-        }
-        var text = ""
-        text.reserveCapacity(room)
-        text += condition
-        text += " ("
-        for index in evidence.indices {
-            if index > 0 { text += "; " }
-            text += evidence[index].field
-            text += ": "
-            text += values[index]
+            if index > 0 { text.append("; " as StaticString) }
+            text.append(evidence[index].field)
+            text.append(": " as StaticString)
+            text.append(evidence[index].value)
             if let status = evidence[index].status, status != .confirmed {
-                text += " ("
-                text += status.rawValue
-                text += ")"
+                text.append(" (" as StaticString)
+                text.append(status.rawValue)
+                text.append(")" as StaticString)
             }
         }
-        text += ")"
-        return text
+        text.append(")" as StaticString)
+        return text.text
     }
 }
 
