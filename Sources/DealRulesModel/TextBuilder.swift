@@ -33,6 +33,11 @@ public struct TextBuilder: ~Copyable {
         piece.withUTF8Buffer { append(bytes: $0) }
     }
 
+    /// One scalar (rare: text that must be escaped goes scalar by scalar).
+    public mutating func append(_ scalar: Unicode.Scalar) {
+        append(String(scalar))
+    }
+
     private mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         if bytes.count > capacity - count { grow(toHold: count + bytes.count) }

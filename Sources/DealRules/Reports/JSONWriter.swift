@@ -1,3 +1,5 @@
+import DealRulesModel
+
 /// Writes `JSONValue`s as text: keys in insertion order, strings escaped per
 /// RFC 8259, the same bytes for the same value every time.
 public enum JSONWriter {
@@ -11,16 +13,16 @@ public enum JSONWriter {
     /// - Parameter asciiOnly: escape every non-ASCII scalar as `\uXXXX`
     ///   (surrogate pairs above U+FFFF) for consumers that mangle UTF-8.
     public static func write(_ value: JSONValue, layout: Layout = .pretty, asciiOnly: Bool = false) -> String {
-        var output = ""
+        var output = TextBuilder(capacity: 256)
         append(value, to: &output, layout: layout, asciiOnly: asciiOnly, depth: 0)
-        return output
+        return output.text
     }
 
     /// A JSON string literal, quotes included.
     public static func quote(_ text: String, asciiOnly: Bool = false) -> String {
-        var output = ""
+        var output = TextBuilder(capacity: text.utf8.count + 2)
         appendQuoted(text, to: &output, asciiOnly: asciiOnly)
-        return output
+        return output.text
     }
 
     /// A document to write whose long arrays are made one element at a time
@@ -52,14 +54,14 @@ public enum JSONWriter {
                       lanes: Int = LanedText.lanes, batch: Int = LanedText.batch) {
         switch document {
         case .value(let value):
-            append(value, to: &output, layout: .pretty, asciiOnly: false, depth: depth)
+            output += write(value, depth: depth)
         case .object(let members):
             guard !members.isEmpty else { output += "{}"; return }
             output += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { output += "," }
                 newline(&output, layout: .pretty, depth: depth + 1)
-                appendQuoted(member.key, to: &output, asciiOnly: false)
+                output += quote(member.key)
                 output += ": "
                 write(member.value, chunks: chunks, into: &output, depth: depth + 1, lanes: lanes, batch: batch)
             }
@@ -75,13 +77,13 @@ public enum JSONWriter {
             guard count > 0 else { output += "[]"; return }
             output += "["
             LanedText.write(count: count, into: &output, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
-                var text = ""
+                var text = TextBuilder(capacity: 4_096)
                 for position in range {
-                    if position > 0 { text += "," }
+                    if position > 0 { text.append("," as StaticString) }
                     newline(&text, layout: .pretty, depth: depth + 1)
                     append(element(position, lane), to: &text, layout: .pretty, asciiOnly: false, depth: depth + 1)
                 }
-                return text
+                return text.text
             }
             newline(&output, layout: .pretty, depth: depth)
             output += "]"
@@ -101,48 +103,63 @@ public enum JSONWriter {
         output += "]"
     }
 
+    /// A value in the pretty layout, its nested lines indented from `depth`.
+    private static func write(_ value: JSONValue, depth: Int) -> String {
+        var output = TextBuilder(capacity: 256)
+        append(value, to: &output, layout: .pretty, asciiOnly: false, depth: depth)
+        return output.text
+    }
+
     // Values come from our own code or from `JSONReader`, which caps the
-    // nesting depth, so this recursion is bounded.
-    private static func append(_ value: JSONValue, to output: inout String, layout: Layout, asciiOnly: Bool, depth: Int) {
+    // nesting depth, so this recursion is bounded. The text goes into a
+    // byte buffer (`TextBuilder`): appending to a `String` piece by piece
+    // was half the work of writing a JSON report.
+    private static func append(_ value: JSONValue, to output: inout TextBuilder, layout: Layout, asciiOnly: Bool, depth: Int) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .integer(let number): output += String(number)
-        case .number(let literal): output += literal.isEmpty ? "0" : literal
+        case .null: output.append("null" as StaticString)
+        case .bool(let flag): output.append(flag ? "true" as StaticString : "false")
+        case .integer(let number): output.append(String(number))
+        case .number(let literal): output.append(literal.isEmpty ? "0" : literal)
         case .string(let text): appendQuoted(text, to: &output, asciiOnly: asciiOnly)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+            guard !items.isEmpty else { output.append("[]" as StaticString); return }
+            output.append("[" as StaticString)
+            for index in items.indices {
+                if index > 0 { output.append("," as StaticString) }
                 newline(&output, layout: layout, depth: depth + 1)
-                append(item, to: &output, layout: layout, asciiOnly: asciiOnly, depth: depth + 1)
+                append(items[index], to: &output, layout: layout, asciiOnly: asciiOnly, depth: depth + 1)
             }
             newline(&output, layout: layout, depth: depth)
-            output += "]"
+            output.append("]" as StaticString)
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{"
-            for (index, member) in members.enumerated() {
-                if index > 0 { output += "," }
+            guard !members.isEmpty else { output.append("{}" as StaticString); return }
+            output.append("{" as StaticString)
+            for index in members.indices {
+                if index > 0 { output.append("," as StaticString) }
                 newline(&output, layout: layout, depth: depth + 1)
-                appendQuoted(member.key, to: &output, asciiOnly: asciiOnly)
-                output += layout == .pretty ? ": " : ":"
-                append(member.value, to: &output, layout: layout, asciiOnly: asciiOnly, depth: depth + 1)
+                appendQuoted(members[index].key, to: &output, asciiOnly: asciiOnly)
+                output.append(layout == .pretty ? ": " as StaticString : ":")
+                append(members[index].value, to: &output, layout: layout, asciiOnly: asciiOnly, depth: depth + 1)
             }
             newline(&output, layout: layout, depth: depth)
-            output += "}"
+            output.append("}" as StaticString)
+        }
+    }
+
+    private static func newline(_ output: inout TextBuilder, layout: Layout, depth: Int) {
+        guard layout == .pretty else { return }
+        if depth >= 0 && depth < lineStarts.count {
+            output.append(lineStarts[depth])
+        } else {
+            output.append("\n" as StaticString)
+            output.append(String(repeating: "  ", count: Swift.max(0, depth)))
         }
     }
 
     private static func newline(_ output: inout String, layout: Layout, depth: Int) {
-        guard layout == .pretty else { return }
-        if depth >= 0 && depth < lineStarts.count {
-            output += lineStarts[depth]
-        } else {
-            output += "\n"
-            output += String(repeating: "  ", count: Swift.max(0, depth))
-        }
+        var text = TextBuilder(capacity: 16)
+        newline(&text, layout: layout, depth: depth)
+        output += text.text
     }
 
     /// A line break and the indentation of each of the first depths, made
@@ -150,43 +167,43 @@ public enum JSONWriter {
     /// the indentation is too long to be built without allocating.
     private static let lineStarts = (0..<24).map { "\n" + String(repeating: "  ", count: $0) }
 
-    private static func appendQuoted(_ text: String, to output: inout String, asciiOnly: Bool) {
-        output += "\""
+    private static func appendQuoted(_ text: String, to output: inout TextBuilder, asciiOnly: Bool) {
+        output.append("\"" as StaticString)
         if !needsEscaping(text, asciiOnly: asciiOnly) {
-            output += text
-            output += "\""
+            output.append(text)
+            output.append("\"" as StaticString)
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
+            case "\"": output.append("\\\"" as StaticString)
+            case "\\": output.append("\\\\" as StaticString)
+            case "\n": output.append("\\n" as StaticString)
+            case "\r": output.append("\\r" as StaticString)
+            case "\t": output.append("\\t" as StaticString)
+            case "\u{08}": output.append("\\b" as StaticString)
+            case "\u{0C}": output.append("\\f" as StaticString)
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
-                    output += unicodeEscape(scalar.value)
+                    output.append(unicodeEscape(scalar.value))
                 } else if scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
                     // Valid JSON, but line terminators in JavaScript source;
                     // U+FEFF is invisible and some readers drop it as a BOM.
-                    output += unicodeEscape(scalar.value)
+                    output.append(unicodeEscape(scalar.value))
                 } else if asciiOnly && scalar.value > 0x7F {
                     if scalar.value > 0xFFFF {
                         let offset = scalar.value - 0x10000
-                        output += unicodeEscape(0xD800 + (offset >> 10))
-                        output += unicodeEscape(0xDC00 + (offset & 0x3FF))
+                        output.append(unicodeEscape(0xD800 + (offset >> 10)))
+                        output.append(unicodeEscape(0xDC00 + (offset & 0x3FF)))
                     } else {
-                        output += unicodeEscape(scalar.value)
+                        output.append(unicodeEscape(scalar.value))
                     }
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    output.append(scalar)
                 }
             }
         }
-        output += "\""
+        output.append("\"" as StaticString)
     }
 
     /// False when every byte can be copied as it is: no quote, backslash or

@@ -55,6 +55,20 @@ struct JSONWriterTests {
         }
     }
 
+    /// Past the depths whose line starts are made once, lines are still
+    /// indented two spaces a level.
+    @Test("deep nesting is indented two spaces a level")
+    func deepNesting() {
+        var value = JSONValue.integer(7)
+        for _ in 0..<30 { value = .array([value]) }
+        let lines = JSONWriter.write(value).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 61)
+        #expect(lines[30] == Substring(String(repeating: "  ", count: 30) + "7"))
+        #expect(lines[29] == Substring(String(repeating: "  ", count: 29) + "["))
+        #expect(lines[60] == "]")
+        #expect(JSONWriter.write(value, layout: .compact) == String(repeating: "[", count: 30) + "7" + String(repeating: "]", count: 30))
+    }
+
     @Test("output parses back to the same value with JSONReader")
     func roundTripThroughReader() throws {
         let value = JSONValue.object([
