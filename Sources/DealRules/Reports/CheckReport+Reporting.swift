@@ -134,9 +134,21 @@ enum ReportWording {
 
     /// `capacity target = 2028 [confirmed, Anthropic announcement]`.
     static func evidenceLine(_ evidence: Evidence) -> String {
-        let details = [evidence.status?.rawValue, evidence.source].compactMap { $0 }
-        let suffix = details.isEmpty ? "" : " [\(details.joined(separator: ", "))]"
-        return "\(evidence.field) = \(evidence.value)\(suffix)"
+        // Pieces into one buffer: a report writes a line for every value
+        // every finding read.
+        var text = TextBuilder(capacity: 96)
+        text.append(evidence.field)
+        text.append(" = " as StaticString)
+        text.append(evidence.value)
+        let status = evidence.status?.rawValue
+        if status != nil || evidence.source != nil { text.append(" [" as StaticString) }
+        if let status { text.append(status) }
+        if let source = evidence.source {
+            if status != nil { text.append(", " as StaticString) }
+            text.append(source)
+        }
+        if status != nil || evidence.source != nil { text.append("]" as StaticString) }
+        return text.text
     }
 
     /// `missing capacity target`, `error in capacity: division by zero`.
