@@ -124,36 +124,57 @@ enum HTMLReport {
         lines.append("<tbody>")
         for line in lines { text.line(line) }
         stretches.write(count: matrix.rowCount, perItem: matrix.flags.count, into: &text) { range, lane in
-            var piece = ""
-            for order in range { for line in matrixRow(matrix.row(at: order), order: order, matrix: matrix, report: report, lane: lane) { piece.line(line) } }
-            return piece
+            var piece = TextBuilder(capacity: range.count * matrix.flags.count * 120)
+            for order in range { matrixRow(matrix.row(at: order), order: order, matrix: matrix, report: report, lane: lane, into: &piece) }
+            return piece.text
         }
         for line in ["</tbody>", "</table>", "</div>", "</section>"] { text.line(line) }
     }
 
-    /// One row of the matrix, its cells' details worked out on `lane`.
-    private static func matrixRow(_ row: HTMLMatrix.Row, order: Int, matrix: HTMLMatrix, report: CheckReport, lane: Int) -> [String] {
-        var lines: [String] = []
+    /// One row of the matrix, its cells' details worked out on `lane`,
+    /// piece by piece into a byte buffer: a report of 100,000 deals writes
+    /// two million cells.
+    private static func matrixRow(_ row: HTMLMatrix.Row, order: Int, matrix: HTMLMatrix, report: CheckReport, lane: Int,
+                                  into text: inout TextBuilder) {
         let riskRank = (row.worst.map { HTMLMatrix.severityRank($0) + 1 } ?? 0) * 1_000_000
             + min(row.findingCount, 999) * 1_000 + min(row.undeterminedCount, 999)
-        lines.append("<tr data-order=\"\(order)\">")
+        text.line("<tr data-order=\"\(order)\">")
         let name = row.findingCount > 0
             ? "<a href=\"#\(HTMLMatrix.subjectAnchor(row.subjectIndex))\">\(escape(row.subject))</a>" : escape(row.subject)
-        lines.append("<th scope=\"row\">\(name)</th>")
+        text.line("<th scope=\"row\">\(name)</th>")
         var risk = row.worst.map { "<strong>\($0.rawValue)</strong> · \(ReportWording.count(row.findingCount, "finding"))" }
             ?? "no findings"
         if row.undeterminedCount > 0 { risk += "<br>\(row.undeterminedCount) undetermined" }
-        lines.append("<td class=\"risk\" data-rank=\"\(riskRank)\">\(risk)</td>")
+        text.line("<td class=\"risk\" data-rank=\"\(riskRank)\">\(risk)</td>")
+        let titleStart = row.subject + " · "
         for (column, cell) in matrix.cells(of: row, report: report, lane: lane).enumerated() {
             let flag = matrix.flags.indices.contains(column) ? matrix.flags[column] : ""
-            let title = ([row.subject + " · " + flag] + cell.details).joined(separator: "\n")
-            var content = escape(cellText(cell.state))
-            if let anchor = cell.anchor { content = "<a href=\"#\(anchor)\">\(content)</a>" }
-            lines.append("<td class=\"cell \(cellClass(cell.state))\" data-rank=\"\(cell.state.rank)\" "
-                + "title=\"\(escape(title))\">\(content)</td>")
+            var title = TextBuilder(capacity: 128)
+            title.append(titleStart)
+            title.append(flag)
+            for detail in cell.details {
+                title.append("\n" as StaticString)
+                title.append(detail)
+            }
+            text.append("<td class=\"cell " as StaticString)
+            text.append(cellClass(cell.state))
+            text.append("\" data-rank=\"" as StaticString)
+            text.append(String(cell.state.rank))
+            text.append("\" title=\"" as StaticString)
+            text.append(escape(title.text))
+            text.append("\">" as StaticString)
+            if let anchor = cell.anchor {
+                text.append("<a href=\"#" as StaticString)
+                text.append(anchor)
+                text.append("\">" as StaticString)
+                text.append(escape(cellText(cell.state)))
+                text.append("</a>" as StaticString)
+            } else {
+                text.append(escape(cellText(cell.state)))
+            }
+            text.append("</td>\n" as StaticString)
         }
-        lines.append("</tr>")
-        return lines
+        text.line("</tr>")
     }
 
     private static func evidenceTable(_ evidence: [Evidence]) -> [String] {
@@ -179,9 +200,9 @@ enum HTMLReport {
         // A stretch of rows holds about `batch` findings, however many each row has.
         let perRow = (report.findingList.count + matrix.rowCount - 1) / Swift.max(1, matrix.rowCount)
         stretches.write(count: matrix.rowCount, perItem: perRow, into: &text) { range, lane in
-            var piece = ""
+            var piece = TextBuilder(capacity: range.count * perRow * 600)
             for order in range { for line in findingsSection(matrix.row(at: order), matrix: matrix, report: report, lane: lane) { piece.line(line) } }
-            return piece
+            return piece.text
         }
         text.line("</section>")
     }
@@ -219,7 +240,7 @@ enum HTMLReport {
         text.line("<section>")
         text.line("<h2>Undetermined</h2>")
         stretches.write(count: report.undeterminedList.count, into: &text) { range, lane in
-            var piece = ""
+            var piece = TextBuilder(capacity: range.count * 600)
             for index in range {
                 let outcome = report.complete(report.undeterminedList[index], lane: lane)
                 var lines: [String] = []
@@ -234,7 +255,7 @@ enum HTMLReport {
                 lines.append("</article>")
                 for line in lines { piece.line(line) }
             }
-            return piece
+            return piece.text
         }
         text.line("</section>")
     }

@@ -76,19 +76,21 @@ enum JUnitReport {
             for rank in rules.indices where suiteOfRule[rank] == index {
                 let order = orders.order(ofRule: rank)
                 LanedText.write(count: order.count, into: &text, chunks: chunks, lanes: lanes, batch: batch) { range, lane in
-                    var piece = ""
+                    var piece = TextBuilder(capacity: range.count * 160)
                     for position in range {
                         let outcome = report.outcome(at: order[position])
                         write(testCase(report.complete(outcome, lane: lane), report: report), into: &piece)
                     }
-                    return piece
+                    return piece.text
                 }
             }
             text.line("  </testsuite>")
         }
         if !problems.isEmpty {
             open(suite: "data problems", counts: suiteCounts[suiteCounts.count - 1], properties: [], into: &text)
-            for problem in problems { write(problem, into: &text) }
+            var cases = TextBuilder()
+            for problem in problems { write(problem, into: &cases) }
+            text += cases.text
             text.line("  </testsuite>")
         }
         text.line("</testsuites>")
@@ -141,18 +143,34 @@ enum JUnitReport {
         text.line("    </properties>")
     }
 
-    private static func write(_ testCase: Case, into text: inout String) {
-        var open = "    <testcase name=\"\(XMLEscaping.attribute(testCase.name))\" "
-            + "classname=\"\(XMLEscaping.attribute(testCase.className))\""
-        if !testCase.file.isEmpty { open += " file=\"\(XMLEscaping.attribute(testCase.file))\"" }
-        if testCase.line > 0 { open += " line=\"\(testCase.line)\"" }
-        open += " time=\"0\""
+    /// A case's element, piece by piece into a byte buffer: a report of
+    /// 100,000 deals writes two million of them.
+    private static func write(_ testCase: Case, into text: inout TextBuilder) {
+        text.append("    <testcase name=\"" as StaticString)
+        text.append(XMLEscaping.attribute(testCase.name))
+        text.append("\" classname=\"" as StaticString)
+        text.append(XMLEscaping.attribute(testCase.className))
+        text.append("\"" as StaticString)
+        if !testCase.file.isEmpty {
+            text.append(" file=\"" as StaticString)
+            text.append(XMLEscaping.attribute(testCase.file))
+            text.append("\"" as StaticString)
+        }
+        if testCase.line > 0 {
+            text.append(" line=\"" as StaticString)
+            text.append(String(testCase.line))
+            text.append("\"" as StaticString)
+        }
+        text.append(" time=\"0\"" as StaticString)
         if testCase.body.isEmpty {
-            text.line(open + "/>")
+            text.append("/>\n" as StaticString)
         } else {
-            text.line(open + ">")
-            for line in testCase.body { text.line("      " + line) }
-            text.line("    </testcase>")
+            text.append(">\n" as StaticString)
+            for line in testCase.body {
+                text.append("      " as StaticString)
+                text.line(line)
+            }
+            text.append("    </testcase>\n" as StaticString)
         }
     }
 
