@@ -33,9 +33,14 @@ public struct TextBuilder: ~Copyable {
         piece.withUTF8Buffer { append(bytes: $0) }
     }
 
-    /// One scalar (rare: text that must be escaped goes scalar by scalar).
+    /// One scalar, as its UTF-8 bytes.
     public mutating func append(_ scalar: Unicode.Scalar) {
-        append(String(scalar))
+        guard let encoded = UTF8.encode(scalar) else { return }
+        if encoded.count > capacity - count { grow(toHold: count + encoded.count) }
+        for byte in encoded {
+            (start + count).initialize(to: byte)
+            count += 1
+        }
     }
 
     private mutating func append(bytes: UnsafeBufferPointer<UInt8>) {

@@ -207,25 +207,35 @@ public enum JSONWriter {
     }
 
     /// False when every byte can be copied as it is: no quote, backslash or
-    /// control character, nothing beyond ASCII when `asciiOnly`, and no lead
-    /// byte of U+2028, U+2029 or U+FEFF (0xE2, 0xEF: text with those takes
-    /// the scalar-by-scalar path, which decides).
+    /// control character, nothing beyond ASCII when `asciiOnly`, and none
+    /// of U+2028, U+2029 or U+FEFF (E2 80 A8, E2 80 A9, EF BB BF).
     private static func needsEscaping(_ text: String, asciiOnly: Bool) -> Bool {
-        // Through the bytes of a native string at once (a report checks
-        // every key and string it writes); through the UTF-8 view otherwise.
-        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in needsEscaping(bytes, asciiOnly: asciiOnly) }) {
-            return found
-        }
-        return needsEscaping(text.utf8, asciiOnly: asciiOnly)
+        // Through the bytes at once (a report checks every key and string
+        // it writes), small strings too: the UTF-8 view's iterator cost
+        // several times as much.
+        var text = text
+        return text.withUTF8 { needsEscaping($0, asciiOnly: asciiOnly) }
     }
 
-    private static func needsEscaping<Bytes: Sequence<UInt8>>(_ bytes: Bytes, asciiOnly: Bool) -> Bool {
-        for byte in bytes {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 || byte == 0xEF { return true }
-            if asciiOnly && byte >= 0x80 { return true }
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> Bool {
+        var index = PrintableASCII.plainLength(bytes, excluding: JSONWriter.escapedASCII)
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            if byte >= 0x80 {
+                if asciiOnly { return true }
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    return true
+                }
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return true }
+            }
+            index += 1
         }
         return false
     }
+
+    /// The printable ASCII bytes a JSON string escapes: quote, backslash.
+    private static let escapedASCII: [UInt8] = [0x22, 0x5C]
 
     private static func unicodeEscape(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: false)

@@ -229,22 +229,9 @@ enum TerminalText {
     }
 
     private static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        // Eight bytes at a time while they are all printable ASCII (0x20–
-        // 0x7E): no byte of such a word is below 0x20, equal to 0x7F or
-        // above it. The first word that is not goes byte by byte, from its
-        // start (no 0xC2 before it).
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var start = 0
-        while start + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
-            let below20 = (word &- ones &* 0x20) & ~word & highs
-            let delete = word ^ (ones &* 0x7F)
-            let is7F = (delete &- ones) & ~delete & highs
-            if (below20 | is7F | (word & highs)) != 0 { break }
-            start += 8
-        }
+        // The first word that is not printable ASCII goes byte by byte,
+        // from its start (no 0xC2 before it).
+        let start = PrintableASCII.plainLength(bytes)
         var afterC2 = false
         for byte in UnsafeBufferPointer(rebasing: bytes[start...]) {
             if byte < 0x20 || byte == 0x7F || (afterC2 && byte >= 0x80 && byte <= 0x9F) { return true }

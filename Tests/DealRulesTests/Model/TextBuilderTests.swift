@@ -27,6 +27,15 @@ struct TextBuilderTests {
         #expect(text.text.utf8.count == pieces.reduce(0) { $0 + $1.utf8.count })
     }
 
+    @Test("scalars of one to four bytes are written as UTF-8")
+    func scalars() {
+        let text = "a\u{7F}é\u{7FF}—\u{FFFD}🚀\u{10FFFF}"
+        var built = TextBuilder(capacity: 1)
+        for scalar in text.unicodeScalars { built.append(scalar) }
+        #expect(built.text == text)
+        #expect(Array(built.text.utf8) == Array(text.utf8))
+    }
+
     @Test("an empty builder gives empty text")
     func emptyIsEmpty() {
         #expect(TextBuilder().text.isEmpty)

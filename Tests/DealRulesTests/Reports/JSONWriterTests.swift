@@ -36,6 +36,10 @@ struct JSONWriterTests {
         #expect(JSONWriter.quote("line\u{2028}para\u{2029}") == #""line\u2028para\u2029""#)
         #expect(JSONWriter.quote("/") == #""/""#)
         #expect(JSONWriter.quote("\u{FEFF}x") == #""\ufeffx""#)
+        // Only those three of the scalars that share their lead bytes.
+        #expect(JSONWriter.quote("\u{2029}") == #""\u2029""#)
+        #expect(JSONWriter.quote("a—b \u{2027}\u{202A}\u{FEFE}") == "\"a—b \u{2027}\u{202A}\u{FEFE}\"")
+        #expect(JSONWriter.quote("x\u{2028}") == #""x\u2028""#)
     }
 
     @Test("non-ASCII is kept as UTF-8, or escaped with surrogate pairs in ASCII mode")
