@@ -177,20 +177,45 @@ enum HTMLReport {
         text.line("</tr>")
     }
 
-    private static func evidenceTable(_ evidence: [Evidence]) -> [String] {
-        guard !evidence.isEmpty else { return [] }
-        var lines = ["<table class=\"evidence\">", "<tr><th>field</th><th>value</th><th>status</th><th>source</th></tr>"]
-        for item in evidence {
-            lines.append("<tr><td>\(escape(item.field))</td><td>\(escape(item.value))</td>"
-                + "<td>\(escape(item.status?.rawValue ?? "—"))</td><td>\(escape(item.source ?? "—"))</td></tr>")
+    /// A finding's or undetermined outcome's evidence as a table, piece
+    /// by piece into the page's bytes.
+    private static func writeEvidenceTable(_ evidence: [Evidence], into text: inout TextBuilder) {
+        guard !evidence.isEmpty else { return }
+        text.line("<table class=\"evidence\">")
+        text.line("<tr><th>field</th><th>value</th><th>status</th><th>source</th></tr>")
+        // By index: iterating would copy each evidence whole.
+        for index in evidence.indices {
+            text.append("<tr><td>" as StaticString)
+            text.append(escape(evidence[index].field))
+            text.append("</td><td>" as StaticString)
+            text.append(escape(evidence[index].value))
+            text.append("</td><td>" as StaticString)
+            text.append(escape(evidence[index].status?.rawValue ?? "—"))
+            text.append("</td><td>" as StaticString)
+            text.append(escape(evidence[index].source ?? "—"))
+            text.append("</td></tr>\n" as StaticString)
         }
-        lines.append("</table>")
-        return lines
+        text.line("</table>")
     }
 
     private static func ruleLine(_ rule: RuleInfo) -> String {
         let name = rule.name == rule.flag ? "" : "rule “\(escape(rule.name))” · "
         return "<div class=\"where\">\(name)<code>\(escape(rule.location.description))</code></div>"
+    }
+
+    /// `ruleLine` of each rule met while writing one stretch of the page,
+    /// made once: a stretch holds many outcomes of each rule.
+    private struct RuleLines {
+        private var made: [ObjectIdentifier: (rule: SharedRuleInfo, line: String)] = [:]
+
+        mutating func line(_ rule: SharedRuleInfo) -> String {
+            // The cache holds each rule, so no identity is reused meanwhile.
+            let id = ObjectIdentifier(rule)
+            if let known = made[id] { return known.line }
+            let line = HTMLReport.ruleLine(rule.info)
+            made[id] = (rule, line)
+            return line
+        }
     }
 
     private static func writeFindings(_ report: CheckReport, matrix: HTMLMatrix, stretches: Stretches, into text: inout String) {
@@ -201,7 +226,10 @@ enum HTMLReport {
         let perRow = (report.findingList.count + matrix.rowCount - 1) / Swift.max(1, matrix.rowCount)
         stretches.write(count: matrix.rowCount, perItem: perRow, into: &text) { range, lane in
             var piece = TextBuilder(capacity: range.count * perRow * 600)
-            for order in range { for line in findingsSection(matrix.row(at: order), matrix: matrix, report: report, lane: lane) { piece.line(line) } }
+            var ruleLines = RuleLines()
+            for order in range {
+                writeFindingsSection(matrix.row(at: order), matrix: matrix, report: report, lane: lane, ruleLines: &ruleLines, into: &piece)
+            }
             return piece.text
         }
         text.line("</section>")
@@ -209,30 +237,34 @@ enum HTMLReport {
 
     /// A subject's findings, most severe first (rule order among equals),
     /// worked out on `lane`; nothing for a subject without findings.
-    private static func findingsSection(_ row: HTMLMatrix.Row, matrix: HTMLMatrix, report: CheckReport, lane: Int) -> [String] {
+    private static func writeFindingsSection(_ row: HTMLMatrix.Row, matrix: HTMLMatrix, report: CheckReport, lane: Int,
+                                             ruleLines: inout RuleLines, into text: inout TextBuilder) {
         let listed = matrix.findings(of: row).map { ($0, report.findingList[$0].severity) }
-        guard !listed.isEmpty else { return [] }
+        guard !listed.isEmpty else { return }
         let order = listed.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
-        var lines: [String] = []
-        lines.append("<section id=\"\(HTMLMatrix.subjectAnchor(row.subjectIndex))\">")
-        lines.append("<h3>\(escape(row.subject))</h3>")
+        text.line("<section id=\"\(HTMLMatrix.subjectAnchor(row.subjectIndex))\">")
+        text.line("<h3>\(escape(row.subject))</h3>")
         for (index, _) in order {
             let finding = report.complete(report.findingList[index], lane: lane)
-            lines.append("<article class=\"finding sev-\(finding.severity.rawValue)\" id=\"\(HTMLMatrix.findingAnchor(index))\">")
+            text.line("<article class=\"finding sev-\(finding.severity.rawValue)\" id=\"\(HTMLMatrix.findingAnchor(index))\">")
             var head = "<header><span class=\"badge sev-\(finding.severity.rawValue)\">\(finding.severity.rawValue)</span>"
                 + "<span class=\"flag\">\(escape(finding.rule.flag))</span>"
             if report.baseline != nil {
                 head += finding.baseline ? "<span class=\"badge known\">baseline</span>" : "<span class=\"badge new\">new</span>"
             }
-            lines.append(head + "</header>")
-            lines.append("<p class=\"message\">\(escape(finding.message))</p>")
-            lines.append("<div class=\"basis\">basis: \(finding.basis.rawValue)</div>")
-            lines += evidenceTable(finding.evidence)
-            lines.append(ruleLine(finding.rule))
-            lines.append("</article>")
+            text.append(head)
+            text.line("</header>")
+            text.append("<p class=\"message\">" as StaticString)
+            text.append(escape(finding.message))
+            text.line("</p>")
+            text.append("<div class=\"basis\">basis: " as StaticString)
+            text.append(finding.basis.rawValue)
+            text.line("</div>")
+            writeEvidenceTable(finding.evidence, into: &text)
+            text.line(ruleLines.line(finding.sharedRule))
+            text.line("</article>")
         }
-        lines.append("</section>")
-        return lines
+        text.line("</section>")
     }
 
     private static func writeUndetermined(_ report: CheckReport, stretches: Stretches, into text: inout String) {
@@ -241,19 +273,18 @@ enum HTMLReport {
         text.line("<h2>Undetermined</h2>")
         stretches.write(count: report.undeterminedList.count, into: &text) { range, lane in
             var piece = TextBuilder(capacity: range.count * 600)
+            var ruleLines = RuleLines()
             for index in range {
                 let outcome = report.complete(report.undeterminedList[index], lane: lane)
-                var lines: [String] = []
-                lines.append("<article class=\"undetermined\" id=\"\(HTMLMatrix.undeterminedAnchor(index))\">")
-                lines.append("<header><span class=\"badge known\">?</span><span class=\"flag\">\(escape(outcome.rule.flag))</span>"
+                piece.line("<article class=\"undetermined\" id=\"\(HTMLMatrix.undeterminedAnchor(index))\">")
+                piece.line("<header><span class=\"badge known\">?</span><span class=\"flag\">\(escape(outcome.rule.flag))</span>"
                     + "<span>for \(escape(outcome.subject))</span></header>")
-                lines.append("<ul class=\"plain\">")
-                for reason in outcome.reasons { lines.append("<li>\(escape(ReportWording.reason(reason)))</li>") }
-                lines.append("</ul>")
-                lines += evidenceTable(outcome.evidence)
-                lines.append(ruleLine(outcome.rule))
-                lines.append("</article>")
-                for line in lines { piece.line(line) }
+                piece.line("<ul class=\"plain\">")
+                for reason in outcome.reasons { piece.line("<li>\(escape(ReportWording.reason(reason)))</li>") }
+                piece.line("</ul>")
+                writeEvidenceTable(outcome.evidence, into: &piece)
+                piece.line(ruleLines.line(outcome.sharedRule))
+                piece.line("</article>")
             }
             return piece.text
         }
