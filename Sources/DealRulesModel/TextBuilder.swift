@@ -25,8 +25,7 @@ public struct TextBuilder: ~Copyable {
     }
 
     public mutating func append(_ piece: String) {
-        var piece = piece
-        piece.withUTF8 { append(bytes: $0) }
+        piece.withUTF8Bytes { append(bytes: $0) }
     }
 
     public mutating func append(_ piece: StaticString) {

@@ -100,7 +100,7 @@ final class KeyFinder {
 
     init(keys: [String], largestKeyNumber: Int = KeyLocator.largestKeyNumber) {
         locator = KeyLocator(keys: keys, largestKeyNumber: largestKeyNumber)
-        searches = locator == nil ? keys.map(FieldSpellings.init) : []
+        searches = locator == nil ? keys.map { FieldSpellings(FieldSpellingNumbers($0)) } : []
     }
 
     /// Reads one record's entries; `stamp` is never 0 and differs from

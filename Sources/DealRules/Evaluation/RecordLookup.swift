@@ -67,21 +67,32 @@ struct FieldSpellingNumbers: Sendable {
         spellings = key.isEmpty ? [] : CollectionNames.candidates(for: key)
         numbers = spellings.map(number)
     }
+
+    /// Whether `entries[index]` has spelling `choice`, by key numbers
+    /// (`EntryName.isKey`), strings compared only where a number is missing.
+    @inline(__always)
+    func isChoice(_ choice: Int, at index: Int, in entries: UnsafeBufferPointer<RecordEntry>) -> Bool {
+        entries[index].name.isKey(spellings[choice], id: numbers[choice])
+    }
+
+    /// The first entry with spelling `choice`.
+    func index(ofChoice choice: Int, in entries: UnsafeBufferPointer<RecordEntry>) -> Int? {
+        var index = 0
+        while index < entries.count {
+            if isChoice(choice, at: index, in: entries) { return index }
+            index &+= 1
+        }
+        return nil
+    }
 }
 
 extension Record {
     /// `index(ofField:)` of the key `field` was made for: the same entry,
-    /// found by comparing key numbers (`EntryName.isKey`), with strings
-    /// compared only where a number is missing.
+    /// found by comparing key numbers.
     func index(ofField field: FieldSpellingNumbers) -> Int? {
         entries.withUnsafeBufferPointer { entries in
             for choice in field.spellings.indices {
-                let number = field.numbers[choice]
-                var index = 0
-                while index < entries.count {
-                    if entries[index].name.isKey(field.spellings[choice], id: number) { return index }
-                    index &+= 1
-                }
+                if let found = field.index(ofChoice: choice, in: entries) { return found }
             }
             return nil
         }
@@ -109,13 +120,16 @@ private enum RecordKeyBytes {
 extension Evaluator {
     /// The value and provenance of a record's field as `entry(_:in:)` finds it.
     static func fieldRead(_ key: String, in record: Record) -> FieldRead? {
-        guard let index = record.index(ofField: key) else { return nil }
-        return FieldRead(value: record.entries[index].value, provenance: record.entries[index].provenance, found: true)
+        entryRead(record.index(ofField: key), in: record)
     }
 
     /// The same for the first key of a rule's field path, by key numbers.
     static func fieldRead(_ field: FieldSpellingNumbers, in record: Record) -> FieldRead? {
-        guard let index = record.index(ofField: field) else { return nil }
+        entryRead(record.index(ofField: field), in: record)
+    }
+
+    private static func entryRead(_ index: Int?, in record: Record) -> FieldRead? {
+        guard let index else { return nil }
         return FieldRead(value: record.entries[index].value, provenance: record.entries[index].provenance, found: true)
     }
 }

@@ -320,7 +320,8 @@ final class ItemTable: RowTable {
     /// the owner's column — as `read` would fall back to the deal.
     override func buildColumn(_ path: FieldPath) -> CellColumn {
         guard path.keys.count == 1, let first = path.keys.first, !names.contains(first) else { return super.buildColumn(path) }
-        var search = FieldSpellings(first)
+        // The path worked out its first key's spellings when it was checked.
+        var search = FieldSpellings(path.firstKey)
         var builder = CellColumnBuilder(rows: rowCount, interner: interner)
         var ownerColumn: CellColumn? = nil
         let valueOffset = EntryValues.valueOffset
@@ -407,32 +408,23 @@ struct ItemListBuilder {
 /// first where the previous record had each spelling: records from one
 /// file usually list their keys in one order.
 struct FieldSpellings {
-    /// Keys compare by their numbers (`EntryName.keyID`), not as strings.
-    private let spellings: [String]
-    private let ids: [Int]
+    private let field: FieldSpellingNumbers
     private var hints: [Int]
 
-    init(_ key: String) {
-        spellings = CollectionNames.candidates(for: key)
-        ids = spellings.map { FoldedKeys.shared.id(of: $0) }
-        hints = [Int](repeating: 0, count: spellings.count)
+    init(_ field: FieldSpellingNumbers) {
+        self.field = field
+        hints = [Int](repeating: 0, count: field.spellings.count)
     }
 
     mutating func index(in entries: UnsafeBufferPointer<RecordEntry>) -> Int? {
-        for choice in spellings.indices {
+        for choice in field.spellings.indices {
             let hint = hints[choice]
-            let id = ids[choice]
-            if hint < entries.count, entries[hint].name.isKey(spellings[choice], id: id) { return hint }
-            var index = 0
-            while index < entries.count {
-                if entries[index].name.isKey(spellings[choice], id: id) {
-                    hints[choice] = index
-                    return index
-                }
-                index &+= 1
+            if hint < entries.count, field.isChoice(choice, at: hint, in: entries) { return hint }
+            if let found = field.index(ofChoice: choice, in: entries) {
+                hints[choice] = found
+                return found
             }
         }
         return nil
     }
-
 }

@@ -140,14 +140,15 @@ enum ReportWording {
         text.append(evidence.field)
         text.append(" = " as StaticString)
         text.append(evidence.value)
-        let status = evidence.status?.rawValue
-        if status != nil || evidence.source != nil { text.append(" [" as StaticString) }
-        if let status { text.append(status) }
-        if let source = evidence.source {
-            if status != nil { text.append(", " as StaticString) }
+        let details = (status: evidence.status?.rawValue, source: evidence.source)
+        guard details.status != nil || details.source != nil else { return text.text }
+        text.append(" [" as StaticString)
+        if let status = details.status { text.append(status) }
+        if let source = details.source {
+            if details.status != nil { text.append(", " as StaticString) }
             text.append(source)
         }
-        if status != nil || evidence.source != nil { text.append("]" as StaticString) }
+        text.append("]" as StaticString)
         return text.text
     }
 

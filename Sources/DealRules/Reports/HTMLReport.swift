@@ -198,25 +198,13 @@ enum HTMLReport {
         text.line("</table>")
     }
 
+    /// Where a finding's rule is; made once per rule for each stretch of
+    /// the page (`PerRuleMemo`).
     private static func ruleLine(_ rule: RuleInfo) -> String {
         let name = rule.name == rule.flag ? "" : "rule “\(escape(rule.name))” · "
         return "<div class=\"where\">\(name)<code>\(escape(rule.location.description))</code></div>"
     }
 
-    /// `ruleLine` of each rule met while writing one stretch of the page,
-    /// made once: a stretch holds many outcomes of each rule.
-    private struct RuleLines {
-        private var made: [ObjectIdentifier: (rule: SharedRuleInfo, line: String)] = [:]
-
-        mutating func line(_ rule: SharedRuleInfo) -> String {
-            // The cache holds each rule, so no identity is reused meanwhile.
-            let id = ObjectIdentifier(rule)
-            if let known = made[id] { return known.line }
-            let line = HTMLReport.ruleLine(rule.info)
-            made[id] = (rule, line)
-            return line
-        }
-    }
 
     private static func writeFindings(_ report: CheckReport, matrix: HTMLMatrix, stretches: Stretches, into text: inout String) {
         text.line("<section>")
@@ -226,7 +214,7 @@ enum HTMLReport {
         let perRow = (report.findingList.count + matrix.rowCount - 1) / Swift.max(1, matrix.rowCount)
         stretches.write(count: matrix.rowCount, perItem: perRow, into: &text) { range, lane in
             var piece = TextBuilder(capacity: range.count * perRow * 600)
-            var ruleLines = RuleLines()
+            var ruleLines = PerRuleMemo<String>()
             for order in range {
                 writeFindingsSection(matrix.row(at: order), matrix: matrix, report: report, lane: lane, ruleLines: &ruleLines, into: &piece)
             }
@@ -238,7 +226,7 @@ enum HTMLReport {
     /// A subject's findings, most severe first (rule order among equals),
     /// worked out on `lane`; nothing for a subject without findings.
     private static func writeFindingsSection(_ row: HTMLMatrix.Row, matrix: HTMLMatrix, report: CheckReport, lane: Int,
-                                             ruleLines: inout RuleLines, into text: inout TextBuilder) {
+                                             ruleLines: inout PerRuleMemo<String>, into text: inout TextBuilder) {
         let listed = matrix.findings(of: row).map { ($0, report.findingList[$0].severity) }
         guard !listed.isEmpty else { return }
         let order = listed.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
@@ -261,7 +249,7 @@ enum HTMLReport {
             text.append(finding.basis.rawValue)
             text.line("</div>")
             writeEvidenceTable(finding.evidence, into: &text)
-            text.line(ruleLines.line(finding.sharedRule))
+            text.line(ruleLines.value(for: finding.sharedRule, ruleLine))
             text.line("</article>")
         }
         text.line("</section>")
@@ -273,7 +261,7 @@ enum HTMLReport {
         text.line("<h2>Undetermined</h2>")
         stretches.write(count: report.undeterminedList.count, into: &text) { range, lane in
             var piece = TextBuilder(capacity: range.count * 600)
-            var ruleLines = RuleLines()
+            var ruleLines = PerRuleMemo<String>()
             for index in range {
                 let outcome = report.complete(report.undeterminedList[index], lane: lane)
                 piece.line("<article class=\"undetermined\" id=\"\(HTMLMatrix.undeterminedAnchor(index))\">")
@@ -283,7 +271,7 @@ enum HTMLReport {
                 for reason in outcome.reasons { piece.line("<li>\(escape(ReportWording.reason(reason)))</li>") }
                 piece.line("</ul>")
                 writeEvidenceTable(outcome.evidence, into: &piece)
-                piece.line(ruleLines.line(outcome.sharedRule))
+                piece.line(ruleLines.value(for: outcome.sharedRule, ruleLine))
                 piece.line("</article>")
             }
             return piece.text

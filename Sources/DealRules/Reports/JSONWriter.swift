@@ -148,18 +148,18 @@ public enum JSONWriter {
 
     private static func newline(_ output: inout TextBuilder, layout: Layout, depth: Int) {
         guard layout == .pretty else { return }
-        if depth >= 0 && depth < lineStarts.count {
-            output.append(lineStarts[depth])
-        } else {
-            output.append("\n" as StaticString)
-            output.append(String(repeating: "  ", count: Swift.max(0, depth)))
-        }
+        output.append(lineStart(depth))
     }
 
     private static func newline(_ output: inout String, layout: Layout, depth: Int) {
-        var text = TextBuilder(capacity: 16)
-        newline(&text, layout: layout, depth: depth)
-        output += text.text
+        guard layout == .pretty else { return }
+        output += lineStart(depth)
+    }
+
+    /// A line break and the indentation of `depth`.
+    private static func lineStart(_ depth: Int) -> String {
+        if depth >= 0 && depth < lineStarts.count { return lineStarts[depth] }
+        return "\n" + String(repeating: "  ", count: Swift.max(0, depth))
     }
 
     /// A line break and the indentation of each of the first depths, made
@@ -213,8 +213,7 @@ public enum JSONWriter {
         // Through the bytes at once (a report checks every key and string
         // it writes), small strings too: the UTF-8 view's iterator cost
         // several times as much.
-        var text = text
-        return text.withUTF8 { needsEscaping($0, asciiOnly: asciiOnly) }
+        text.withUTF8Bytes { needsEscaping($0, asciiOnly: asciiOnly) }
     }
 
     private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, asciiOnly: Bool) -> Bool {

@@ -92,7 +92,7 @@ enum TextReport {
     /// rule's description out of an outcome copies it.
     struct RuleLines: Sendable {
         let style: ANSIStyle
-        private var known: [ObjectIdentifier: (rule: SharedRuleInfo, lines: Lines)] = [:]
+        private var known = PerRuleMemo<Lines>()
 
         struct Lines: Sendable {
             /// Per label: the heading line, as `label + heading(rule)`.
@@ -108,19 +108,16 @@ enum TextReport {
 
         /// The lines of `rule`, made on first use.
         mutating func lines(_ rule: SharedRuleInfo) -> Lines {
-            // The cache holds each rule, so no identity is reused meanwhile.
-            let id = ObjectIdentifier(rule)
-            if let cached = known[id] { return cached.lines }
-            let info = rule.info
-            let title = TextReport.heading(info)
-            let lines = Lines(
-                finding: "  " + style.severity(info.severity, TextReport.label(info.severity.rawValue)) + title,
-                undetermined: "  " + style.apply(.cyan, TextReport.label("undetermined")) + title,
-                clear: "  " + style.apply(.green, TextReport.label("clear")) + title,
-                location: TextReport.detailIndent + style.apply(.dim, "at \(TerminalText.clean(info.location.description))")
-            )
-            known[id] = (rule, lines)
-            return lines
+            let style = self.style
+            return known.value(for: rule) { info in
+                let title = TextReport.heading(info)
+                return Lines(
+                    finding: "  " + style.severity(info.severity, TextReport.label(info.severity.rawValue)) + title,
+                    undetermined: "  " + style.apply(.cyan, TextReport.label("undetermined")) + title,
+                    clear: "  " + style.apply(.green, TextReport.label("clear")) + title,
+                    location: TextReport.detailIndent + style.apply(.dim, "at \(TerminalText.clean(info.location.description))")
+                )
+            }
         }
     }
 
@@ -224,8 +221,7 @@ enum TerminalText {
         // Native strings are contiguous: scanning their bytes through a
         // buffer is several times faster than through the UTF-8 view's
         // iterator, and a report scans every message and evidence line.
-        if let found = text.utf8.withContiguousStorageIfAvailable(needsCleaning) { return found }
-        return Array(text.utf8).withUnsafeBufferPointer(needsCleaning)
+        text.withUTF8Bytes(needsCleaning)
     }
 
     private static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
