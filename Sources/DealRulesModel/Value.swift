@@ -141,12 +141,13 @@ public struct Record: Sendable {
 public struct Deal: Sendable {
     /// Where the record is: held by the deal, or in a pack of many deals'
     /// records (`DealPack`), which large loads use to save memory.
+    @usableFromInline
     enum Body: Sendable {
         case record(Record)
         case packed(DealPack, Int)
     }
 
-    var body: Body
+    @usableFromInline var body: Body
 
     /// The deal's record; a packed deal's is made again on each call, so a
     /// caller that reads a deal often keeps the record, and a pass over
@@ -164,6 +165,10 @@ public struct Deal: Sendable {
     /// Calls `visit` with the record's entries where they lie: a packed
     /// deal's are written into `scratch` without being made into a record
     /// (`DealPack.withEntries`), valid only inside `visit`.
+    ///
+    /// Inlinable: a pass over many deals calls it for each, and inlined
+    /// its caller's `visit` is no longer a closure called through a pointer.
+    @inlinable
     public func withEntries<R>(scratch: EntryScratch, _ visit: (UnsafeBufferPointer<RecordEntry>) -> R) -> R {
         switch body {
         case .record(let record): return record.entries.withUnsafeBufferPointer(visit)
@@ -172,6 +177,7 @@ public struct Deal: Sendable {
     }
 
     /// Whether the record lives in a pack.
+    @inlinable
     public var isPacked: Bool {
         if case .packed = body { return true }
         return false

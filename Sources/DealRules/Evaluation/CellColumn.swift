@@ -167,11 +167,13 @@ struct CellColumnBuilder {
         isYear.place(column.isYear, at: offset)
     }
 
+    @inline(__always)
     private mutating func setText(_ row: Int, _ id: Int32) {
         textIDs.make()
         textIDs[row] = id
     }
 
+    @inline(__always)
     private mutating func setAmount(_ row: Int, _ amount: DecimalNumber) {
         significands.make()
         exponents.make()
@@ -179,11 +181,13 @@ struct CellColumnBuilder {
         exponents[row] = amount.exponent
     }
 
+    @inline(__always)
     private mutating func setUnit(_ row: Int, _ id: Int32) {
         unitIDs.make()
         unitIDs[row] = id
     }
 
+    @inline(__always)
     private mutating func setDays(_ row: Int, _ first: Int, _ last: Int) {
         firstDays.make()
         lastDays.make()
@@ -192,10 +196,24 @@ struct CellColumnBuilder {
         lastDays[row] = Int32(clamping: last)
     }
 
+    @inline(__always)
     private mutating func setYear(_ row: Int, _ first: Int, _ last: Int) {
         isYear.make()
         isYear[row] = true
         setDays(row, first, last)
+    }
+
+    /// The cell of a text that is no entry's value (a figure's source or
+    /// status), as `set` would make it of `.text(text)` without provenance;
+    /// nil leaves the cell unknown.
+    mutating func set(_ row: Int, text: String?) {
+        statuses[row] = 0
+        guard let text else {
+            kinds[row] = .unknown
+            return
+        }
+        kinds[row] = .text
+        setText(row, interner.recentID(of: text) ?? interner.id(ofText: text))
     }
 
     mutating func set(_ row: Int, _ value: Value, _ status: ProvenanceStatus?) {

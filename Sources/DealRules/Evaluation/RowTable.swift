@@ -188,6 +188,7 @@ final class DealTable: RowTable {
         }
         let valueOffset = EntryValues.valueOffset
         let inners = projectionInners
+        let provenanceFields = projectionInners.map(ProvenanceField.init)
         // The pass's closures capture constants only, and reach the
         // builders through buffers: a captured variable would be checked
         // for exclusivity, and an array for shared storage, at every cell.
@@ -195,27 +196,41 @@ final class DealTable: RowTable {
         itemBuilders.withUnsafeMutableBufferPointer { itemBuilders in
         projectionBuilders.withUnsafeMutableBufferPointer { projectionBuilders in
         consumers.withUnsafeBufferPointer { consumers in
-            scan(keys) { row, key, entries, index in
-                for position in consumerStarts[key]..<consumerStarts[key &+ 1] {
-                    switch consumers[position] {
-                    case .column(let column):
-                        columnBuilders[column].set(row, entry: index, of: entries, valueOffset: valueOffset)
-                    case .items(let list):
-                        itemBuilders[list].add(entries[index].value, row: row)
-                    case .projection(let projection):
-                        let whole = Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true)
-                        project(whole, row, into: &projectionBuilders[projection], inners[projection])
-                    }
-                }
-            } missing: { row, key in
-                for position in consumerStarts[key]..<consumerStarts[key &+ 1] {
-                    switch consumers[position] {
-                    case .column:
-                        break // a new builder's cell is already unknown
-                    case .items(let list):
-                        itemBuilders[list].add(.unknown, row: row)
-                    case .projection(let projection):
-                        project(absent, row, into: &projectionBuilders[projection], inners[projection])
+            // One call a deal: every key's consumers are served inside it.
+            scan(keys) { row, entries, found in
+                for key in found.indices {
+                    let index = found[key]
+                    for position in consumerStarts[key]..<consumerStarts[key &+ 1] {
+                        if index < 0 {
+                            switch consumers[position] {
+                            case .column:
+                                break // a new builder's cell is already unknown
+                            case .items(let list):
+                                itemBuilders[list].add(.unknown, row: row)
+                            case .projection(let projection):
+                                project(absent, row, into: &projectionBuilders[projection], inners[projection])
+                            }
+                            continue
+                        }
+                        switch consumers[position] {
+                        case .column(let column):
+                            columnBuilders[column].set(row, entry: index, of: entries, valueOffset: valueOffset)
+                        case .items(let list):
+                            if let valueOffset, let base = entries.baseAddress {
+                                itemBuilders[list].add(valueAt: EntryValues.value(of: base + index, offset: valueOffset), row: row)
+                            } else {
+                                itemBuilders[list].add(entries[index].value, row: row)
+                            }
+                        case .projection(let projection):
+                            if let field = provenanceFields[projection], let valueOffset, let base = entries.baseAddress,
+                               let box = entries[index].name.provenanceBox,
+                               !ProvenanceField.holdsItems(EntryValues.value(of: base + index, offset: valueOffset)) {
+                                projectionBuilders[projection].set(row, text: field.text(of: box.provenance))
+                                continue
+                            }
+                            let whole = Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true)
+                            project(whole, row, into: &projectionBuilders[projection], inners[projection])
+                        }
                     }
                 }
             }
@@ -231,45 +246,48 @@ final class DealTable: RowTable {
     override func forEachRead(_ path: FieldPath, _ body: (Int, Evaluator.FieldRead) -> Void) {
         guard path.keys.count == 1 else { return super.forEachRead(path, body) }
         let absent = Evaluator.FieldRead(value: .unknown, provenance: nil, found: false)
-        scan(path.keys) { row, _, entries, index in
-            body(row, Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true))
-        } missing: { row, _ in
-            body(row, absent)
+        scan(path.keys) { row, entries, found in
+            let index = found[0]
+            body(row, index < 0 ? absent : Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true))
         }
     }
 
     override func forEachValue(_ path: FieldPath, _ body: (Int, Value) -> Void) {
         guard path.keys.count == 1 else { return super.forEachValue(path, body) }
-        scan(path.keys) { row, _, entries, index in body(row, entries[index].value) } missing: { row, _ in body(row, .unknown) }
+        scan(path.keys) { row, entries, found in
+            let index = found[0]
+            body(row, index < 0 ? .unknown : entries[index].value)
+        }
     }
 
-    /// Calls `visit` for every deal and key that has the entry
-    /// `Record.index(ofField:)` finds, with the deal's entries and its
-    /// index: entries are read in place, not copied.
-    /// Calls `missing` for every deal and key without one.
+    /// Calls `visit` once for every deal with its row, its entries (read in
+    /// place, not copied) and, for each of `keys`, the index of the entry
+    /// `Record.index(ofField:)` finds, or -1 where the deal has none.
+    ///
+    /// One call a deal, not one a key: a call through a closure costs
+    /// about as much as filling a cell.
     @inline(__always)
-    private func scan(_ keys: [String], _ visit: (Int, Int, UnsafeBufferPointer<RecordEntry>, Int) -> Void,
-                      missing: (Int, Int) -> Void = { _, _ in }) {
+    private func scan(_ keys: [String], _ visit: (Int, UnsafeBufferPointer<RecordEntry>, UnsafeBufferPointer<Int>) -> Void) {
         // By key numbers in one pass over each deal's entries, or else
         // key by key (`KeyLocator`).
         let finder = KeyFinder(keys: keys, largestKeyNumber: largestKeyNumber)
         let base = self.base
         let valueOffset = EntryValues.valueOffset
         let scratch = EntryScratch()
-        deals.withUnsafeBufferPointer { deals in
-            for row in 0..<rowCount {
-                let deal = base &+ row
-                EntryPrefetch.prefetch(deals, deal &+ EntryPrefetch.distance)
-                EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance, valueOffset: valueOffset, scratch: scratch)
-                deals[deal].withEntries(scratch: scratch) { entries in
-                    let stamp = row &+ 1
-                    finder.read(entries, stamp: stamp)
-                    for column in keys.indices {
-                        if let found = finder.index(ofKey: column, in: entries, stamp: stamp) {
-                            visit(row, column, entries, found)
-                        } else {
-                            missing(row, column)
+        var found = [Int](repeating: -1, count: keys.count)
+        found.withUnsafeMutableBufferPointer { found in
+            deals.withUnsafeBufferPointer { deals in
+                for row in 0..<rowCount {
+                    let deal = base &+ row
+                    EntryPrefetch.prefetch(deals, deal &+ EntryPrefetch.distance)
+                    EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance, valueOffset: valueOffset, scratch: scratch)
+                    deals[deal].withEntries(scratch: scratch) { entries in
+                        let stamp = row &+ 1
+                        finder.read(entries, stamp: stamp)
+                        for key in found.indices {
+                            found[key] = finder.index(ofKey: key, in: entries, stamp: stamp) ?? -1
                         }
+                        visit(row, entries, UnsafeBufferPointer(found))
                     }
                 }
             }
@@ -277,6 +295,38 @@ final class DealTable: RowTable {
     }
 
     override func deal(ofRow row: Int) -> Record? { deals[base &+ row].record }
+}
+
+/// `source of F` or `status of F` of a figure: read from the entry's
+/// provenance as `Evaluator.step` reads it, without making the text a
+/// `Value` (a box allocated for every deal) first.
+private enum ProvenanceField {
+    case source, status
+
+    /// The field a projection's inner path names, if it is one of these.
+    init?(_ inner: FieldPath) {
+        switch inner.keys {
+        case ["source"]: self = .source
+        case ["status"]: self = .status
+        default: return nil
+        }
+    }
+
+    func text(of provenance: Provenance) -> String? {
+        switch self {
+        case .source: return provenance.source
+        case .status: return provenance.status?.rawValue
+        }
+    }
+
+    /// Whether the value is a record or a list: `project` and `step` read
+    /// those differently, so they take the general path.
+    static func holdsItems(_ value: UnsafePointer<Value>) -> Bool {
+        switch value.pointee {
+        case .record, .list: return true
+        default: return false
+        }
+    }
 }
 
 /// One row per item of a collection field, over all rows of its owner, read
@@ -287,7 +337,8 @@ final class ItemTable: RowTable {
     let starts: [Int]
     /// False where the collection itself is unknown in that owner row.
     let known: [Bool]
-    private let values: [Value]
+    /// Each owner row's collection as it was read (`ItemListBuilder`).
+    private let collections: [Value]
     /// The owner's row of each item (32 bits: a table has far fewer rows).
     private let owners: [UInt32]
     private let names: [String]
@@ -297,20 +348,51 @@ final class ItemTable: RowTable {
     init(owner: RowTable, path: FieldPath, items: ItemListBuilder) {
         self.starts = items.starts
         self.known = items.known
-        self.values = items.values
+        self.collections = items.collections
         self.owners = items.owners
         self.names = CollectionNames.itemNames(for: path.keys.last ?? "")
         self.owner = owner
-        super.init(rowCount: values.count, interner: owner.interner)
+        super.init(rowCount: items.owners.count, interner: owner.interner)
+    }
+
+    /// The item in row `row`.
+    private func item(_ row: Int) -> Value {
+        let ownerRow = Int(owners[row])
+        if case .list(let items) = collections[ownerRow] { return items[row - starts[ownerRow]] }
+        return collections[ownerRow]
+    }
+
+    /// Calls `body` with every item's row and value, in row order, the
+    /// value read where it lies: copying an item would retain its box.
+    private func forEachItem(_ body: (Int, UnsafePointer<Value>) -> Void) {
+        var row = 0
+        collections.withUnsafeBufferPointer { collections in
+            guard let base = collections.baseAddress else { return }
+            for ownerRow in collections.indices {
+                switch collections[ownerRow] {
+                case .unknown:
+                    continue // an unknown collection has no items
+                case .list(let items):
+                    items.withUnsafeBufferPointer { items in
+                        guard let first = items.baseAddress else { return }
+                        for index in items.indices {
+                            EntryPrefetch.prefetch(items, index &+ 1)
+                            body(row, first + index)
+                            row &+= 1
+                        }
+                    }
+                default:
+                    body(row, base + ownerRow)
+                    row &+= 1
+                }
+            }
+        }
     }
 
     /// The items themselves, as a column (for `contains`), read in place.
     private(set) lazy var selfColumn: CellColumn = {
         var builder = CellColumnBuilder(rows: rowCount, interner: interner)
-        values.withUnsafeBufferPointer { items in
-            guard let base = items.baseAddress else { return }
-            for row in items.indices { builder.set(row, valueAt: base + row, nil) }
-        }
+        forEachItem { row, item in builder.set(row, valueAt: item, nil) }
         return CellColumn(builder)
     }()
 
@@ -325,34 +407,30 @@ final class ItemTable: RowTable {
         var builder = CellColumnBuilder(rows: rowCount, interner: interner)
         var ownerColumn: CellColumn? = nil
         let valueOffset = EntryValues.valueOffset
-        // The items are read in place: copying one retains its box.
-        values.withUnsafeBufferPointer { items in
-            for row in items.indices {
-                EntryPrefetch.prefetch(items, row &+ EntryPrefetch.distance)
-                switch items[row] {
-                case .record(let record):
-                    let found: Bool = record.entries.withUnsafeBufferPointer { entries in
-                        guard let index = search.index(in: entries) else { return false }
-                        builder.set(row, entry: index, of: entries, valueOffset: valueOffset)
-                        return true
-                    }
-                    if found { continue }
-                case .unknown:
-                    // An unknown item has no known fields (see `Evaluator.lookup`).
-                    continue
-                default:
-                    break
+        forEachItem { row, item in
+            switch item.pointee {
+            case .record(let record):
+                let found: Bool = record.entries.withUnsafeBufferPointer { entries in
+                    guard let index = search.index(in: entries) else { return false }
+                    builder.set(row, entry: index, of: entries, valueOffset: valueOffset)
+                    return true
                 }
-                if ownerColumn == nil { ownerColumn = owner.column(path) }
-                if let ownerColumn { builder.copy(ownerColumn, row: Int(owners[row]), to: row) }
+                if found { return }
+            case .unknown:
+                // An unknown item has no known fields (see `Evaluator.lookup`).
+                return
+            default:
+                break
             }
+            if ownerColumn == nil { ownerColumn = owner.column(path) }
+            if let ownerColumn { builder.copy(ownerColumn, row: Int(owners[row]), to: row) }
         }
         return CellColumn(builder)
     }
 
     override func read(_ path: FieldPath, row: Int) -> Evaluator.FieldRead {
         guard let first = path.keys.first else { return Evaluator.FieldRead(value: .unknown, provenance: nil, found: false) }
-        let item = values[row]
+        let item = self.item(row)
         if names.contains(first) {
             return Evaluator.navigate(Evaluator.FieldRead(value: item, provenance: nil, found: true), path.keys.dropFirst())
         }
@@ -370,36 +448,47 @@ final class ItemTable: RowTable {
     override func deal(ofRow row: Int) -> Record? { owner.deal(ofRow: Int(owners[row])) }
 
     override var byteCount: Int {
-        super.byteCount + CellColumn.bytes(starts) + CellColumn.bytes(known) + CellColumn.bytes(values) + CellColumn.bytes(owners)
+        super.byteCount + CellColumn.bytes(starts) + CellColumn.bytes(known) + CellColumn.bytes(collections) + CellColumn.bytes(owners)
     }
 }
 
 /// The items of a collection field, gathered row by row in row order: a
 /// list gives its items, any other known value is one item, and an unknown
 /// collection has none (and is marked so).
+///
+/// Each row's collection is kept whole, one reference a row, and its items
+/// are read inside it: gathering the items into one array retained every
+/// item, a few atomic operations for each party and chip of every deal.
 struct ItemListBuilder {
     private(set) var starts = [0]
     private(set) var known: [Bool] = []
-    private(set) var values: [Value] = []
+    private(set) var collections: [Value] = []
     private(set) var owners: [UInt32] = []
 
     /// The value of the collection in the next row, `row`.
     mutating func add(_ value: Value, row: Int) {
-        switch value {
+        withUnsafePointer(to: value) { add(valueAt: $0, row: row) }
+    }
+
+    /// The same for a value read in place (`EntryValues`).
+    mutating func add(valueAt value: UnsafePointer<Value>, row: Int) {
+        let count: Int
+        switch value.pointee {
         case .unknown:
+            count = 0
             known.append(false)
         case .list(let items):
+            count = items.count
             known.append(true)
-            values.append(contentsOf: items)
-            // A few items a row: appended one by one, not through a generic sequence.
-            let owner = UInt32(truncatingIfNeeded: row)
-            for _ in items.indices { owners.append(owner) }
         default:
+            count = 1
             known.append(true)
-            values.append(value)
-            owners.append(UInt32(truncatingIfNeeded: row))
         }
-        starts.append(values.count)
+        collections.append(value.pointee)
+        // A few items a row: appended one by one, not through a generic sequence.
+        let owner = UInt32(truncatingIfNeeded: row)
+        for _ in 0..<count { owners.append(owner) }
+        starts.append(owners.count)
     }
 }
 
