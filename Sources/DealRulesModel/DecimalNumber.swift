@@ -195,18 +195,34 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         return result
     }
 
-    /// Rounds an Int128 significand into 18 digits and checks the range.
-    private static func fitting(_ wide: Int128, exponent: Int) -> DecimalNumber? {
+    /// Rounds an Int128 significand into 18 digits and checks the range:
+    /// digits are dropped one at a time, the last one dropped rounding
+    /// half away from zero.
+    ///
+    /// Dropped from the magnitude, and in 64 bits once it fits them: a
+    /// 128-bit division is a call into the runtime, and a quotient
+    /// usually has only one or two digits too many.
+    static func fitting(_ wide: Int128, exponent: Int) -> DecimalNumber? {
         var value = wide
         var scale = exponent
-        var roundUp = false
-        let limit: Int128 = 999_999_999_999_999_999
-        while value > limit || value < -limit {
-            roundUp = (value % 10).magnitude >= 5
-            value /= 10
-            scale += 1
+        let limit: UInt64 = 999_999_999_999_999_999
+        if wide.magnitude > UInt128(limit) {
+            var wideMagnitude = wide.magnitude
+            var roundUp = false
+            while wideMagnitude > UInt128(UInt64.max) {
+                roundUp = wideMagnitude % 10 >= 5
+                wideMagnitude /= 10
+                scale += 1
+            }
+            var magnitude = UInt64(wideMagnitude)
+            while magnitude > limit {
+                roundUp = magnitude % 10 >= 5
+                magnitude /= 10
+                scale += 1
+            }
+            if roundUp { magnitude += 1 }
+            value = wide < 0 ? -Int128(magnitude) : Int128(magnitude)
         }
-        if roundUp { value += value < 0 ? -1 : 1 }
         if value == 0 { return .zero }
         guard scale > -10_000, scale < 10_000 else { return nil }
         let result = DecimalNumber(significand: Int64(value), exponent: Int32(scale))

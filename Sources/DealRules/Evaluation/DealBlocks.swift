@@ -77,7 +77,7 @@ struct DealBlocks {
         while start < deals.count {
             let block = start..<(start + min(rows, deals.count - start))
             for (slot, index) in rules.enumerated() {
-                decide(kernels[slot], program.rules[index], rows: block, of: 0, rowEvaluator: rowEvaluator, skipped: skipped, into: &codes[slot])
+                decide(kernels[slot].run, program.rules[index], rows: block, of: 0, rowEvaluator: rowEvaluator, skipped: skipped, into: &codes[slot])
             }
             start = block.upperBound
             progress?(start)
@@ -89,12 +89,12 @@ struct DealBlocks {
     /// table `kept`, after reading into it what it lacks of the plan.
     /// Compiling a kernel fetches the columns it reads (of item fields
     /// too), so afterwards the table holds every column the rules use.
-    func kernels(rules: [Int], plan: ReadPlan, wholeFields: [FieldPath], kept table: DealTable, rowEvaluator: RowEvaluator) -> [RowKernel] {
+    func kernels(rules: [Int], plan: ReadPlan, wholeFields: [FieldPath], kept table: DealTable, rowEvaluator: RowEvaluator) -> [StoredKernel] {
         var tablePlan = plan
         tablePlan.fields += wholeFields
         table.prefetch(tablePlan)
         let compiler = KernelCompiler(definitions: program.definitions, table: table, asOf: asOf, evaluator: rowEvaluator)
-        return rules.map { compiler.condition(program.rules[$0].condition) }
+        return rules.map { StoredKernel(compiler.condition(program.rules[$0].condition)) }
     }
 
     /// Files the outcome of `rule` for the table rows `rows`, table row r

@@ -42,7 +42,13 @@ final class GroupKernel {
         self.kind = kind
         self.op = compare.op
         self.negated = negated != compare.negated
-        self.condition = inner.map { compiler.condition($0) }
+        // Not `Optional.map`, whose result would be called through a
+        // conversion thunk for every deal.
+        if let inner {
+            self.condition = compiler.condition(inner)
+        } else {
+            self.condition = nil
+        }
         if kind == .count {
             guard field == nil else { return nil }
             self.field = nil

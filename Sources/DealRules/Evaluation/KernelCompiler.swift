@@ -127,32 +127,32 @@ struct KernelCompiler {
         }
         switch node.op {
         case .equals(let operand):
-            return constant(operand).flatMap { equality(column, $0) }
+            return withConstant(operand) { equality(column, $0) }
         case .oneOf(let operands):
             return oneOf(column, operands)
         case .greaterThan(let operand):
-            return constant(operand).flatMap { order(column, $0, .greater, datesOnly: false) }
+            return withConstant(operand) { order(column, $0, .greater, datesOnly: false) }
         case .atLeast(let operand):
-            return constant(operand).flatMap { order(column, $0, .atLeast, datesOnly: false) }
+            return withConstant(operand) { order(column, $0, .atLeast, datesOnly: false) }
         case .lessThan(let operand):
-            return constant(operand).flatMap { order(column, $0, .less, datesOnly: false) }
+            return withConstant(operand) { order(column, $0, .less, datesOnly: false) }
         case .atMost(let operand):
-            return constant(operand).flatMap { order(column, $0, .atMost, datesOnly: false) }
+            return withConstant(operand) { order(column, $0, .atMost, datesOnly: false) }
         case .before(let operand):
-            return constant(operand).flatMap { order(column, $0, .less, datesOnly: true) }
+            return withConstant(operand) { order(column, $0, .less, datesOnly: true) }
         case .after(let operand):
-            return constant(operand).flatMap { order(column, $0, .greater, datesOnly: true) }
+            return withConstant(operand) { order(column, $0, .greater, datesOnly: true) }
         case .between(let low, let high):
             guard let lowValue = constant(low), let highValue = constant(high),
                   let lower = order(column, lowValue, .atLeast, datesOnly: false),
                   let upper = order(column, highValue, .atMost, datesOnly: false) else { return nil }
             return KernelCompiler.between(lower, upper)
         case .beyond(let operand):
-            return constant(operand).flatMap { relative(column, $0, beyond: true) }
+            return withConstant(operand) { relative(column, $0, beyond: true) }
         case .within(let operand):
-            return constant(operand).flatMap { relative(column, $0, beyond: false) }
+            return withConstant(operand) { relative(column, $0, beyond: false) }
         case .contains(let operand):
-            return constant(operand).flatMap { contains(column, path, $0) }
+            return withConstant(operand) { contains(column, path, $0) }
         case .known, .unknown, .status:
             return nil
         }
@@ -176,6 +176,15 @@ struct KernelCompiler {
             default: return false
             }
         }
+    }
+
+    /// `make` applied to the operand's constant value, if it has one.
+    /// Not `Optional.flatMap`: a kernel that comes out of a generic
+    /// function is kept in the most general form, and every call to it
+    /// goes through a conversion thunk.
+    private func withConstant(_ operand: Node, _ make: (Value) -> RowKernel?) -> RowKernel? {
+        guard let value = constant(operand) else { return nil }
+        return make(value)
     }
 
     private func constant(_ node: Node) -> Value? {
@@ -289,12 +298,15 @@ struct KernelCompiler {
                 }
             }
         }
-        let codes = values.compactMap { equality(column, $0) }
-        guard codes.count == values.count else { return nil }
+        var codes: [StoredKernel] = []
+        for value in values {
+            guard let code = equality(column, value) else { return nil }
+            codes.append(StoredKernel(code))
+        }
         return { row in
             var result = RowTruth.isFalse
             for code in codes {
-                result = result.or(code(row))
+                result = result.or(code.run(row))
                 if result == .isTrue || result == .deferred { return result }
             }
             return result
@@ -375,6 +387,13 @@ struct KernelCompiler {
         KernelCompiler(definitions: definitions, table: items, asOf: asOf, evaluator: nil, inlined: inlined, inGroup: inGroup)
     }
 
+    /// The kernel of a `where` condition over the items, nil without one.
+    /// Not made by `Optional.map`: see `withConstant`.
+    private func itemCondition(_ items: ItemTable, _ inner: Node?) -> RowKernel? {
+        guard let inner else { return nil }
+        return itemCompiler(items).condition(inner)
+    }
+
     private func namesTheGroup(_ path: FieldPath) -> Bool {
         inGroup && path.keys.count == 1 && (path.keys[0] == "deals" || path.keys[0] == "deal")
     }
@@ -382,7 +401,7 @@ struct KernelCompiler {
     private func quantified(_ quantifier: Quantifier, _ path: FieldPath, _ inner: Node?) -> RowKernel {
         if namesTheGroup(path) { return { _ in .deferred } }
         let items = table.items(path)
-        let code = inner.map { itemCompiler(items).condition($0) }
+        let code = itemCondition(items, inner)
         return { row in
             guard items.known[row] else { return .isUnknown }
             var sawTrue = false
@@ -416,7 +435,7 @@ struct KernelCompiler {
     private func counted(_ path: FieldPath, _ inner: Node?) -> (Int) -> CountCell {
         if namesTheGroup(path) { return { _ in CountCell(state: .deferred) } }
         let items = table.items(path)
-        let code = inner.map { itemCompiler(items).condition($0) }
+        let code = itemCondition(items, inner)
         return { row in
             guard items.known[row] else { return CountCell(state: .unknown) }
             var cell = CountCell(state: .known)

@@ -54,6 +54,16 @@ enum RowTruth: UInt8 {
 /// Truth of a condition for the row at an index of a `RowTable`.
 typealias RowKernel = (Int) -> RowTruth
 
+/// A kernel kept in an array. A function stored in a generic container,
+/// or made by a generic function (`map`, `flatMap`), is kept in its most
+/// general form, and every call to it goes through a conversion thunk;
+/// inside this struct it keeps its own.
+struct StoredKernel {
+    let run: RowKernel
+
+    init(_ run: @escaping RowKernel) { self.run = run }
+}
+
 /// The evaluator, positioned on one deal at a time, for the parts of a
 /// condition kernels leave to it.
 /// Row r is deal `base + r`, as in the `DealTable` the kernels read.

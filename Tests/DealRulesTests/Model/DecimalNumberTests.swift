@@ -1,4 +1,4 @@
-import DealRulesModel
+@testable import DealRulesModel
 import Testing
 
 @Suite("DecimalNumber")
@@ -196,6 +196,55 @@ struct DecimalNumberTests {
                 let significand = Bool.random(using: &generator) ? -magnitude : magnitude
                 let number = DecimalNumber(significand: significand, exponent: Int32.random(in: -24...12, using: &generator))
                 #expect(DecimalNumber(parsing: number.description) == number, "\(significand)e\(number.exponent)")
+            }
+        }
+    }
+
+    /// Rounding into 18 digits one digit at a time, as `fitting` once did:
+    /// each dropped digit decides the rounding afresh, so the last one
+    /// dropped decides it.
+    static func fittedDigitByDigit(_ wide: Int128, exponent: Int) -> DecimalNumber? {
+        var value = wide
+        var scale = exponent
+        var roundUp = false
+        let limit: Int128 = 999_999_999_999_999_999
+        while value > limit || value < -limit {
+            roundUp = (value % 10).magnitude >= 5
+            value /= 10
+            scale += 1
+        }
+        if roundUp { value += value < 0 ? -1 : 1 }
+        if value == 0 { return .zero }
+        guard scale > -10_000, scale < 10_000 else { return nil }
+        let result = DecimalNumber(significand: Int64(value), exponent: Int32(scale))
+        if result.magnitude < -DecimalNumber.maximumMagnitude { return .zero }
+        return result.magnitude > DecimalNumber.maximumMagnitude ? nil : result
+    }
+
+    @Test("rounds wide results as signed digit-by-digit rounding does")
+    func fitsWideValues() {
+        var generator = SystemRandomNumberGenerator()
+        var wides: [Int128] = [0, 1, -1, 999_999_999_999_999_999, 1_000_000_000_000_000_000, -1_000_000_000_000_000_000,
+                               9_999_999_999_999_999_995, 9_999_999_999_999_999_994, -9_999_999_999_999_999_995,
+                               Int128.max, Int128.min + 1, Int128.min]
+        // Every length, with fives and nines where rounding carries.
+        var top: Int128 = 1
+        for _ in 1...38 {
+            top *= 10
+            wides += [top - 1, -(top - 1), top / 2, top / 2 - 1, (top - 1) / 9 * 5]
+            for _ in 0..<40 {
+                let high = Int128(Int64.random(in: Int64.min...Int64.max, using: &generator))
+                let low = Int128(UInt64.random(in: 0...UInt64.max, using: &generator))
+                let wide = (high << 64 | low) % top
+                wides.append(wide)
+            }
+        }
+        for wide in wides {
+            for exponent in [-40, -18, 0, 7, 9_970] {
+                let fitted = DecimalNumber.fitting(wide, exponent: exponent)
+                let expected = DecimalNumberTests.fittedDigitByDigit(wide, exponent: exponent)
+                // Written the same, not merely equal in value.
+                #expect(fitted?.significand == expected?.significand && fitted?.exponent == expected?.exponent, "\(wide) e\(exponent)")
             }
         }
     }
