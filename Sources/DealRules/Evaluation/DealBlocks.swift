@@ -48,7 +48,7 @@ struct DealBlocks {
             for (slot, index) in rules.enumerated() {
                 let rule = program.rules[index]
                 let compiler = KernelCompiler(definitions: program.definitions, table: table, asOf: asOf, evaluator: rowEvaluator)
-                decide(compiler.condition(rule.condition), rule, rows: 0..<block.count, of: block.lowerBound,
+                decide(compiler.block(rule.condition), rule, rows: 0..<block.count, of: block.lowerBound,
                        rowEvaluator: rowEvaluator, skipped: skipped, into: &codes[slot])
             }
             for field in wholeFields.indices {
@@ -89,28 +89,52 @@ struct DealBlocks {
     /// table `kept`, after reading into it what it lacks of the plan.
     /// Compiling a kernel fetches the columns it reads (of item fields
     /// too), so afterwards the table holds every column the rules use.
-    func kernels(rules: [Int], plan: ReadPlan, wholeFields: [FieldPath], kept table: DealTable, rowEvaluator: RowEvaluator) -> [StoredKernel] {
+    func kernels(rules: [Int], plan: ReadPlan, wholeFields: [FieldPath], kept table: DealTable, rowEvaluator: RowEvaluator) -> [StoredBlockKernel] {
         var tablePlan = plan
         tablePlan.fields += wholeFields
         table.prefetch(tablePlan)
         let compiler = KernelCompiler(definitions: program.definitions, table: table, asOf: asOf, evaluator: rowEvaluator)
-        return rules.map { StoredKernel(compiler.condition(program.rules[$0].condition)) }
+        return rules.map { StoredBlockKernel(compiler.block(program.rules[$0].condition)) }
     }
+
+    /// Rows a block kernel decides at once: its truths and the selection
+    /// live on the stack.
+    static let selectionRows = 1_024
 
     /// Files the outcome of `rule` for the table rows `rows`, table row r
     /// being deal `base + r`: the kernel's, or the evaluator's where the
-    /// kernel defers.
-    private func decide(_ kernel: RowKernel, _ rule: CheckedRule, rows: Range<Int>, of base: Int, rowEvaluator: RowEvaluator,
+    /// kernel defers. Skipped deals are left out of the selection.
+    private func decide(_ kernel: BlockKernel, _ rule: CheckedRule, rows: Range<Int>, of base: Int, rowEvaluator: RowEvaluator,
                         skipped: [Bool], into codes: inout [RuleOutcomes.Code]) {
-        // Written through the buffer: no uniqueness check a row.
-        codes.withUnsafeMutableBufferPointer { codes in
-            for row in rows where skipped.isEmpty || !skipped[base &+ row] {
-                var truth = kernel(row)
-                if truth == .deferred { truth = RowTruth(rowEvaluator.at(row).truth(rule.condition)) }
-                switch truth {
-                case .isTrue: codes[base &+ row] = .finding
-                case .isFalse: codes[base &+ row] = .clear
-                case .isUnknown, .deferred: codes[base &+ row] = .undetermined
+        let chunk = DealBlocks.selectionRows
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: chunk) { selection in
+            withUnsafeTemporaryAllocation(of: RowTruth.self, capacity: chunk) { truths in
+                guard let truthBase = truths.baseAddress else { return }
+                // Written through the buffer: no uniqueness check a row.
+                codes.withUnsafeMutableBufferPointer { codes in
+                    var row = rows.lowerBound
+                    while row < rows.upperBound {
+                        var count = 0
+                        while count < chunk && row < rows.upperBound {
+                            if skipped.isEmpty || !skipped[base &+ row] {
+                                selection[count] = row
+                                count += 1
+                            }
+                            row += 1
+                        }
+                        guard count > 0 else { continue }
+                        kernel(UnsafeBufferPointer(rebasing: selection[0..<count]), truthBase)
+                        for index in 0..<count {
+                            let selected = selection[index]
+                            var truth = truths[index]
+                            if truth == .deferred { truth = RowTruth(rowEvaluator.at(selected).truth(rule.condition)) }
+                            switch truth {
+                            case .isTrue: codes[base &+ selected] = .finding
+                            case .isFalse: codes[base &+ selected] = .clear
+                            case .isUnknown, .deferred: codes[base &+ selected] = .undetermined
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -160,7 +160,7 @@ struct KernelCompiler {
 
     /// For `is`, the orders and `between`: whether every operand is a
     /// known number or quantity (nil for other comparisons).
-    private func numericConstants(_ op: CompareNode.Operator) -> Bool? {
+    func numericConstants(_ op: CompareNode.Operator) -> Bool? {
         let operands: [Node]
         switch op {
         case .equals(let operand), .greaterThan(let operand), .atLeast(let operand), .lessThan(let operand), .atMost(let operand):
@@ -517,14 +517,7 @@ extension KernelCompiler {
         switch node {
         case .field(let path, _):
             let column = table.column(path)
-            return { row in
-                switch column.kinds[row] {
-                case .number: return AmountCell(state: .known, amount: column.amount(row), unit: -1)
-                case .quantity: return AmountCell(state: .known, amount: column.amount(row), unit: column.unitIDs[row])
-                case .unknown: return .unknown
-                default: return .deferred
-                }
-            }
+            return { KernelCompiler.amountCell(column, $0) }
         case .constant(let value, _):
             guard let cell = amountConstant(value) else { return nil }
             return { _ in cell }
@@ -548,6 +541,37 @@ extension KernelCompiler {
         default:
             return nil
         }
+    }
+
+    /// A column's cell as an amount.
+    @inline(__always)
+    static func amountCell(_ column: CellColumn, _ row: Int) -> AmountCell {
+        switch column.kinds[row] {
+        case .number: return AmountCell(state: .known, amount: column.amount(row), unit: -1)
+        case .quantity: return AmountCell(state: .known, amount: column.amount(row), unit: column.unitIDs[row])
+        case .unknown: return .unknown
+        default: return .deferred
+        }
+    }
+
+    /// An amount against a constant one, under an order or (nil) for
+    /// equality.
+    @inline(__always)
+    static func compared(_ cell: AmountCell, _ limit: AmountCell, _ order: Evaluator.OrderOp?) -> RowTruth {
+        switch cell.state {
+        case .deferred: return .deferred
+        case .unknown: return .isUnknown
+        case .known:
+            guard cell.unit == limit.unit else { return .deferred }
+            guard let order else { return RowTruth(cell.amount == limit.amount) }
+            return RowTruth(Evaluator.holds(DecimalNumber.compare(cell.amount, limit.amount), order))
+        }
+    }
+
+    /// The constant amount a comparison's operand is, if it is one.
+    func amountLimit(_ node: Node) -> AmountCell? {
+        guard case .constant(let value, _) = node, let cell = amountConstant(value), cell.state == .known else { return nil }
+        return cell
     }
 
     private func amountConstant(_ value: Value) -> AmountCell? {
@@ -584,19 +608,8 @@ extension KernelCompiler {
 
     /// A computed number or quantity against a constant one.
     func amountComparison(_ op: CompareNode.Operator, _ subject: @escaping AmountKernel) -> RowKernel? {
-        constantComparison(op, limit: { node -> AmountCell? in
-            guard case .constant(let value, _) = node, let cell = amountConstant(value), cell.state == .known else { return nil }
-            return cell
-        }) { row, limit, order in
-            let cell = subject(row)
-            switch cell.state {
-            case .deferred: return .deferred
-            case .unknown: return .isUnknown
-            case .known:
-                guard cell.unit == limit.unit else { return .deferred }
-                guard let order else { return RowTruth(cell.amount == limit.amount) }
-                return RowTruth(Evaluator.holds(DecimalNumber.compare(cell.amount, limit.amount), order))
-            }
+        constantComparison(op, limit: amountLimit) { row, limit, order in
+            KernelCompiler.compared(subject(row), limit, order)
         }
     }
 }

@@ -46,6 +46,15 @@ import Testing
         }
     }
 
+    /// The test deals' table after one pass that read `plan`.
+    static func read(_ plan: ReadPlan) -> (deals: [Deal], table: DealTable, interner: Interner) {
+        let deals = DealPassTests.deals()
+        let interner = Interner()
+        let table = DealTable(deals: deals, interner: interner)
+        table.prefetch(plan)
+        return (deals, table, interner)
+    }
+
     static func expectSameCells(_ built: CellColumn, _ expected: CellColumn, _ label: String) {
         #expect(built.kinds == expected.kinds, "\(label): kinds")
         #expect(built.statuses == expected.statuses, "\(label): statuses")
@@ -57,14 +66,11 @@ import Testing
 
     @Test(arguments: [["source"], ["status"], ["as of"], ["value"], ["amount"]])
     func projectionsAreWhatTheEvaluatorReads(_ innerKeys: [String]) {
-        let deals = DealPassTests.deals()
-        let interner = Interner()
-        let table = DealTable(deals: deals, interner: interner)
         let collection = DealPassTests.path("deal value")
         let inner = FieldPath(keys: innerKeys, display: innerKeys.joined(separator: " "))
         var plan = ReadPlan()
         plan.projections = [(collection, inner)]
-        table.prefetch(plan)
+        let (deals, table, interner) = DealPassTests.read(plan)
         let built = table.projectionColumn(collection, inner)
         let expected = DealPassTests.expectedProjection(deals, collection, inner, interner)
         DealPassTests.expectSameCells(built, expected, "\(innerKeys) of deal value")
@@ -74,13 +80,10 @@ import Testing
     }
 
     @Test func provenanceTextIsInternedOnceWhateverHoldsIt() {
-        let deals = DealPassTests.deals()
-        let interner = Interner()
-        let table = DealTable(deals: deals, interner: interner)
         let collection = DealPassTests.path("deal value")
         var plan = ReadPlan()
         plan.projections = [(collection, DealPassTests.path("source")), (collection, DealPassTests.path("status"))]
-        table.prefetch(plan)
+        let (_, table, interner) = DealPassTests.read(plan)
         let sources = table.projectionColumn(collection, DealPassTests.path("source"))
         let statuses = table.projectionColumn(collection, DealPassTests.path("status"))
         let press = interner.id(ofText: "press reports")
@@ -116,13 +119,10 @@ import Testing
 
     @Test(arguments: ["chips", "parties", "deal value", "hyperscaler"])
     func itemTablesHoldEveryItemInRowOrder(_ key: String) {
-        let deals = DealPassTests.deals()
-        let interner = Interner()
-        let table = DealTable(deals: deals, interner: interner)
         let collection = DealPassTests.path(key)
         var plan = ReadPlan()
         plan.collections = [collection]
-        table.prefetch(plan)
+        let (deals, table, interner) = DealPassTests.read(plan)
         let items = table.items(collection)
         let expected = DealPassTests.expectedItems(deals, collection)
         #expect(items.rowCount == expected.items.count, "\(key)")
@@ -143,13 +143,10 @@ import Testing
     }
 
     @Test func itemFieldsFallBackToTheDealAsTheEvaluatorDoes() {
-        let deals = DealPassTests.deals()
-        let interner = Interner()
-        let table = DealTable(deals: deals, interner: interner)
         let collection = DealPassTests.path("parties")
         var plan = ReadPlan()
         plan.collections = [collection]
-        table.prefetch(plan)
+        let (_, table, interner) = DealPassTests.read(plan)
         let items = table.items(collection)
         for field in [DealPassTests.path("role"), DealPassTests.path("name"), DealPassTests.path("kind")] {
             // The one-pass column against the item-by-item read.

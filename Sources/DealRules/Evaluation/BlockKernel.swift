@@ -1,0 +1,154 @@
+import DealRulesModel
+import DealRulesSyntax
+
+/// Truth of a condition for a selection of rows: `rows[i]`, a row of the
+/// kernel's table, gets its truth in `truths[i]`.
+///
+/// A row kernel (`RowKernel`) is a tree of closures, and every row goes
+/// through every call of it: `and`, `or`, `not`, the hand-over to the
+/// evaluator and then the comparison, each a call through a pointer. A
+/// block kernel runs each of those steps once for a whole selection, as a
+/// loop; only the comparisons at the leaves are still called a row at a
+/// time. The right side of `and` and `or` sees only the rows the left side
+/// leaves open, as a row kernel's short cut would, so the evaluator is
+/// asked about exactly the rows it was asked about before.
+typealias BlockKernel = (_ rows: UnsafeBufferPointer<Int>, _ truths: UnsafeMutablePointer<RowTruth>) -> Void
+
+/// A block kernel kept in an array (see `StoredKernel`).
+struct StoredBlockKernel {
+    let run: BlockKernel
+
+    init(_ run: @escaping BlockKernel) { self.run = run }
+}
+
+extension KernelCompiler {
+    /// The condition as a block kernel, with the truths its row kernel
+    /// (`condition`) gives, row for row.
+    func block(_ node: Node) -> BlockKernel {
+        switch node {
+        case .not(let inner, _):
+            let code = block(inner)
+            return { rows, truths in
+                code(rows, truths)
+                KernelCompiler.negate(truths, count: rows.count)
+            }
+        case .and(let lhs, let rhs):
+            let left = block(lhs)
+            let right = block(rhs)
+            return { rows, truths in
+                left(rows, truths)
+                KernelCompiler.joinRight(right, rows, truths, settled: { $0 == .isFalse || $0 == .deferred }) { $0.and($1) }
+            }
+        case .or(let lhs, let rhs):
+            let left = block(lhs)
+            let right = block(rhs)
+            return { rows, truths in
+                left(rows, truths)
+                KernelCompiler.joinRight(right, rows, truths, settled: { $0 == .isTrue || $0 == .deferred }) { $0.or($1) }
+            }
+        case .compare(let compare):
+            let leaf: BlockKernel
+            if let amounts = amountBlock(compare) {
+                leaf = amounts
+            } else if let code = self.compare(compare) {
+                leaf = KernelCompiler.rowByRow(code)
+            } else {
+                return KernelCompiler.rowByRow(condition(node))
+            }
+            let negated = compare.negated
+            let evaluator = self.evaluator
+            return { rows, truths in
+                leaf(rows, truths)
+                // Deferred rows go to the evaluator, as `resolved` sends them.
+                if let evaluator {
+                    for index in 0..<rows.count where truths[index] == .deferred {
+                        truths[index] = RowTruth(evaluator.at(rows[index]).compare(compare))
+                    }
+                }
+                if negated { KernelCompiler.negate(truths, count: rows.count) }
+            }
+        case .definition(let index, _):
+            guard inlined < KernelCompiler.maximumInlining, definitions.indices.contains(index) else {
+                return KernelCompiler.rowByRow(condition(node))
+            }
+            var inner = self
+            inner.inlined += 1
+            return inner.block(definitions[index].body)
+        default:
+            return KernelCompiler.rowByRow(condition(node))
+        }
+    }
+
+    /// A field's amounts against constant ones (`capacity is at least 5
+    /// GW`, `between`), as one loop over the column: what `compare` makes of
+    /// the comparison (`amountComparison` over the field's `amount`), row
+    /// for row, without a call a row. Nil for any other comparison.
+    private func amountBlock(_ compare: CompareNode) -> BlockKernel? {
+        guard numericConstants(compare.op) == true, case .field(let path, _) = compare.subject else { return nil }
+        let column = table.column(path)
+        func against(_ operand: Node, _ order: Evaluator.OrderOp?) -> BlockKernel? {
+            guard let limit = amountLimit(operand) else { return nil }
+            return { rows, truths in
+                for index in 0..<rows.count {
+                    truths[index] = KernelCompiler.compared(KernelCompiler.amountCell(column, rows[index]), limit, order)
+                }
+            }
+        }
+        switch compare.op {
+        case .equals(let operand): return against(operand, nil)
+        case .greaterThan(let operand): return against(operand, .greater)
+        case .atLeast(let operand): return against(operand, .atLeast)
+        case .lessThan(let operand): return against(operand, .less)
+        case .atMost(let operand): return against(operand, .atMost)
+        case .between(let low, let high):
+            guard let lower = amountLimit(low), let upper = amountLimit(high) else { return nil }
+            return { rows, truths in
+                for index in 0..<rows.count {
+                    // As `KernelCompiler.between`: the upper bound only where the lower one holds or is unknown.
+                    let cell = KernelCompiler.amountCell(column, rows[index])
+                    let first = KernelCompiler.compared(cell, lower, .atLeast)
+                    truths[index] = first == .isFalse || first == .deferred ? first : first.and(KernelCompiler.compared(cell, upper, .atMost))
+                }
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// A row kernel called for each row of the selection.
+    static func rowByRow(_ code: @escaping RowKernel) -> BlockKernel {
+        return { rows, truths in
+            for index in 0..<rows.count { truths[index] = code(rows[index]) }
+        }
+    }
+
+    static func negate(_ truths: UnsafeMutablePointer<RowTruth>, count: Int) {
+        for index in 0..<count { truths[index] = truths[index].negated }
+    }
+
+    /// The right side of `and` or `or` over the rows whose left truth is
+    /// not `settled`, each joined with its left truth (`join`).
+    @inline(__always)
+    static func joinRight(_ right: BlockKernel, _ rows: UnsafeBufferPointer<Int>, _ truths: UnsafeMutablePointer<RowTruth>,
+                          settled: (RowTruth) -> Bool, _ join: (RowTruth, RowTruth) -> RowTruth) {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(rows.count, 1)) { open in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(rows.count, 1)) { places in
+                var count = 0
+                for index in 0..<rows.count where !settled(truths[index]) {
+                    open[count] = rows[index]
+                    places[count] = index
+                    count += 1
+                }
+                guard count > 0 else { return }
+                withUnsafeTemporaryAllocation(of: RowTruth.self, capacity: count) { rightTruths in
+                    guard let rightBase = rightTruths.baseAddress else { return }
+                    right(UnsafeBufferPointer(rebasing: open[0..<count]), rightBase)
+                    for position in 0..<count {
+                        let place = places[position]
+                        truths[place] = join(truths[place], rightTruths[position])
+                    }
+                }
+            }
+        }
+    }
+}
