@@ -33,19 +33,9 @@ extension KernelCompiler {
                 KernelCompiler.negate(truths, count: rows.count)
             }
         case .and(let lhs, let rhs):
-            let left = block(lhs)
-            let right = block(rhs)
-            return { rows, truths in
-                left(rows, truths)
-                KernelCompiler.joinRight(right, rows, truths, settled: { $0 == .isFalse || $0 == .deferred }) { $0.and($1) }
-            }
+            return joining(lhs, rhs, conjunction: true)
         case .or(let lhs, let rhs):
-            let left = block(lhs)
-            let right = block(rhs)
-            return { rows, truths in
-                left(rows, truths)
-                KernelCompiler.joinRight(right, rows, truths, settled: { $0 == .isTrue || $0 == .deferred }) { $0.or($1) }
-            }
+            return joining(lhs, rhs, conjunction: false)
         case .compare(let compare):
             let leaf: BlockKernel
             if let amounts = amountBlock(compare) {
@@ -94,13 +84,10 @@ extension KernelCompiler {
                 }
             }
         }
-        switch compare.op {
-        case .equals(let operand): return against(operand, nil)
-        case .greaterThan(let operand): return against(operand, .greater)
-        case .atLeast(let operand): return against(operand, .atLeast)
-        case .lessThan(let operand): return against(operand, .less)
-        case .atMost(let operand): return against(operand, .atMost)
-        case .between(let low, let high):
+        switch ConstantOperands(compare.op) {
+        case .one(let operand, let order)?:
+            return against(operand, order)
+        case .between(let low, let high)?:
             guard let lower = amountLimit(low), let upper = amountLimit(high) else { return nil }
             return { rows, truths in
                 for index in 0..<rows.count {
@@ -110,8 +97,18 @@ extension KernelCompiler {
                     truths[index] = first == .isFalse || first == .deferred ? first : first.and(KernelCompiler.compared(cell, upper, .atMost))
                 }
             }
-        default:
+        case nil:
             return nil
+        }
+    }
+
+    /// `lhs and rhs` (`conjunction`) or `lhs or rhs`.
+    private func joining(_ lhs: Node, _ rhs: Node, conjunction: Bool) -> BlockKernel {
+        let left = block(lhs)
+        let right = block(rhs)
+        return { rows, truths in
+            left(rows, truths)
+            KernelCompiler.joinRight(right, rows, truths, conjunction: conjunction)
         }
     }
 
@@ -126,15 +123,17 @@ extension KernelCompiler {
         for index in 0..<count { truths[index] = truths[index].negated }
     }
 
-    /// The right side of `and` or `or` over the rows whose left truth is
-    /// not `settled`, each joined with its left truth (`join`).
+    /// The right side of `and` (`conjunction`) or `or` over the rows whose
+    /// left truth does not settle it (false or true, or deferred), each
+    /// joined with its left truth as a row kernel joins them.
     @inline(__always)
     static func joinRight(_ right: BlockKernel, _ rows: UnsafeBufferPointer<Int>, _ truths: UnsafeMutablePointer<RowTruth>,
-                          settled: (RowTruth) -> Bool, _ join: (RowTruth, RowTruth) -> RowTruth) {
+                          conjunction: Bool) {
+        let settling: RowTruth = conjunction ? .isFalse : .isTrue
         withUnsafeTemporaryAllocation(of: Int.self, capacity: max(rows.count, 1)) { open in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: max(rows.count, 1)) { places in
                 var count = 0
-                for index in 0..<rows.count where !settled(truths[index]) {
+                for index in 0..<rows.count where truths[index] != settling && truths[index] != .deferred {
                     open[count] = rows[index]
                     places[count] = index
                     count += 1
@@ -145,7 +144,7 @@ extension KernelCompiler {
                     right(UnsafeBufferPointer(rebasing: open[0..<count]), rightBase)
                     for position in 0..<count {
                         let place = places[position]
-                        truths[place] = join(truths[place], rightTruths[position])
+                        truths[place] = conjunction ? truths[place].and(rightTruths[position]) : truths[place].or(rightTruths[position])
                     }
                 }
             }

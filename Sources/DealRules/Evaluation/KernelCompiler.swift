@@ -480,17 +480,34 @@ struct KernelCompiler {
             guard let value = limit(node) else { return nil }
             return { row in decide(row, value, order) }
         }
-        switch op {
-        case .equals(let operand): return compared(operand, nil)
-        case .greaterThan(let operand): return compared(operand, .greater)
-        case .atLeast(let operand): return compared(operand, .atLeast)
-        case .lessThan(let operand): return compared(operand, .less)
-        case .atMost(let operand): return compared(operand, .atMost)
-        case .between(let low, let high):
+        switch ConstantOperands(op) {
+        case .one(let operand, let order)?:
+            return compared(operand, order)
+        case .between(let low, let high)?:
             guard let lower = compared(low, .atLeast), let upper = compared(high, .atMost) else { return nil }
             return KernelCompiler.between(lower, upper)
-        default:
+        case nil:
             return nil
+        }
+    }
+}
+
+/// The operands of a comparison with constants: one operand under an
+/// order (nil for `is`), or the two bounds of `between`.
+enum ConstantOperands {
+    case one(Node, Evaluator.OrderOp?)
+    case between(Node, Node)
+
+    /// Nil for comparisons that are not `is`, an order or `between`.
+    init?(_ op: CompareNode.Operator) {
+        switch op {
+        case .equals(let operand): self = .one(operand, nil)
+        case .greaterThan(let operand): self = .one(operand, .greater)
+        case .atLeast(let operand): self = .one(operand, .atLeast)
+        case .lessThan(let operand): self = .one(operand, .less)
+        case .atMost(let operand): self = .one(operand, .atMost)
+        case .between(let low, let high): self = .between(low, high)
+        default: return nil
         }
     }
 }
