@@ -8,8 +8,9 @@ import DealRulesSyntax
 /// through every call of it: `and`, `or`, `not`, the hand-over to the
 /// evaluator and then the comparison, each a call through a pointer. A
 /// block kernel runs each of those steps once for a whole selection, as a
-/// loop; only the comparisons at the leaves are still called a row at a
-/// time. The right side of `and` and `or` sees only the rows the left side
+/// loop, and so are the comparisons of a column with constants
+/// (`ColumnTest`); other comparisons are row kernels called in a loop.
+/// The right side of `and` and `or` sees only the rows the left side
 /// leaves open, as a row kernel's short cut would, so the evaluator is
 /// asked about exactly the rows it was asked about before.
 typealias BlockKernel = (_ rows: UnsafeBufferPointer<Int>, _ truths: UnsafeMutablePointer<RowTruth>) -> Void
@@ -37,14 +38,8 @@ extension KernelCompiler {
         case .or(let lhs, let rhs):
             return joining(lhs, rhs, conjunction: false)
         case .compare(let compare):
-            let leaf: BlockKernel
-            if let amounts = amountBlock(compare) {
-                leaf = amounts
-            } else if let code = self.compare(compare) {
-                leaf = KernelCompiler.rowByRow(code)
-            } else {
-                return KernelCompiler.rowByRow(condition(node))
-            }
+            // A column test runs as one loop over the selection.
+            guard let leaf = compareLeaf(compare)?.blockKernel else { return KernelCompiler.rowByRow(condition(node)) }
             let negated = compare.negated
             let evaluator = self.evaluator
             return { rows, truths in
@@ -66,39 +61,6 @@ extension KernelCompiler {
             return inner.block(definitions[index].body)
         default:
             return KernelCompiler.rowByRow(condition(node))
-        }
-    }
-
-    /// A field's amounts against constant ones (`capacity is at least 5
-    /// GW`, `between`), as one loop over the column: what `compare` makes of
-    /// the comparison (`amountComparison` over the field's `amount`), row
-    /// for row, without a call a row. Nil for any other comparison.
-    private func amountBlock(_ compare: CompareNode) -> BlockKernel? {
-        guard numericConstants(compare.op) == true, case .field(let path, _) = compare.subject else { return nil }
-        let column = table.column(path)
-        func against(_ operand: Node, _ order: Evaluator.OrderOp?) -> BlockKernel? {
-            guard let limit = amountLimit(operand) else { return nil }
-            return { rows, truths in
-                for index in 0..<rows.count {
-                    truths[index] = KernelCompiler.compared(KernelCompiler.amountCell(column, rows[index]), limit, order)
-                }
-            }
-        }
-        switch ConstantOperands(compare.op) {
-        case .one(let operand, let order)?:
-            return against(operand, order)
-        case .between(let low, let high)?:
-            guard let lower = amountLimit(low), let upper = amountLimit(high) else { return nil }
-            return { rows, truths in
-                for index in 0..<rows.count {
-                    // As `KernelCompiler.between`: the upper bound only where the lower one holds or is unknown.
-                    let cell = KernelCompiler.amountCell(column, rows[index])
-                    let first = KernelCompiler.compared(cell, lower, .atLeast)
-                    truths[index] = first == .isFalse || first == .deferred ? first : first.and(KernelCompiler.compared(cell, upper, .atMost))
-                }
-            }
-        case nil:
-            return nil
         }
     }
 

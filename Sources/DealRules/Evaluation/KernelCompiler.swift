@@ -89,28 +89,48 @@ struct KernelCompiler {
 
     /// The un-negated comparison, or nil when it has no native form.
     func compare(_ node: CompareNode) -> RowKernel? {
+        guard let leaf = compareLeaf(node) else { return nil }
+        return leaf.rowKernel
+    }
+
+    /// The same as a column test where it is one (`ColumnTest`), which
+    /// block kernels run as a loop, or else as a kernel of its own.
+    func compareLeaf(_ node: CompareNode) -> CompareLeaf? {
         switch node.op {
         case .known, .unknown:
             guard let unknown = unknownTest(node.subject) else { return nil }
             let wantsUnknown: Bool
             if case .unknown = node.op { wantsUnknown = true } else { wantsUnknown = false }
-            return { row in
+            return .kernel { row in
                 let isUnknown = unknown(row)
                 return isUnknown == .deferred ? .deferred : RowTruth((isUnknown == .isTrue) == wantsUnknown)
             }
         case .status(let wanted):
             guard case .field(let path, _) = node.subject else { return nil }
-            let column = table.column(path)
-            let code = CellColumn.code(wanted)
-            return { row in column.kinds[row] == .unknown ? .isUnknown : RowTruth(column.statuses[row] == code) }
+            return .test(.status(table.column(path), CellColumn.code(wanted)))
         default:
             break
         }
         if case .aggregate(.count, nil, let path?, let condition, _) = node.subject {
-            return countComparison(node.op, counted(path, condition))
+            return kernel(countComparison(node.op, counted(path, condition)))
         }
-        if let numeric = numericConstants(node.op), numeric, let subject = amount(node.subject) {
-            return amountComparison(node.op, subject)
+        if let numeric = numericConstants(node.op), numeric {
+            // A field's amounts against constants are a column test.
+            if case .field(let path, _) = node.subject {
+                let column = table.column(path)
+                switch ConstantOperands(node.op) {
+                case .one(let operand, let order)?:
+                    return amountLimit(operand).map { .test(.amount(column, $0, order)) }
+                case .between(let low, let high)?:
+                    guard let lower = amountLimit(low), let upper = amountLimit(high) else { return nil }
+                    return .test(.amountBetween(column, lower: lower, upper: upper))
+                case nil:
+                    return nil
+                }
+            }
+            if let subject = amount(node.subject) {
+                return kernel(amountComparison(node.op, subject))
+            }
         }
         let path: FieldPath
         let column: CellColumn
@@ -127,35 +147,46 @@ struct KernelCompiler {
         }
         switch node.op {
         case .equals(let operand):
-            return withConstant(operand) { equality(column, $0) }
+            return test(withConstant(operand) { equality(column, $0) })
         case .oneOf(let operands):
             return oneOf(column, operands)
         case .greaterThan(let operand):
-            return withConstant(operand) { order(column, $0, .greater, datesOnly: false) }
+            return test(withConstant(operand) { order(column, $0, .greater, datesOnly: false) })
         case .atLeast(let operand):
-            return withConstant(operand) { order(column, $0, .atLeast, datesOnly: false) }
+            return test(withConstant(operand) { order(column, $0, .atLeast, datesOnly: false) })
         case .lessThan(let operand):
-            return withConstant(operand) { order(column, $0, .less, datesOnly: false) }
+            return test(withConstant(operand) { order(column, $0, .less, datesOnly: false) })
         case .atMost(let operand):
-            return withConstant(operand) { order(column, $0, .atMost, datesOnly: false) }
+            return test(withConstant(operand) { order(column, $0, .atMost, datesOnly: false) })
         case .before(let operand):
-            return withConstant(operand) { order(column, $0, .less, datesOnly: true) }
+            return test(withConstant(operand) { order(column, $0, .less, datesOnly: true) })
         case .after(let operand):
-            return withConstant(operand) { order(column, $0, .greater, datesOnly: true) }
+            return test(withConstant(operand) { order(column, $0, .greater, datesOnly: true) })
         case .between(let low, let high):
             guard let lowValue = constant(low), let highValue = constant(high),
                   let lower = order(column, lowValue, .atLeast, datesOnly: false),
                   let upper = order(column, highValue, .atMost, datesOnly: false) else { return nil }
-            return KernelCompiler.between(lower, upper)
+            return .kernel(KernelCompiler.between(lower.rowKernel, upper.rowKernel))
         case .beyond(let operand):
-            return withConstant(operand) { relative(column, $0, beyond: true) }
+            return test(withConstant(operand) { relative(column, $0, beyond: true) })
         case .within(let operand):
-            return withConstant(operand) { relative(column, $0, beyond: false) }
+            return test(withConstant(operand) { relative(column, $0, beyond: false) })
         case .contains(let operand):
-            return withConstant(operand) { contains(column, path, $0) }
+            guard let value = constant(operand) else { return nil }
+            return kernel(contains(column, path, value))
         case .known, .unknown, .status:
             return nil
         }
+    }
+
+    private func test(_ test: ColumnTest?) -> CompareLeaf? {
+        guard let test else { return nil }
+        return .test(test)
+    }
+
+    private func kernel(_ code: RowKernel?) -> CompareLeaf? {
+        guard let code else { return nil }
+        return .kernel(code)
     }
 
     /// For `is`, the orders and `between`: whether every operand is a
@@ -179,10 +210,7 @@ struct KernelCompiler {
     }
 
     /// `make` applied to the operand's constant value, if it has one.
-    /// Not `Optional.flatMap`: a kernel that comes out of a generic
-    /// function is kept in the most general form, and every call to it
-    /// goes through a conversion thunk.
-    private func withConstant(_ operand: Node, _ make: (Value) -> RowKernel?) -> RowKernel? {
+    private func withConstant(_ operand: Node, _ make: (Value) -> ColumnTest?) -> ColumnTest? {
         guard let value = constant(operand) else { return nil }
         return make(value)
     }
@@ -239,47 +267,25 @@ struct KernelCompiler {
         }
     }
 
-    private func equality(_ column: CellColumn, _ value: Value) -> RowKernel? {
+    private func equality(_ column: CellColumn, _ value: Value) -> ColumnTest? {
         switch value {
         case .unknown:
-            return { _ in .isUnknown }
+            return .alwaysUnknown
         case .text(let text), .symbol(let text):
-            let id = table.interner.id(ofText: text)
-            return { row in
-                switch column.kinds[row] {
-                case .text: return RowTruth(column.textIDs[row] == id)
-                case .unknown: return .isUnknown
-                default: return .deferred
-                }
-            }
+            return .id(column, .text, table.interner.id(ofText: text))
         case .boolean(let flag):
-            let id: Int32 = flag ? 1 : 0
-            return { row in
-                switch column.kinds[row] {
-                case .boolean: return RowTruth(column.textIDs[row] == id)
-                case .unknown: return .isUnknown
-                default: return .deferred
-                }
-            }
+            return .id(column, .boolean, flag ? 1 : 0)
         case .number, .quantity:
             // Numbers and quantities compare as amounts (`amountComparison`).
             return nil
         case .date(let date):
-            let first = date.firstDay
-            let last = date.lastDay
-            return { row in
-                guard column.isDate(row) else { return column.kinds[row] == .unknown ? .isUnknown : .deferred }
-                // X is D: X lies within the period D.
-                if column.firstDay(row) >= first && column.lastDay(row) <= last { return .isTrue }
-                if column.lastDay(row) < first || column.firstDay(row) > last { return .isFalse }
-                return .isUnknown
-            }
+            return .period(column, first: date.firstDay, last: date.lastDay)
         case .list, .record, .range:
             return nil
         }
     }
 
-    private func oneOf(_ column: CellColumn, _ operands: [Node]) -> RowKernel? {
+    private func oneOf(_ column: CellColumn, _ operands: [Node]) -> CompareLeaf? {
         let values = operands.compactMap(constant)
         guard values.count == operands.count, !values.isEmpty else { return nil }
         var ids: [Int32] = []
@@ -290,20 +296,14 @@ struct KernelCompiler {
             }
         }
         if ids.count == values.count {
-            return { row in
-                switch column.kinds[row] {
-                case .text: return RowTruth(ids.contains(column.textIDs[row]))
-                case .unknown: return .isUnknown
-                default: return .deferred
-                }
-            }
+            return .test(.texts(column, ids))
         }
         var codes: [StoredKernel] = []
         for value in values {
             guard let code = equality(column, value) else { return nil }
-            codes.append(StoredKernel(code))
+            codes.append(StoredKernel(code.rowKernel))
         }
-        return { row in
+        return .kernel { row in
             var result = RowTruth.isFalse
             for code in codes {
                 result = result.or(code.run(row))
@@ -313,20 +313,15 @@ struct KernelCompiler {
         }
     }
 
-    private func order(_ column: CellColumn, _ value: Value, _ op: Evaluator.OrderOp, datesOnly: Bool) -> RowKernel? {
+    private func order(_ column: CellColumn, _ value: Value, _ op: Evaluator.OrderOp, datesOnly: Bool) -> ColumnTest? {
         var isDate = false
         if case .date = value { isDate = true }
         if datesOnly || isDate {
             guard let date = Evaluator.date(of: value) else { return nil }
-            let first = date.firstDay
-            let last = date.lastDay
-            return { row in
-                guard column.isDate(row) else { return column.kinds[row] == .unknown ? .isUnknown : .deferred }
-                return RowTruth(Evaluator.orderDays(column.firstDay(row), column.lastDay(row), first, last, op))
-            }
+            return .order(column, first: date.firstDay, last: date.lastDay, op)
         }
         // Numbers and quantities compare as amounts (`amountComparison`).
-        if case .unknown = value { return { _ in .isUnknown } }
+        if case .unknown = value { return .alwaysUnknown }
         return nil
     }
 
@@ -338,14 +333,9 @@ struct KernelCompiler {
         }
     }
 
-    private func relative(_ column: CellColumn, _ value: Value, beyond: Bool) -> RowKernel? {
+    private func relative(_ column: CellColumn, _ value: Value, beyond: Bool) -> ColumnTest? {
         guard case .quantity(let span) = value, let end = Evaluator.shift(asOf, by: span, sign: 1) else { return nil }
-        let start = asOf.firstDay
-        let limit = end.firstDay
-        return { row in
-            guard column.isDate(row) else { return column.kinds[row] == .unknown ? .isUnknown : .deferred }
-            return RowTruth(Evaluator.relativeDays(column.firstDay(row), column.lastDay(row), start: start, limit: limit, beyond: beyond))
-        }
+        return .relative(column, start: asOf.firstDay, limit: end.firstDay, beyond: beyond)
     }
 
     private func contains(_ column: CellColumn, _ path: FieldPath, _ value: Value) -> RowKernel? {
