@@ -15,7 +15,10 @@ import DealRulesSyntax
 /// asked about exactly the rows it was asked about before.
 typealias BlockKernel = (_ rows: UnsafeBufferPointer<Int>, _ truths: UnsafeMutablePointer<RowTruth>) -> Void
 
-/// A block kernel kept in an array (see `StoredKernel`).
+/// A block kernel kept in an array. A function stored in a generic
+/// container, or made by a generic function (`map`, `flatMap`), is kept
+/// in its most general form, and every call to it goes through a
+/// conversion thunk; inside this struct it keeps its own.
 struct StoredBlockKernel {
     let run: BlockKernel
 
@@ -91,11 +94,10 @@ extension KernelCompiler {
     @inline(__always)
     static func joinRight(_ right: BlockKernel, _ rows: UnsafeBufferPointer<Int>, _ truths: UnsafeMutablePointer<RowTruth>,
                           conjunction: Bool) {
-        let settling: RowTruth = conjunction ? .isFalse : .isTrue
         withUnsafeTemporaryAllocation(of: Int.self, capacity: max(rows.count, 1)) { open in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: max(rows.count, 1)) { places in
                 var count = 0
-                for index in 0..<rows.count where truths[index] != settling && truths[index] != .deferred {
+                for index in 0..<rows.count where !truths[index].settles(conjunction: conjunction) {
                     open[count] = rows[index]
                     places[count] = index
                     count += 1

@@ -213,7 +213,7 @@ struct CellColumnBuilder {
             return
         }
         kinds[row] = .text
-        setText(row, interner.recentID(of: text) ?? interner.id(ofText: text))
+        setText(row, interner.id(ofText: text))
     }
 
     mutating func set(_ row: Int, _ value: Value, _ status: ProvenanceStatus?) {

@@ -79,8 +79,7 @@ enum ColumnTest {
         case .amountBetween(let column, let lower, let upper):
             ColumnTest.each(rows, truths) { row in
                 let cell = KernelCompiler.amountCell(column, row)
-                let first = KernelCompiler.compared(cell, lower, .atLeast)
-                return first == .isFalse || first == .deferred ? first : first.and(KernelCompiler.compared(cell, upper, .atMost))
+                return KernelCompiler.compared(cell, lower, .atLeast).andThen { KernelCompiler.compared(cell, upper, .atMost) }
             }
         }
     }

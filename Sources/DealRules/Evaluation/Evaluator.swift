@@ -226,15 +226,10 @@ public final class Evaluator {
     /// One step down a path: a record's field, a figure's provenance, or
     /// the same field of every item of a list.
     static func step(_ current: FieldRead, _ key: String) -> FieldRead {
+        if let field = ProvenanceField(key: key), let provenance = current.provenance, !isRecord(current.value) {
+            return FieldRead(value: field.value(of: provenance), provenance: nil, found: true)
+        }
         switch key {
-        case "source":
-            if let provenance = current.provenance, !isRecord(current.value) {
-                return FieldRead(value: provenance.source.map { .text($0) } ?? .unknown, provenance: nil, found: true)
-            }
-        case "status":
-            if let provenance = current.provenance, !isRecord(current.value) {
-                return FieldRead(value: provenance.status.map { .symbol($0.rawValue) } ?? .unknown, provenance: nil, found: true)
-            }
         case "as of":
             if let provenance = current.provenance, !isRecord(current.value) {
                 return FieldRead(value: provenance.asOf.map { DateValue.parse($0).map(Value.date) ?? .text($0) } ?? .unknown, provenance: nil, found: true)

@@ -36,19 +36,11 @@ struct KernelCompiler {
         case .and(let lhs, let rhs):
             let left = condition(lhs)
             let right = condition(rhs)
-            return { row in
-                let first = left(row)
-                if first == .isFalse || first == .deferred { return first }
-                return first.and(right(row))
-            }
+            return { row in left(row).andThen { right(row) } }
         case .or(let lhs, let rhs):
             let left = condition(lhs)
             let right = condition(rhs)
-            return { row in
-                let first = left(row)
-                if first == .isTrue || first == .deferred { return first }
-                return first.or(right(row))
-            }
+            return { row in left(row).orElse { right(row) } }
         case .compare(let compare):
             guard let code = self.compare(compare) else {
                 return decided { $0.truth(node) }
@@ -193,13 +185,10 @@ struct KernelCompiler {
     /// known number or quantity (nil for other comparisons).
     func numericConstants(_ op: CompareNode.Operator) -> Bool? {
         let operands: [Node]
-        switch op {
-        case .equals(let operand), .greaterThan(let operand), .atLeast(let operand), .lessThan(let operand), .atMost(let operand):
-            operands = [operand]
-        case .between(let low, let high):
-            operands = [low, high]
-        default:
-            return nil
+        switch ConstantOperands(op) {
+        case .one(let operand, _)?: operands = [operand]
+        case .between(let low, let high)?: operands = [low, high]
+        case nil: return nil
         }
         return operands.allSatisfy { operand in
             switch constant(operand) {
@@ -298,15 +287,15 @@ struct KernelCompiler {
         if ids.count == values.count {
             return .test(.texts(column, ids))
         }
-        var codes: [StoredKernel] = []
+        var tests: [ColumnTest] = []
         for value in values {
-            guard let code = equality(column, value) else { return nil }
-            codes.append(StoredKernel(code.rowKernel))
+            guard let test = equality(column, value) else { return nil }
+            tests.append(test)
         }
         return .kernel { row in
             var result = RowTruth.isFalse
-            for code in codes {
-                result = result.or(code.run(row))
+            for test in tests {
+                result = result.or(test.truth(row))
                 if result == .isTrue || result == .deferred { return result }
             }
             return result
@@ -326,11 +315,7 @@ struct KernelCompiler {
     }
 
     static func between(_ lower: @escaping RowKernel, _ upper: @escaping RowKernel) -> RowKernel {
-        return { row in
-            let low = lower(row)
-            if low == .isFalse || low == .deferred { return low }
-            return low.and(upper(row))
-        }
+        return { row in lower(row).andThen { upper(row) } }
     }
 
     private func relative(_ column: CellColumn, _ value: Value, beyond: Bool) -> ColumnTest? {

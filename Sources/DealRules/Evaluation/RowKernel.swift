@@ -49,20 +49,30 @@ enum RowTruth: UInt8 {
         if self == .isUnknown || other == .isUnknown { return .isUnknown }
         return .isFalse
     }
+
+    /// Whether this left side decides `and` (`conjunction`) or `or` alone:
+    /// false (or true) settles it, and so does `deferred`, since the
+    /// evaluator then decides the whole condition.
+    @inline(__always)
+    func settles(conjunction: Bool) -> Bool {
+        self == .deferred || self == (conjunction ? .isFalse : .isTrue)
+    }
+
+    /// `self and right()`, `right` asked only where this does not settle it.
+    @inline(__always)
+    func andThen(_ right: () -> RowTruth) -> RowTruth {
+        settles(conjunction: true) ? self : self.and(right())
+    }
+
+    /// `self or right()`, `right` asked only where this does not settle it.
+    @inline(__always)
+    func orElse(_ right: () -> RowTruth) -> RowTruth {
+        settles(conjunction: false) ? self : self.or(right())
+    }
 }
 
 /// Truth of a condition for the row at an index of a `RowTable`.
 typealias RowKernel = (Int) -> RowTruth
-
-/// A kernel kept in an array. A function stored in a generic container,
-/// or made by a generic function (`map`, `flatMap`), is kept in its most
-/// general form, and every call to it goes through a conversion thunk;
-/// inside this struct it keeps its own.
-struct StoredKernel {
-    let run: RowKernel
-
-    init(_ run: @escaping RowKernel) { self.run = run }
-}
 
 /// The evaluator, positioned on one deal at a time, for the parts of a
 /// condition kernels leave to it.

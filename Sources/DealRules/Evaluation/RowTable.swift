@@ -188,7 +188,7 @@ final class DealTable: RowTable {
         }
         let valueOffset = EntryValues.valueOffset
         let inners = projectionInners
-        let provenanceFields = projectionInners.map(ProvenanceField.init)
+        let provenanceFields = projectionInners.map { $0.keys.count == 1 ? ProvenanceField(key: $0.keys[0]) : nil }
         // The pass's closures capture constants only, and reach the
         // builders through buffers: a captured variable would be checked
         // for exclusivity, and an array for shared storage, at every cell.
@@ -295,38 +295,6 @@ final class DealTable: RowTable {
     }
 
     override func deal(ofRow row: Int) -> Record? { deals[base &+ row].record }
-}
-
-/// `source of F` or `status of F` of a figure: read from the entry's
-/// provenance as `Evaluator.step` reads it, without making the text a
-/// `Value` (a box allocated for every deal) first.
-private enum ProvenanceField {
-    case source, status
-
-    /// The field a projection's inner path names, if it is one of these.
-    init?(_ inner: FieldPath) {
-        switch inner.keys {
-        case ["source"]: self = .source
-        case ["status"]: self = .status
-        default: return nil
-        }
-    }
-
-    func text(of provenance: Provenance) -> String? {
-        switch self {
-        case .source: return provenance.source
-        case .status: return provenance.status?.rawValue
-        }
-    }
-
-    /// Whether the value is a record or a list: `project` and `step` read
-    /// those differently, so they take the general path.
-    static func holdsItems(_ value: UnsafePointer<Value>) -> Bool {
-        switch value.pointee {
-        case .record, .list: return true
-        default: return false
-        }
-    }
 }
 
 /// One row per item of a collection field, over all rows of its owner, read
