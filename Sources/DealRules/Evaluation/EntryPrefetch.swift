@@ -61,14 +61,6 @@ enum EntryPrefetch {
         }
     }
 
-    /// The same for the item `index` of a collection: the value's word
-    /// holds the address of its box (see `addressBits`).
-    @inline(__always)
-    static func prefetch(_ items: UnsafeBufferPointer<Value>, _ index: Int) {
-        guard index < items.count, let base = items.baseAddress else { return }
-        lines(at: UnsafeRawPointer(base + index).load(as: UInt.self) & addressBits, count: 2)
-    }
-
     @inline(__always)
     private static func lines(at address: UInt, count: Int) {
         guard address != 0 else { return }

@@ -7,6 +7,9 @@ class RowTable {
     let interner: Interner
     var columns: [[String]: CellColumn] = [:]
     fileprivate var itemTables: [[String]: ItemTable] = [:]
+    /// How collections are read in place (`ValueInPlace`); tests set nil
+    /// to take the path of a layout it does not know, which copies them.
+    var inPlace = ValueInPlace.layout
 
     init(rowCount: Int, interner: Interner) {
         self.rowCount = rowCount
@@ -70,7 +73,7 @@ class RowTable {
     /// The items of a collection field in every row (`Evaluator.items(of:)`).
     func items(_ path: FieldPath) -> ItemTable {
         if let table = itemTables[path.keys] { return table }
-        var items = ItemListBuilder()
+        var items = ItemListBuilder(inPlace: inPlace)
         forEachValue(path) { row, value in items.add(value, row: row) }
         let table = ItemTable(owner: self, path: path, items: items)
         itemTables[path.keys] = table
@@ -175,7 +178,7 @@ final class DealTable: RowTable {
         let consumerStarts = consumersOfKey.reduce(into: [0]) { starts, list in starts.append(starts[starts.count - 1] + list.count) }
 
         var columnBuilders = columnPaths.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
-        var itemBuilders = itemPaths.map { _ in ItemListBuilder() }
+        var itemBuilders = itemPaths.map { _ in ItemListBuilder(inPlace: inPlace) }
         var projectionBuilders = projectionKeys.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
         let absent = Evaluator.FieldRead(value: .unknown, provenance: nil, found: false)
         func project(_ whole: Evaluator.FieldRead, _ row: Int, into builder: inout CellColumnBuilder, _ inner: FieldPath) {
@@ -321,6 +324,7 @@ final class ItemTable: RowTable {
         self.names = CollectionNames.itemNames(for: path.keys.last ?? "")
         self.owner = owner
         super.init(rowCount: items.owners.count, interner: owner.interner)
+        inPlace = owner.inPlace
     }
 
     /// The item in row `row`.
@@ -332,25 +336,47 @@ final class ItemTable: RowTable {
 
     /// Calls `body` with every item's row and value, in row order, the
     /// value read where it lies: copying an item would retain its box.
-    private func forEachItem(_ body: (Int, UnsafePointer<Value>) -> Void) {
+    ///
+    /// Over a large portfolio every collection is cold: its box, its
+    /// array, each item's box and a record item's entries are four loads,
+    /// each waiting for the one before. They are asked for in stages, a
+    /// few owners ahead, each stage reading what the one before asked for
+    /// (`ValueInPlace`), so that an owner's items have arrived when its
+    /// turn comes.
+    private func forEachItem(entriesAhead: Bool = false, _ body: (Int, UnsafePointer<Value>) -> Void) {
         var row = 0
+        let layout = inPlace
         collections.withUnsafeBufferPointer { collections in
             guard let base = collections.baseAddress else { return }
-            for ownerRow in collections.indices {
-                switch collections[ownerRow] {
-                case .unknown:
-                    continue // an unknown collection has no items
+            let count = collections.count
+            for ownerRow in 0..<count {
+                if let layout {
+                    if ownerRow &+ 12 < count { ValueInPlace.prefetchBox(base + (ownerRow &+ 12)) }
+                    if ownerRow &+ 6 < count { ValueInPlace.prefetchItems(base + (ownerRow &+ 6), layout) }
+                    if ownerRow &+ 3 < count { ValueInPlace.prefetchItemBoxes(base + (ownerRow &+ 3), layout, entries: false) }
+                    if entriesAhead, ownerRow &+ 1 < count { ValueInPlace.prefetchItemBoxes(base + (ownerRow &+ 1), layout, entries: true) }
+                }
+                let collection = base + ownerRow
+                if case .unknown = collection.pointee { continue } // an unknown collection has no items
+                if let layout, let items = ValueInPlace.items(of: collection, layout) {
+                    guard let first = items.baseAddress else { continue }
+                    for index in 0..<items.count {
+                        body(row, first + index)
+                        row &+= 1
+                    }
+                    continue
+                }
+                switch collection.pointee {
                 case .list(let items):
                     items.withUnsafeBufferPointer { items in
                         guard let first = items.baseAddress else { return }
                         for index in items.indices {
-                            EntryPrefetch.prefetch(items, index &+ 1)
                             body(row, first + index)
                             row &+= 1
                         }
                     }
                 default:
-                    body(row, base + ownerRow)
+                    body(row, collection)
                     row &+= 1
                 }
             }
@@ -375,20 +401,24 @@ final class ItemTable: RowTable {
         var builder = CellColumnBuilder(rows: rowCount, interner: interner)
         var ownerColumn: CellColumn? = nil
         let valueOffset = EntryValues.valueOffset
-        forEachItem { row, item in
-            switch item.pointee {
-            case .record(let record):
+        let layout = inPlace
+        forEachItem(entriesAhead: true) { row, item in
+            if let layout, let entries = ValueInPlace.entries(of: item, layout) {
+                if let index = search.index(in: entries) {
+                    builder.set(row, entry: index, of: entries, valueOffset: valueOffset)
+                    return
+                }
+            } else if case .unknown = item.pointee {
+                // An unknown item has no known fields (see `Evaluator.lookup`).
+                return
+            } else if case .record(let record) = item.pointee {
+                // Where `ValueInPlace` has no layout.
                 let found: Bool = record.entries.withUnsafeBufferPointer { entries in
                     guard let index = search.index(in: entries) else { return false }
                     builder.set(row, entry: index, of: entries, valueOffset: valueOffset)
                     return true
                 }
                 if found { return }
-            case .unknown:
-                // An unknown item has no known fields (see `Evaluator.lookup`).
-                return
-            default:
-                break
             }
             if ownerColumn == nil { ownerColumn = owner.column(path) }
             if let ownerColumn { builder.copy(ownerColumn, row: Int(owners[row]), to: row) }
@@ -432,6 +462,12 @@ struct ItemListBuilder {
     private(set) var known: [Bool] = []
     private(set) var collections: [Value] = []
     private(set) var owners: [UInt32] = []
+    /// How lists are counted in place (`RowTable.inPlace`).
+    let inPlace: ValueInPlace.Layout?
+
+    init(inPlace: ValueInPlace.Layout?) {
+        self.inPlace = inPlace
+    }
 
     /// The value of the collection in the next row, `row`.
     mutating func add(_ value: Value, row: Int) {
@@ -445,8 +481,12 @@ struct ItemListBuilder {
         case .unknown:
             count = 0
             known.append(false)
-        case .list(let items):
-            count = items.count
+        case .list:
+            // Counted in place: binding the array would retain it.
+            count = inPlace.flatMap { ValueInPlace.items(of: value, $0)?.count } ?? {
+                if case .list(let items) = value.pointee { return items.count }
+                return 0
+            }()
             known.append(true)
         default:
             count = 1

@@ -47,10 +47,12 @@ import Testing
     }
 
     /// The test deals' table after one pass that read `plan`.
-    static func read(_ plan: ReadPlan) -> (deals: [Deal], table: DealTable, interner: Interner) {
+    /// `inPlace` false: as where `ValueInPlace` knows no layout.
+    static func read(_ plan: ReadPlan, inPlace: Bool = true) -> (deals: [Deal], table: DealTable, interner: Interner) {
         let deals = DealPassTests.deals()
         let interner = Interner()
         let table = DealTable(deals: deals, interner: interner)
+        if !inPlace { table.inPlace = nil }
         table.prefetch(plan)
         return (deals, table, interner)
     }
@@ -117,12 +119,13 @@ import Testing
         return (items, owners, known)
     }
 
-    @Test(arguments: ["chips", "parties", "deal value", "hyperscaler"])
-    func itemTablesHoldEveryItemInRowOrder(_ key: String) {
+    @Test(arguments: ["chips", "parties", "deal value", "hyperscaler"], [true, false])
+    func itemTablesHoldEveryItemInRowOrder(_ key: String, inPlace: Bool) {
         let collection = DealPassTests.path(key)
         var plan = ReadPlan()
         plan.collections = [collection]
-        let (deals, table, interner) = DealPassTests.read(plan)
+        let (deals, table, interner) = DealPassTests.read(plan, inPlace: inPlace)
+        #expect((table.items(collection).inPlace != nil) == inPlace)
         let items = table.items(collection)
         let expected = DealPassTests.expectedItems(deals, collection)
         #expect(items.rowCount == expected.items.count, "\(key)")
@@ -142,11 +145,12 @@ import Testing
         DealPassTests.expectSameCells(readBack, selfExpected, "\(key) items read one by one")
     }
 
-    @Test func itemFieldsFallBackToTheDealAsTheEvaluatorDoes() {
+    @Test(arguments: [true, false])
+    func itemFieldsFallBackToTheDealAsTheEvaluatorDoes(inPlace: Bool) {
         let collection = DealPassTests.path("parties")
         var plan = ReadPlan()
         plan.collections = [collection]
-        let (_, table, interner) = DealPassTests.read(plan)
+        let (_, table, interner) = DealPassTests.read(plan, inPlace: inPlace)
         let items = table.items(collection)
         for field in [DealPassTests.path("role"), DealPassTests.path("name"), DealPassTests.path("kind")] {
             // The one-pass column against the item-by-item read.

@@ -1,0 +1,146 @@
+import CMemoryHints
+import DealRulesModel
+
+/// Reads the items of a list value and the entries of a record value
+/// where they lie in the deals, and asks for them ahead of a pass.
+///
+/// Binding `case .list(let items)` copies the array out of the value's box:
+/// a retain and a release, each a write to the box. A pass over a large
+/// portfolio's collections meets every box cold, so those writes are
+/// cache misses of their own, and each dirties a line of the deals'
+/// memory. Read in place, an item table's pass touches each box once,
+/// read-only, and can ask for the next deals' boxes, arrays and entries
+/// before it needs them (`prefetch`).
+///
+/// `Value` is an indirect enum: one word holding its box's address, the
+/// case in bits an address does not use. Where the payload lies in a box
+/// and the elements in an array's storage is found once, by looking for
+/// known words in sample values (`layout`). Where the layout is not what
+/// this expects, `layout` is nil and callers copy the payload as before.
+enum ValueInPlace {
+    struct Layout {
+        /// Where a `.list` box holds its array's word, and a `.record` box
+        /// its entries array's word.
+        let listPayload: Int
+        let recordPayload: Int
+        /// Where an array's storage holds its count, and its first element.
+        let arrayCount: Int
+        let arrayElements: Int
+    }
+
+    /// The bits of a value's word that hold its box's address.
+    static let addressBits: UInt = 0x0000_FFFF_FFFF_FFF8
+
+    static let layout: Layout? = {
+        guard MemoryLayout<Value>.size == MemoryLayout<UInt>.size,
+              MemoryLayout<[Value]>.size == MemoryLayout<UInt>.size,
+              MemoryLayout<[RecordEntry]>.size == MemoryLayout<UInt>.size else { return nil }
+        let shortList: [Value] = [.integer(1), .integer(2), .integer(3)]
+        var longList: [Value] = []
+        longList.reserveCapacity(40)
+        for number in 0..<5 { longList.append(.integer(number)) }
+        let entries = [RecordEntry(key: "probe", originalKey: "probe", value: .unknown)]
+        let list = Value.list(shortList)
+        let record = Value.record(Record(entries: entries))
+        guard let listPayload = offset(of: unsafeBitCast(shortList, to: UInt.self), inBoxOf: list),
+              let recordPayload = offset(of: unsafeBitCast(entries, to: UInt.self), inBoxOf: record) else { return nil }
+        // The elements: the first element's address less the storage's.
+        let elements = shortList.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { UInt(bitPattern: $0) &- unsafeBitCast(shortList, to: UInt.self) }
+        }
+        guard let elements, elements < 256, elements % UInt(MemoryLayout<UInt>.size) == 0,
+              longList.withUnsafeBufferPointer({ $0.baseAddress.map { UInt(bitPattern: $0) &- unsafeBitCast(longList, to: UInt.self) } }) == elements
+        else { return nil }
+        // The count: the header word that reads 3 in the one and 5 in the other.
+        let count = stride(from: 0, to: Int(elements), by: MemoryLayout<UInt>.size).first { offset in
+            word(at: offset, of: unsafeBitCast(shortList, to: UInt.self)) == 3
+                && word(at: offset, of: unsafeBitCast(longList, to: UInt.self)) == 5
+        }
+        guard let count else { return nil }
+        return withExtendedLifetime((list, record, longList)) {
+            Layout(listPayload: listPayload, recordPayload: recordPayload, arrayCount: count, arrayElements: Int(elements))
+        }
+    }()
+
+    /// The word at `offset` bytes into the object at `address`.
+    @inline(__always)
+    private static func word(at offset: Int, of address: UInt) -> UInt {
+        UnsafeRawPointer(bitPattern: address).map { $0.load(fromByteOffset: offset, as: UInt.self) } ?? 0
+    }
+
+    /// Where `word` lies in the box of `value` (within its first 64 bytes).
+    private static func offset(of word: UInt, inBoxOf value: Value) -> Int? {
+        let box = unsafeBitCast(value, to: UInt.self) & addressBits
+        guard box != 0 else { return nil }
+        return withExtendedLifetime(value) {
+            stride(from: MemoryLayout<UInt>.size, to: 64, by: MemoryLayout<UInt>.size).first { self.word(at: $0, of: box) == word }
+        }
+    }
+
+    /// The elements of the array whose storage is at `storage`.
+    @inline(__always)
+    private static func elements<Element>(ofStorage storage: UInt, _ layout: Layout, as type: Element.Type) -> UnsafeBufferPointer<Element> {
+        let count = Int(bitPattern: word(at: layout.arrayCount, of: storage))
+        guard count > 0, let first = UnsafeRawPointer(bitPattern: storage &+ UInt(layout.arrayElements)) else {
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
+        // The storage's elements are bound to their type.
+        return UnsafeBufferPointer(start: first.assumingMemoryBound(to: Element.self), count: count)
+    }
+
+    /// The items of the list at `value`, in place; nil when it is not a list.
+    @inline(__always)
+    static func items(of value: UnsafePointer<Value>, _ layout: Layout) -> UnsafeBufferPointer<Value>? {
+        guard case .list = value.pointee else { return nil }
+        let box = UnsafeRawPointer(value).load(as: UInt.self) & addressBits
+        return elements(ofStorage: word(at: layout.listPayload, of: box), layout, as: Value.self)
+    }
+
+    /// The entries of the record at `value`, in place; nil when it is not a record.
+    @inline(__always)
+    static func entries(of value: UnsafePointer<Value>, _ layout: Layout) -> UnsafeBufferPointer<RecordEntry>? {
+        guard case .record = value.pointee else { return nil }
+        let box = UnsafeRawPointer(value).load(as: UInt.self) & addressBits
+        return elements(ofStorage: word(at: layout.recordPayload, of: box), layout, as: RecordEntry.self)
+    }
+
+    // MARK: Asking ahead
+
+    /// Asks for the box of the value at `value`.
+    @inline(__always)
+    static func prefetchBox(_ value: UnsafePointer<Value>) {
+        let box = UnsafeRawPointer(value).load(as: UInt.self) & addressBits
+        if box != 0 { dr_prefetch(UnsafeRawPointer(bitPattern: box)) }
+    }
+
+    /// For a list whose box has arrived: asks for its array's storage.
+    @inline(__always)
+    static func prefetchItems(_ value: UnsafePointer<Value>, _ layout: Layout) {
+        guard case .list = value.pointee else { return }
+        let box = UnsafeRawPointer(value).load(as: UInt.self) & addressBits
+        lines(at: word(at: layout.listPayload, of: box), count: 2)
+    }
+
+    /// For a list whose array has arrived: asks for its first items' boxes
+    /// and, for records whose boxes arrived, their entries.
+    @inline(__always)
+    static func prefetchItemBoxes(_ value: UnsafePointer<Value>, _ layout: Layout, entries: Bool) {
+        guard let items = items(of: value, layout), let first = items.baseAddress else { return }
+        for index in 0..<min(items.count, 4) {
+            if entries, case .record = items[index] {
+                let box = UnsafeRawPointer(first + index).load(as: UInt.self) & addressBits
+                lines(at: word(at: layout.recordPayload, of: box), count: 2)
+            } else {
+                prefetchBox(first + index)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func lines(at address: UInt, count: Int) {
+        guard address != 0 else { return }
+        for line in 0..<count {
+            dr_prefetch(UnsafeRawPointer(bitPattern: address &+ UInt(line &* 64)))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+@testable import DealRules
+import DealRulesModel
+import Testing
+
+/// `ValueInPlace` reads lists and records through a layout it found by
+/// probing; these hold what it reads to what Swift's own copies hold, for
+/// lists and records of every size and for every other kind of value.
+@Suite struct ValueInPlaceTests {
+    static func record(_ count: Int) -> Value {
+        .record(Record(entries: (0..<count).map { RecordEntry(key: "k\($0)", originalKey: "K\($0)", value: .integer($0)) }))
+    }
+
+    static let samples: [Value] = [
+        .unknown, .boolean(true), .integer(7), .text("a text longer than fifteen bytes"), .symbol("gas"),
+        DateValue(dayNumber: 20_000).map(Value.date) ?? .unknown, .range(lower: .zero, upper: .one),
+        .list([]), .list([.integer(1)]), .list((0..<9).map { .integer($0) }),
+        .list((0..<300).map { $0 % 3 == 0 ? ValueInPlaceTests.record($0 % 5) : .text("item \($0)") }),
+        record(0), record(1), record(12),
+    ]
+
+    @Test func aLayoutIsFoundOnThisPlatform() {
+        // The machines this project builds on lay values out as one word;
+        // a nil layout here would silently take the slower copying path.
+        #expect(ValueInPlace.layout != nil)
+    }
+
+    @Test(arguments: ValueInPlaceTests.samples.indices)
+    func readsWhatACopyHolds(_ index: Int) throws {
+        let layout = try #require(ValueInPlace.layout)
+        let value = ValueInPlaceTests.samples[index]
+        withUnsafePointer(to: value) { pointer in
+            let items = ValueInPlace.items(of: pointer, layout)
+            if case .list(let copied) = value {
+                let read = items.map { Array($0) }
+                #expect(read?.count == copied.count)
+                #expect(read.map { $0.map(\.typeName) } == copied.map(\.typeName))
+                #expect(read.map { $0.map { ValueRendering.render($0) } } == copied.map { ValueRendering.render($0) })
+            } else {
+                #expect(items == nil)
+            }
+            let entries = ValueInPlace.entries(of: pointer, layout)
+            if case .record(let copied) = value {
+                #expect(entries.map { $0.map(\.key) } == copied.entries.map(\.key))
+                #expect(entries.map { $0.map(\.originalKey) } == copied.entries.map(\.originalKey))
+                #expect(entries.map { $0.map { ValueRendering.render($0.value) } } == copied.entries.map { ValueRendering.render($0.value) })
+            } else {
+                #expect(entries == nil)
+            }
+            // Asking ahead reads only what each stage is given: any value will do.
+            ValueInPlace.prefetchBox(pointer)
+            ValueInPlace.prefetchItems(pointer, layout)
+            ValueInPlace.prefetchItemBoxes(pointer, layout, entries: false)
+            ValueInPlace.prefetchItemBoxes(pointer, layout, entries: true)
+        }
+    }
+
+    /// A list made item by item grows its storage: what is read is the
+    /// storage the value holds now.
+    @Test func readsAGrownList() throws {
+        let layout = try #require(ValueInPlace.layout)
+        var items: [Value] = []
+        for number in 0..<1_000 { items.append(.integer(number)) }
+        let value = Value.list(items)
+        withUnsafePointer(to: value) { pointer in
+            let read = ValueInPlace.items(of: pointer, layout).map { Array($0) }
+            #expect(read?.count == 1_000)
+            #expect(read?.last.map { ValueRendering.render($0) } == "999")
+        }
+    }
+}
