@@ -26,6 +26,9 @@ enum ColumnTest {
     /// `F is between L and H` for amounts: the upper bound only where the
     /// lower one holds or is unknown (`KernelCompiler.between`).
     case amountBetween(CellColumn, lower: AmountCell, upper: AmountCell)
+    /// `F contains T`: a text cell contains T (folded), a list holds an
+    /// item equal to it.
+    case contains(CellColumn, ContainsNeedle)
 
     typealias AmountCell = KernelCompiler.AmountCell
 
@@ -81,6 +84,35 @@ enum ColumnTest {
                 let cell = KernelCompiler.amountCell(column, row)
                 return KernelCompiler.compared(cell, lower, .atLeast).andThen { KernelCompiler.compared(cell, upper, .atMost) }
             }
+        case .contains(let column, let needle):
+            // The items' arrays, taken once a selection, when a row first holds a list.
+            var lists: (starts: [Int], kinds: [CellKind], ids: [Int32])? = nil
+            ColumnTest.each(rows, truths) { row in
+                switch column.kinds[row] {
+                case .unknown:
+                    return .isUnknown
+                case .text:
+                    return RowTruth(needle.inText(column.textIDs[row]))
+                case .list:
+                    if lists == nil {
+                        let items = needle.items
+                        let itemColumn = items.selfColumn
+                        lists = (items.starts, itemColumn.kinds, itemColumn.textIDs)
+                    }
+                    guard let (starts, kinds, ids) = lists else { return .deferred }
+                    var result = RowTruth.isFalse
+                    for item in starts[row]..<starts[row + 1] {
+                        switch kinds[item] {
+                        case .text: if ids[item] == needle.id { return .isTrue }
+                        case .unknown: result = .isUnknown
+                        default: return .deferred
+                        }
+                    }
+                    return result
+                default:
+                    return .deferred
+                }
+            }
         }
     }
 
@@ -109,7 +141,7 @@ enum ColumnTest {
 }
 
 /// What `KernelCompiler.compareLeaf` makes of a comparison: a column test,
-/// or a kernel of its own (counts, `contains`, `known`, computed amounts).
+/// or a kernel of its own (counts, `known`, computed amounts).
 enum CompareLeaf {
     case test(ColumnTest)
     case kernel(RowKernel)

@@ -164,8 +164,7 @@ struct KernelCompiler {
         case .within(let operand):
             return test(withConstant(operand) { relative(column, $0, beyond: false) })
         case .contains(let operand):
-            guard let value = constant(operand) else { return nil }
-            return kernel(contains(column, path, value))
+            return test(withConstant(operand) { contains(column, path, $0) })
         case .known, .unknown, .status:
             return nil
         }
@@ -323,36 +322,12 @@ struct KernelCompiler {
         return .relative(column, start: asOf.firstDay, limit: end.firstDay, beyond: beyond)
     }
 
-    private func contains(_ column: CellColumn, _ path: FieldPath, _ value: Value) -> RowKernel? {
-        let needle: String
+    private func contains(_ column: CellColumn, _ path: FieldPath, _ value: Value) -> ColumnTest? {
         switch value {
-        case .text(let text), .symbol(let text): needle = text
-        default: return nil
-        }
-        let needleID = table.interner.id(ofText: needle)
-        let memo = ContainsMemo(needle: needle, interner: table.interner)
-        let lists = LazyItems(table: table, path: path)
-        return { row in
-            switch column.kinds[row] {
-            case .unknown:
-                return .isUnknown
-            case .text:
-                return RowTruth(memo.contains(column.textIDs[row]))
-            case .list:
-                let items = lists.table
-                let itemColumn = items.selfColumn
-                var result = RowTruth.isFalse
-                for item in items.starts[row]..<items.starts[row + 1] {
-                    switch itemColumn.kinds[item] {
-                    case .text: if itemColumn.textIDs[item] == needleID { return .isTrue }
-                    case .unknown: result = .isUnknown
-                    default: return .deferred
-                    }
-                }
-                return result
-            default:
-                return .deferred
-            }
+        case .text(let text), .symbol(let text):
+            return .contains(column, ContainsNeedle(text, table: table, path: path))
+        default:
+            return nil
         }
     }
 
@@ -606,31 +581,30 @@ extension KernelCompiler {
     }
 }
 
-/// The items of a list field, built the first time a row holds a list.
-final class LazyItems {
-    private let owner: RowTable
-    private let path: FieldPath
-    private(set) lazy var table: ItemTable = owner.items(path)
-
-    init(table: RowTable, path: FieldPath) {
-        self.owner = table
-        self.path = path
-    }
-}
-
-/// `contains` of one needle per interned text, worked out once per text.
-final class ContainsMemo {
+/// The needle of `F contains T`: whether each interned text contains it,
+/// worked out once per text, and the items of F, built the first time a
+/// row holds a list (whose items must equal it).
+final class ContainsNeedle {
+    /// The needle's interned id.
+    let id: Int32
     private let needle: String
     private let interner: Interner
     /// 0 not yet known, 1 no, 2 yes.
     private var answers: [UInt8] = []
+    private let owner: RowTable
+    private let path: FieldPath
+    private(set) lazy var items: ItemTable = owner.items(path)
 
-    init(needle: String, interner: Interner) {
+    init(_ needle: String, table: RowTable, path: FieldPath) {
         self.needle = needle
-        self.interner = interner
+        self.interner = table.interner
+        self.id = table.interner.id(ofText: needle)
+        self.owner = table
+        self.path = path
     }
 
-    func contains(_ id: Int32) -> Bool {
+    /// Whether the text of interned id `id` contains the needle.
+    func inText(_ id: Int32) -> Bool {
         let index = Int(id)
         if index < answers.count, answers[index] != 0 { return answers[index] == 2 }
         let texts = interner.texts

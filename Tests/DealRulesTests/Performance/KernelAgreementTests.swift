@@ -242,10 +242,11 @@ import Testing
         #expect(interner.id(ofText: "Natural_Gas") == interner.id(ofText: "natural gas"))
         #expect(interner.id(ofText: "non-exclusive") == interner.id(ofText: "Non Exclusive"))
         #expect(interner.id(ofText: "gas") != interner.id(ofText: "oil"))
-        let memo = ContainsMemo(needle: "press", interner: interner)
-        #expect(memo.contains(interner.id(ofText: "Press Release")))
-        #expect(!memo.contains(interner.id(ofText: "company filing")))
-        #expect(!memo.contains(9_999))
+        let needle = ContainsNeedle("press", table: RowTable(rowCount: 0, interner: interner), path: FieldPath(keys: ["notes"], display: "notes"))
+        #expect(needle.inText(interner.id(ofText: "Press Release")))
+        #expect(!needle.inText(interner.id(ofText: "company filing")))
+        #expect(!needle.inText(9_999))
+        #expect(needle.id == interner.id(ofText: "Press"))
     }
 
     @Test func internedIDsDoNotDependOnWhichStringHoldsTheText() {

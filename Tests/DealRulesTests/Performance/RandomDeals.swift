@@ -61,7 +61,13 @@ struct RandomDeals {
         case "deal value": return (money(pick([1, 20, 50, 100, 650])), provenance)
         case "term": return (quantity(pick(["years", "months", "days"]), pick([1, 10, 20, 120])), provenance)
         case "capacity target", "announced": return (date(), provenance)
-        case "chips": return (.list((0..<below(4)).map { _ in .text(pick(["Trainium2", "Trainium3", "H100", "MI450"])) }), provenance)
+        case "chips":
+            // Now and then an unknown chip: `contains` is then unknown unless
+            // another item matches. One draw an item, as for the names alone.
+            return (.list((0..<below(4)).map { _ in
+                let chip = pick(["Trainium2", "Trainium3", "H100", "MI450", "", "Trainium2", "H100", "MI450"])
+                return chip.isEmpty ? .unknown : .text(chip)
+            }), provenance)
         case "parties": return (.list((0..<below(4)).map { _ in party() }), nil)
         default: return (.text(pick(RandomDeals.words)), provenance)
         }
