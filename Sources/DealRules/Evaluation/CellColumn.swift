@@ -114,6 +114,9 @@ struct CellColumnBuilder {
     /// the compiler copy, and retain, the quantity); holding the signature
     /// here keeps its storage alive.
     private var lastUnit: (unit: UnitSignature, id: Int32)? = nil
+    /// How text is read in place (`ValueInPlace`), looked up once: a
+    /// static is checked for initialisation on every read.
+    private let inPlace = ValueInPlace.layout
 
     init(rows: Int, interner: Interner) {
         self.interner = interner
@@ -297,12 +300,26 @@ struct CellColumnBuilder {
             return cell
         case .date(let date):
             return PendingCell(kind: .date, firstDay: Int32(clamping: date.firstDay), lastDay: Int32(clamping: date.lastDay))
-        case .text(let text), .symbol(let text):
-            return PendingCell(kind: .text, textID: interner.recentID(of: text) ?? -1)
+        case .text, .symbol:
+            // Not bound: binding the string would retain its storage.
+            if let inPlace, let bits = ValueInPlace.textBits(of: value, inPlace) {
+                return PendingCell(kind: .text, textID: interner.recentID(ofBits: bits) ?? -1)
+            }
+            return PendingCell(kind: .text, textID: CellColumnBuilder.recentTextID(valueAt: value, interner))
         case .list:
             return PendingCell(kind: .list)
         case .record, .range:
             return PendingCell(kind: .other)
+        }
+    }
+
+    /// The interner's id of a text value if it is among the recent ones,
+    /// else -1; where `ValueInPlace` has no layout.
+    @inline(never)
+    private static func recentTextID(valueAt value: UnsafePointer<Value>, _ interner: Interner) -> Int32 {
+        switch value.pointee {
+        case .text(let text), .symbol(let text): return interner.recentID(of: text) ?? -1
+        default: return -1
         }
     }
 

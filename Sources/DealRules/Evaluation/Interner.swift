@@ -51,6 +51,15 @@ final class Interner {
         return nil
     }
 
+    /// The same for a string given by its two words (`ValueInPlace.textBits`).
+    @inline(__always)
+    func recentID(ofBits bits: (UInt64, UInt64)) -> Int32? {
+        let slot = Interner.recentSlot(bits)
+        guard recent[slot].id >= 0 else { return nil }
+        let (a, b) = Interner.bits(recent[slot].text)
+        return a == bits.0 && b == bits.1 ? recent[slot].id : nil
+    }
+
     private static func bits(_ text: String) -> (UInt64, UInt64) {
         unsafeBitCast(text, to: (UInt64, UInt64).self)
     }
@@ -62,9 +71,14 @@ final class Interner {
     }
 
     private static func recentSlot(_ text: String) -> Int {
+        recentSlot(bits(text))
+    }
+
+    @inline(__always)
+    private static func recentSlot(_ bits: (UInt64, UInt64)) -> Int {
         // Both words multiplied in: a short string's text is its bits, and
         // the few dozen words of a portfolio must not share slots.
-        let (count, object) = bits(text)
+        let (count, object) = bits
         let mixed = (count &* 0x9E37_79B9_7F4A_7C15) ^ (object &* 0xC2B2_AE3D_27D4_EB4F)
         return Int(truncatingIfNeeded: (mixed ^ (mixed &>> 29)) % UInt64(recentSlots))
     }

@@ -23,6 +23,10 @@ enum ValueInPlace {
         /// its entries array's word.
         let listPayload: Int
         let recordPayload: Int
+        /// Where a `.text` box, and a `.symbol` box, hold their string's
+        /// two words.
+        let textPayload: Int
+        let symbolPayload: Int
         /// Where an array's storage holds its count, and its first element.
         let arrayCount: Int
         let arrayElements: Int
@@ -42,8 +46,13 @@ enum ValueInPlace {
         let entries = [RecordEntry(key: "probe", originalKey: "probe", value: .unknown)]
         let list = Value.list(shortList)
         let record = Value.record(Record(entries: entries))
-        guard let listPayload = offset(of: unsafeBitCast(shortList, to: UInt.self), inBoxOf: list),
-              let recordPayload = offset(of: unsafeBitCast(entries, to: UInt.self), inBoxOf: record) else { return nil }
+        // A string long enough to keep its characters in storage of its own.
+        let probe = String(repeating: "probe ", count: 8)
+        guard MemoryLayout<String>.size == 2 * MemoryLayout<UInt>.size,
+              let listPayload = offset(of: unsafeBitCast(shortList, to: UInt.self), inBoxOf: list),
+              let recordPayload = offset(of: unsafeBitCast(entries, to: UInt.self), inBoxOf: record),
+              let textPayload = offset(of: probe, inBoxOf: .text(probe)),
+              let symbolPayload = offset(of: probe, inBoxOf: .symbol(probe)) else { return nil }
         // The elements: the first element's address less the storage's.
         let elements = shortList.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { UInt(bitPattern: $0) &- unsafeBitCast(shortList, to: UInt.self) }
@@ -58,7 +67,8 @@ enum ValueInPlace {
         }
         guard let count else { return nil }
         return withExtendedLifetime((list, record, longList)) {
-            Layout(listPayload: listPayload, recordPayload: recordPayload, arrayCount: count, arrayElements: Int(elements))
+            Layout(listPayload: listPayload, recordPayload: recordPayload, textPayload: textPayload, symbolPayload: symbolPayload,
+                   arrayCount: count, arrayElements: Int(elements))
         }
     }()
 
@@ -75,6 +85,33 @@ enum ValueInPlace {
         return withExtendedLifetime(value) {
             stride(from: MemoryLayout<UInt>.size, to: 64, by: MemoryLayout<UInt>.size).first { self.word(at: $0, of: box) == word }
         }
+    }
+
+    /// Where the two words of `text` lie in the box of `value`.
+    private static func offset(of text: String, inBoxOf value: Value) -> Int? {
+        let (first, second) = unsafeBitCast(text, to: (UInt, UInt).self)
+        let box = unsafeBitCast(value, to: UInt.self) & addressBits
+        guard box != 0 else { return nil }
+        return withExtendedLifetime((value, text)) {
+            stride(from: MemoryLayout<UInt>.size, to: 64 - MemoryLayout<UInt>.size, by: MemoryLayout<UInt>.size).first {
+                word(at: $0, of: box) == first && word(at: $0 + MemoryLayout<UInt>.size, of: box) == second
+            }
+        }
+    }
+
+    /// The two words of the string of the text or symbol at `value`, read
+    /// in place; nil for any other value. Binding the string would retain
+    /// its storage, a write to memory that may be cold.
+    @inline(__always)
+    static func textBits(of value: UnsafePointer<Value>, _ layout: Layout) -> (UInt64, UInt64)? {
+        let offset: Int
+        switch value.pointee {
+        case .text: offset = layout.textPayload
+        case .symbol: offset = layout.symbolPayload
+        default: return nil
+        }
+        let box = UnsafeRawPointer(value).load(as: UInt.self) & addressBits
+        return (UInt64(word(at: offset, of: box)), UInt64(word(at: offset + MemoryLayout<UInt>.size, of: box)))
     }
 
     /// The elements of the array whose storage is at `storage`.

@@ -4,14 +4,16 @@ import Testing
 
 /// `ValueInPlace` reads lists and records through a layout it found by
 /// probing; these hold what it reads to what Swift's own copies hold, for
-/// lists and records of every size and for every other kind of value.
+/// lists and records of every size, for texts and symbols short and long,
+/// and for every other kind of value.
 @Suite struct ValueInPlaceTests {
     static func record(_ count: Int) -> Value {
         .record(Record(entries: (0..<count).map { RecordEntry(key: "k\($0)", originalKey: "K\($0)", value: .integer($0)) }))
     }
 
     static let samples: [Value] = [
-        .unknown, .boolean(true), .integer(7), .text("a text longer than fifteen bytes"), .symbol("gas"),
+        .unknown, .boolean(true), .integer(7), .text("a text longer than fifteen bytes"), .symbol("gas"), .text("short"),
+        .symbol("a symbol longer than fifteen bytes"),
         DateValue(dayNumber: 20_000).map(Value.date) ?? .unknown, .range(lower: .zero, upper: .one),
         .list([]), .list([.integer(1)]), .list((0..<9).map { .integer($0) }),
         .list((0..<300).map { $0 % 3 == 0 ? ValueInPlaceTests.record($0 % 5) : .text("item \($0)") }),
@@ -46,6 +48,15 @@ import Testing
             } else {
                 #expect(entries == nil)
             }
+            // A text's or symbol's string, by its two words.
+            let bits = ValueInPlace.textBits(of: pointer, layout)
+            switch value {
+            case .text(let text), .symbol(let text):
+                let expected = unsafeBitCast(text, to: (UInt64, UInt64).self)
+                #expect(bits?.0 == expected.0 && bits?.1 == expected.1)
+            default:
+                #expect(bits == nil)
+            }
             // Asking ahead reads only what each stage is given: any value will do.
             ValueInPlace.prefetchBox(pointer)
             ValueInPlace.prefetchItems(pointer, layout)
@@ -65,6 +76,30 @@ import Testing
             let read = ValueInPlace.items(of: pointer, layout).map { Array($0) }
             #expect(read?.count == 1_000)
             #expect(read?.last.map { ValueRendering.render($0) } == "999")
+        }
+    }
+}
+
+/// Text cells look the interner's recent strings up by their bits, read in
+/// place; the answer must be the one the string itself gets.
+@Suite struct RecentTextBitsTests {
+    @Test func bitsFindWhatTheStringFinds() throws {
+        let layout = try #require(ValueInPlace.layout)
+        let interner = Interner()
+        let texts = ["gas", "natural gas", String(repeating: "a long shared spelling ", count: 3), "Gas"]
+        for text in texts { _ = interner.id(ofText: text) }
+        for text in texts + ["never interned", String(repeating: "another long one ", count: 2)] {
+            for value in [Value.text(text), Value.symbol(text)] {
+                withUnsafePointer(to: value) { pointer in
+                    let bits = ValueInPlace.textBits(of: pointer, layout)
+                    #expect(bits.flatMap { interner.recentID(ofBits: $0) } == interner.recentID(of: text), "\(text)")
+                }
+            }
+        }
+        // An equal text in other storage is not a recent string: it is looked up in full.
+        let rebuilt = String(decoding: Array(texts[2].utf8), as: UTF8.self)
+        withUnsafePointer(to: Value.text(rebuilt)) { pointer in
+            #expect(ValueInPlace.textBits(of: pointer, layout).flatMap { interner.recentID(ofBits: $0) } == nil)
         }
     }
 }
