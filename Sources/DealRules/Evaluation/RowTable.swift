@@ -73,7 +73,7 @@ class RowTable {
     /// The items of a collection field in every row (`Evaluator.items(of:)`).
     func items(_ path: FieldPath) -> ItemTable {
         if let table = itemTables[path.keys] { return table }
-        var items = ItemListBuilder(inPlace: inPlace)
+        var items = ItemListBuilder(inPlace: inPlace, rows: rowCount)
         forEachValue(path) { row, value in items.add(value, row: row) }
         let table = ItemTable(owner: self, path: path, items: items)
         itemTables[path.keys] = table
@@ -178,7 +178,7 @@ final class DealTable: RowTable {
         let consumerStarts = consumersOfKey.reduce(into: [0]) { starts, list in starts.append(starts[starts.count - 1] + list.count) }
 
         var columnBuilders = columnPaths.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
-        var itemBuilders = itemPaths.map { _ in ItemListBuilder(inPlace: inPlace) }
+        var itemBuilders = itemPaths.map { _ in ItemListBuilder(inPlace: inPlace, rows: rowCount) }
         var projectionBuilders = projectionKeys.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
         let absent = Evaluator.FieldRead(value: .unknown, provenance: nil, found: false)
         func project(_ whole: Evaluator.FieldRead, _ row: Int, into builder: inout CellColumnBuilder, _ inner: FieldPath) {
@@ -465,8 +465,14 @@ struct ItemListBuilder {
     /// How lists are counted in place (`RowTable.inPlace`).
     let inPlace: ValueInPlace.Layout?
 
-    init(inPlace: ValueInPlace.Layout?) {
+    /// `rows`: the rows to come, so that the arrays of one entry a row
+    /// are made at their size once instead of growing (and being copied)
+    /// a dozen times. The items' owners are not: their count is not known.
+    init(inPlace: ValueInPlace.Layout?, rows: Int) {
         self.inPlace = inPlace
+        starts.reserveCapacity(rows + 1)
+        known.reserveCapacity(rows)
+        collections.reserveCapacity(rows)
     }
 
     /// The value of the collection in the next row, `row`.
