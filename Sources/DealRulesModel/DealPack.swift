@@ -86,7 +86,15 @@ public final class DealPack: Sendable {
     /// but the texts the record holds alone. The entries are valid only
     /// inside `visit`. Where `RecordEntry` is not laid out as three words,
     /// the record is made as `record(at:)` makes it.
-    public func withEntries<R>(at index: Int, scratch: EntryScratch, _ visit: (UnsafeBufferPointer<RecordEntry>) -> R) -> R {
+    ///
+    /// A pass that reads a few keys can say which (`lean`): then a text
+    /// of an entry's own (an id, a name) is made only for those keys —
+    /// the others hold `.unknown` instead — and no entry's location is
+    /// worked out (each is `.none`). Making those texts, a string and a
+    /// box or two for every deal, was most of what reading a pack cost
+    /// beyond reading records.
+    public func withEntries<R>(at index: Int, scratch: EntryScratch, lean: LeanRead? = nil,
+                               _ visit: (UnsafeBufferPointer<RecordEntry>) -> R) -> R {
         guard let layout = DealPack.entryLayout, starts.indices.contains(index) else {
             return record(at: index).entries.withUnsafeBufferPointer(visit)
         }
@@ -102,9 +110,10 @@ public final class DealPack: Sendable {
                     var written = 0
                     for _ in 0..<count {
                         let name = reader.number()
-                        let valueWord = reader.valueWord(from: values, owned: &scratch.owned)
-                        let location = reader.location(from: recordLocation)
-                        guard names.indices.contains(name), let valueWord else { break }
+                        guard names.indices.contains(name) else { break }
+                        let valueWord = reader.valueWord(from: values, owned: &scratch.owned, lean: lean, keyID: names[name].keyID)
+                        let location = lean == nil ? reader.location(from: recordLocation) : reader.skipLocation()
+                        guard let valueWord else { break }
                         let entry = UnsafeMutableRawPointer(room + written)
                         entry.storeBytes(of: UnsafeRawPointer(nameBase + name).load(as: UInt.self), toByteOffset: layout.name, as: UInt.self)
                         entry.storeBytes(of: valueWord, toByteOffset: layout.value, as: UInt.self)
@@ -268,7 +277,17 @@ public final class DealPack: Sendable {
             return buffer[offset]
         }
 
+        /// Most numbers of a pack fit one byte: those are read without the loop.
+        @inline(__always)
         mutating func number() -> Int {
+            if offset < buffer.count, buffer[offset] < 0x80 {
+                defer { offset += 1 }
+                return Int(buffer[offset])
+            }
+            return longNumber()
+        }
+
+        private mutating func longNumber() -> Int {
             var result: UInt = 0
             var shift: UInt = 0
             while shift < 64 {
@@ -288,12 +307,22 @@ public final class DealPack: Sendable {
         }
 
         /// The word of what `Writer.writeValue` wrote: a shared value's as
-        /// the pack holds it, a text of its own made and kept in `owned`.
-        mutating func valueWord(from values: UnsafeBufferPointer<Value>, owned: inout [Value]) -> UInt? {
+        /// the pack holds it, a text of its own made and kept in `owned` —
+        /// or, when `lean` does not want key `keyID`, skipped and read as
+        /// `.unknown`. (`keyID` is an autoclosure: a name is looked at only
+        /// for a text of its own.)
+        mutating func valueWord(from values: UnsafeBufferPointer<Value>, owned: inout [Value], lean: LeanRead?,
+                                keyID: @autoclosure () -> Int) -> UInt? {
             let tag = number()
             guard tag & 1 == 1 else {
                 guard let base = values.baseAddress, values.indices.contains(tag >> 1) else { return nil }
                 return UnsafeRawPointer(base + (tag >> 1)).load(as: UInt.self)
+            }
+            if let lean, !lean.wants(keyID()) {
+                let length = number()
+                guard tag <= 3, length <= buffer.count - offset else { return nil }
+                offset += length
+                return DealPack.unknownWord
             }
             guard let value = ownText(tag: tag) else { return nil }
             owned.append(value)
@@ -308,6 +337,16 @@ public final class DealPack: Sendable {
             let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]), as: UTF8.self)
             offset += length
             return tag == 1 ? .text(text) : .symbol(text)
+        }
+
+        /// Reads past a location `location(from:)` would read.
+        mutating func skipLocation() -> PackedLocation {
+            if number() & 1 == 0 {
+                _ = number()
+            } else {
+                offset += 8
+            }
+            return .none
         }
 
         mutating func location(from base: PackedLocation) -> PackedLocation {
@@ -356,7 +395,28 @@ public final class EntryScratch {
     }
 }
 
+/// The keys a pass over packed deals reads (`DealPack.withEntries`), by
+/// key number (`EntryName.keyID`).
+public struct LeanRead {
+    private let wanted: [Bool]
+
+    public init(keyIDs: [Int]) {
+        var wanted = [Bool](repeating: false, count: (keyIDs.max() ?? -1) + 1)
+        for id in keyIDs where id >= 0 { wanted[id] = true }
+        self.wanted = wanted
+    }
+
+    @inline(__always)
+    func wants(_ keyID: Int) -> Bool {
+        keyID >= 0 && keyID < wanted.count && wanted[keyID]
+    }
+}
+
 extension DealPack {
+    /// The word of `.unknown`, which a lean read puts in place of a text
+    /// it does not make.
+    static let unknownWord: UInt = unsafeBitCast(Value.unknown, to: UInt.self)
+
     /// Where a name, a value and a location lie in an entry: three words,
     /// as the writer reads and `withEntries` writes them; nil for any
     /// other layout.

@@ -168,11 +168,13 @@ public struct Deal: Sendable {
     ///
     /// Inlinable: a pass over many deals calls it for each, and inlined
     /// its caller's `visit` is no longer a closure called through a pointer.
+    /// `lean`: see `DealPack.withEntries`; a deal that holds its record
+    /// gives its entries as they are.
     @inlinable
-    public func withEntries<R>(scratch: EntryScratch, _ visit: (UnsafeBufferPointer<RecordEntry>) -> R) -> R {
+    public func withEntries<R>(scratch: EntryScratch, lean: LeanRead? = nil, _ visit: (UnsafeBufferPointer<RecordEntry>) -> R) -> R {
         switch body {
         case .record(let record): return record.entries.withUnsafeBufferPointer(visit)
-        case .packed(let pack, let index): return pack.withEntries(at: index, scratch: scratch, visit)
+        case .packed(let pack, let index): return pack.withEntries(at: index, scratch: scratch, lean: lean, visit)
         }
     }
 

@@ -24,6 +24,8 @@ struct KeyLocator {
     private let choiceStarts: [Int]
     /// Per slot: the stamp of the record whose entry `position` holds.
     private var marks: [Mark]
+    /// The key numbers of every wanted spelling.
+    let keyNumbers: [Int]
 
     private struct Mark {
         var stamp: Int
@@ -55,6 +57,7 @@ struct KeyLocator {
         self.choices = choices
         self.choiceStarts = choiceStarts
         self.marks = [Mark](repeating: Mark(stamp: 0, position: 0), count: slotNumbers.count)
+        self.keyNumbers = slotNumbers
     }
 
     /// Reads one record's entries. `stamp` tells this record from every
@@ -97,10 +100,15 @@ struct KeyLocator {
 final class KeyFinder {
     @exclusivity(unchecked) private var locator: KeyLocator?
     @exclusivity(unchecked) private var searches: [FieldSpellings]
+    /// What a packed deal needs to make for these keys
+    /// (`Deal.withEntries`); nil, making everything, where the keys are
+    /// searched by spelling.
+    let lean: LeanRead?
 
     init(keys: [String], largestKeyNumber: Int = KeyLocator.largestKeyNumber) {
         locator = KeyLocator(keys: keys, largestKeyNumber: largestKeyNumber)
         searches = locator == nil ? keys.map { FieldSpellings(FieldSpellingNumbers($0)) } : []
+        lean = locator.map { LeanRead(keyIDs: $0.keyNumbers) }
     }
 
     /// Reads one record's entries; `stamp` is never 0 and differs from

@@ -274,6 +274,9 @@ final class DealTable: RowTable {
         // By key numbers in one pass over each deal's entries, or else
         // key by key (`KeyLocator`).
         let finder = KeyFinder(keys: keys, largestKeyNumber: largestKeyNumber)
+        // A packed deal makes only the texts of these keys (the pass reads
+        // no other entry's value) and no locations.
+        let lean = finder.lean
         let base = self.base
         let valueOffset = EntryValues.valueOffset
         let scratch = EntryScratch()
@@ -284,7 +287,7 @@ final class DealTable: RowTable {
                     let deal = base &+ row
                     EntryPrefetch.prefetch(deals, deal &+ EntryPrefetch.distance)
                     EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance, valueOffset: valueOffset, scratch: scratch)
-                    deals[deal].withEntries(scratch: scratch) { entries in
+                    deals[deal].withEntries(scratch: scratch, lean: lean) { entries in
                         let stamp = row &+ 1
                         finder.read(entries, stamp: stamp)
                         for key in found.indices {

@@ -98,6 +98,38 @@ struct DealPackTests {
         }
     }
 
+    /// A lean read (what the column pass asks for) makes the texts of its
+    /// own only for the keys it wants, and no locations; every other entry
+    /// is the one a full read gives.
+    @Test func aLeanReadMakesOnlyTheWantedTexts() {
+        let deals = DealPackTests.awkwardDeals()
+        var packed = deals
+        DealPack.pack(&packed)
+        let lean = LeanRead(keyIDs: [FoldedKeys.shared.id(of: "name"), FoldedKeys.shared.id(of: "chip roadmap")])
+        let scratch = EntryScratch()
+        var ownTextsLeftOut = 0
+        for (original, copy) in zip(deals, packed) {
+            let full = original.record.entries
+            let visited = copy.withEntries(scratch: scratch, lean: lean) { Array($0) }
+            #expect(visited.count == full.count, "deal \(original.position)")
+            for (entry, expected) in zip(visited, full) {
+                #expect(entry.name === expected.name)
+                #expect(entry.packedLocation == .none)
+                let ownText = !DealPackTests.sameValues(entry.value, expected.value)
+                if ownText {
+                    // Only a text of the entry's own may be left out, and only for a key not wanted.
+                    #expect(entry.value.isUnknown && expected.key != "name" && expected.key != "chip roadmap", "\(expected.key)")
+                    ownTextsLeftOut += 1
+                }
+            }
+            // A deal holding its record gives it as it is.
+            let plain = original.withEntries(scratch: scratch, lean: lean) { Array($0) }
+            #expect(DealPackTests.sameRecords(Record(entries: plain, packedLocation: original.record.packedLocation), original.record))
+        }
+        // The ids are texts of their own, and were left out.
+        #expect(ownTextsLeftOut >= 30)
+    }
+
     @Test func aPackedDealGivenARecordHoldsItAgain() {
         var deals = DealPackTests.awkwardDeals()
         DealPack.pack(&deals)
