@@ -325,7 +325,11 @@ struct KernelCompiler {
     private func contains(_ column: CellColumn, _ path: FieldPath, _ value: Value) -> ColumnTest? {
         switch value {
         case .text(let text), .symbol(let text):
-            return .contains(column, ContainsNeedle(text, table: table, path: path))
+            let needle = ContainsNeedle(text, table: table, path: path)
+            // The items' column is read now, as compiling reads every other
+            // column a kernel uses, so that a kept table holds it too.
+            if column.kinds.contains(.list) { _ = needle.items.selfColumn }
+            return .contains(column, needle)
         default:
             return nil
         }

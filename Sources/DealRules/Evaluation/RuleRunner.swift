@@ -164,13 +164,9 @@ public enum RuleRunner {
             }
         }
         // Group keys and `portfolio` join the subjects unless already there:
-        // one pass over the subjects (hashing each) for all of them, so that
-        // no set of every deal's subject is held beside the columns.
-        var fresh = Set(joining)
-        if !fresh.isEmpty {
-            for subject in subjects where fresh.remove(subject) != nil && fresh.isEmpty { break }
-            for subject in joining where fresh.remove(subject) != nil { subjects.append(subject) }
-        }
+        // one pass over the subjects for all of them, so that no set of
+        // every deal's subject is held beside the columns.
+        subjects += KeysAmongSubjects.missing(joining, from: subjects)
         return RuleOutcomes(asOf: options.asOf, program: program, deals: deals, rules: rules, subjects: subjects, entries: entries)
     }
 
