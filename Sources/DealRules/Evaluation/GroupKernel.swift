@@ -123,6 +123,13 @@ final class GroupKernel {
         }
         if unsure || anyUnknown { return .unknown }
         guard var total = values.first else { return KernelCompiler.AmountCell(state: .known, amount: .zero, unit: -1) }
+        // One unit and no step that rounds: the sum in one pass, as the
+        // steps below would give it (`DecimalNumber.sumWithoutRounding`).
+        let unit = total.unit
+        if values.allSatisfy({ $0.unit == unit }),
+           let exact = values.map(\.amount).withUnsafeBufferPointer({ DecimalNumber.sumWithoutRounding($0) }) {
+            return KernelCompiler.AmountCell(state: .known, amount: exact, unit: unit)
+        }
         for value in values.dropFirst() {
             total = KernelCompiler.combine(.add, total, value, interner: compiler.table.interner)
             if total.state == .deferred { return nil }

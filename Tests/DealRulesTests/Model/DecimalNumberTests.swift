@@ -258,3 +258,42 @@ enum DecimalNumberTestsPowers {
         return result
     }
 }
+
+extension DecimalNumberTests {
+    /// A group's sum in one pass must be what adding its values one after
+    /// another gives, significand and exponent alike (a quotient of the
+    /// sum depends on both), and must say nil rather than guess.
+    @Test("sums in one pass as step by step")
+    func sumsWithoutRounding() {
+        var state: UInt64 = 99
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state ^ (state >> 29)
+        }
+        func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+        var exactCount = 0
+        for round in 0..<3_000 {
+            let values: [DecimalNumber] = (0..<Int(next() % 12)).map { _ in
+                var significand = Int64(next() % DecimalNumberTestsPowers.power(pick([1, 3, 9, 17, 18])))
+                if round % 7 == 0 && next() % 4 == 0 { significand = -significand }
+                return DecimalNumber(significand: significand, exponent: Int32(pick([-20, -18, -3, 0, 0, 2, 6, 9, 17, 30])))
+            }
+            var stepwise: DecimalNumber? = values.first ?? .zero
+            for value in values.dropFirst() { stepwise = stepwise?.adding(value) }
+            guard let exact = values.withUnsafeBufferPointer({ DecimalNumber.sumWithoutRounding($0) }) else { continue }
+            exactCount += 1
+            #expect(exact.significand == stepwise?.significand && exact.exponent == stepwise?.exponent, "\(values)")
+        }
+        // Many sums of this mix are exact; those are the ones compared.
+        #expect(exactCount > 300, "\(exactCount)")
+        // A sum past 18 digits, far exponents and negative values are left to the steps.
+        let big = DecimalNumber(significand: 999_999_999_999_999_999)
+        #expect([big, DecimalNumber(1)].withUnsafeBufferPointer { DecimalNumber.sumWithoutRounding($0) } == nil)
+        #expect([DecimalNumber(significand: 1, exponent: 20), DecimalNumber(1)].withUnsafeBufferPointer { DecimalNumber.sumWithoutRounding($0) } == nil)
+        #expect([DecimalNumber(-1), DecimalNumber(1)].withUnsafeBufferPointer { DecimalNumber.sumWithoutRounding($0) } == nil)
+        #expect([DecimalNumber]().withUnsafeBufferPointer { DecimalNumber.sumWithoutRounding($0) } == .zero)
+        #expect([DecimalNumber(5), DecimalNumber(significand: 25, exponent: -1)].withUnsafeBufferPointer {
+            DecimalNumber.sumWithoutRounding($0)
+        } == DecimalNumber(significand: 75, exponent: -1))
+    }
+}
