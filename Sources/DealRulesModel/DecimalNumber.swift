@@ -160,27 +160,32 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         return DecimalNumber.fitting(sum, exponent: Int(common))
     }
 
-    /// What adding `values` one after another gives, in one pass — or nil
+    /// What adding `count` values (`value(0)`, `value(1)`, …) one after
+    /// another gives, in one pass, without gathering them — or nil
     /// where a step might round or fail, and the caller adds them one by
     /// one: a negative value, exponents more than 18 apart or below -18,
     /// or a sum past 18 digits. Within those bounds no step rounds (every
     /// partial sum lies between 0 and the total), and an exact sum has one
     /// normalised form.
-    public static func sumWithoutRounding(_ values: UnsafeBufferPointer<DecimalNumber>) -> DecimalNumber? {
+    public static func sumWithoutRounding(count: Int, _ value: (Int) -> DecimalNumber) -> DecimalNumber? {
         var low = Int32.max
         var high = Int32.min
-        for value in values where value.significand != 0 {
-            if value.significand < 0 { return nil }
-            low = min(low, value.exponent)
-            high = max(high, value.exponent)
+        for index in 0..<count {
+            let term = value(index)
+            guard term.significand != 0 else { continue }
+            if term.significand < 0 { return nil }
+            low = min(low, term.exponent)
+            high = max(high, term.exponent)
         }
         guard low != Int32.max else { return .zero }
         guard low >= -18, Int(high) - Int(low) <= 18 else { return nil }
         let limit: Int128 = 999_999_999_999_999_999
         var total: Int128 = 0
-        for value in values where value.significand != 0 {
+        for index in 0..<count {
+            let term = value(index)
+            guard term.significand != 0 else { continue }
             // Each term is below 10^36 and the total stops at 10^18: no overflow.
-            total += Int128(value.significand) * Int128(powersOfTen[Int(value.exponent - low)])
+            total += Int128(term.significand) * Int128(powersOfTen[Int(term.exponent - low)])
             if total > limit { return nil }
         }
         return fitting(total, exponent: Int(low))

@@ -127,7 +127,7 @@ final class GroupKernel {
         // steps below would give it (`DecimalNumber.sumWithoutRounding`).
         let unit = total.unit
         if values.allSatisfy({ $0.unit == unit }),
-           let exact = values.map(\.amount).withUnsafeBufferPointer({ DecimalNumber.sumWithoutRounding($0) }) {
+           let exact = values.withUnsafeBufferPointer({ cells in DecimalNumber.sumWithoutRounding(count: cells.count) { cells[$0].amount } }) {
             return KernelCompiler.AmountCell(state: .known, amount: exact, unit: unit)
         }
         for value in values.dropFirst() {

@@ -280,7 +280,7 @@ extension DecimalNumberTests {
             }
             var stepwise: DecimalNumber? = values.first ?? .zero
             for value in values.dropFirst() { stepwise = stepwise?.adding(value) }
-            guard let exact = values.withUnsafeBufferPointer({ DecimalNumber.sumWithoutRounding($0) }) else { continue }
+            guard let exact = DecimalNumberTests.sum(values) else { continue }
             exactCount += 1
             #expect(exact.significand == stepwise?.significand && exact.exponent == stepwise?.exponent, "\(values)")
         }
@@ -288,12 +288,14 @@ extension DecimalNumberTests {
         #expect(exactCount > 300, "\(exactCount)")
         // A sum past 18 digits, far exponents and negative values are left to the steps.
         let big = DecimalNumber(significand: 999_999_999_999_999_999)
-        #expect([big, DecimalNumber(1)].withUnsafeBufferPointer { DecimalNumber.sumWithoutRounding($0) } == nil)
-        #expect([DecimalNumber(significand: 1, exponent: 20), DecimalNumber(1)].withUnsafeBufferPointer { DecimalNumber.sumWithoutRounding($0) } == nil)
-        #expect([DecimalNumber(-1), DecimalNumber(1)].withUnsafeBufferPointer { DecimalNumber.sumWithoutRounding($0) } == nil)
-        #expect([DecimalNumber]().withUnsafeBufferPointer { DecimalNumber.sumWithoutRounding($0) } == .zero)
-        #expect([DecimalNumber(5), DecimalNumber(significand: 25, exponent: -1)].withUnsafeBufferPointer {
-            DecimalNumber.sumWithoutRounding($0)
-        } == DecimalNumber(significand: 75, exponent: -1))
+        #expect(DecimalNumberTests.sum([big, DecimalNumber(1)]) == nil)
+        #expect(DecimalNumberTests.sum([DecimalNumber(significand: 1, exponent: 20), DecimalNumber(1)]) == nil)
+        #expect(DecimalNumberTests.sum([DecimalNumber(-1), DecimalNumber(1)]) == nil)
+        #expect(DecimalNumberTests.sum([]) == .zero)
+        #expect(DecimalNumberTests.sum([DecimalNumber(5), DecimalNumber(significand: 25, exponent: -1)]) == DecimalNumber(significand: 75, exponent: -1))
+    }
+
+    static func sum(_ values: [DecimalNumber]) -> DecimalNumber? {
+        DecimalNumber.sumWithoutRounding(count: values.count) { values[$0] }
     }
 }
