@@ -115,10 +115,12 @@ struct CellColumnBuilder {
     /// here keeps its storage alive.
     private var lastUnit: (unit: UnitSignature, id: Int32)? = nil
     /// How text is read in place (`ValueInPlace`), looked up once: a
-    /// static is checked for initialisation on every read.
-    private let inPlace = ValueInPlace.layout
+    /// static is checked for initialisation on every read. Tests pass nil
+    /// to take the path of a layout it does not know.
+    private let inPlace: ValueInPlace.Layout?
 
-    init(rows: Int, interner: Interner) {
+    init(rows: Int, interner: Interner, inPlace: ValueInPlace.Layout? = ValueInPlace.layout) {
+        self.inPlace = inPlace
         self.interner = interner
         self.rows = rows
         kinds = ColumnLane(count: rows, blank: .unknown, made: true)

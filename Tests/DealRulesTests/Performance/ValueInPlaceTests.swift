@@ -103,3 +103,34 @@ import Testing
         }
     }
 }
+
+/// A column of texts and symbols is the same whether its builder reads
+/// strings in place or, as where no layout is known, binds them.
+@Suite struct TextCellsTests {
+    @Test func cellsDoNotDependOnHowTextIsRead() {
+        let interner = Interner()
+        let shared = String(repeating: "a shared spelling ", count: 2)
+        let values: [Value] = (0..<200).map { index in
+            switch index % 6 {
+            case 0: return .text(shared)
+            case 1: return .symbol("gas")
+            case 2: return .text("deal \(index) with a name of its own")
+            case 3: return .symbol(shared)
+            case 4: return .integer(index)
+            default: return .unknown
+            }
+        }
+        var inPlace = CellColumnBuilder(rows: values.count, interner: interner)
+        var bound = CellColumnBuilder(rows: values.count, interner: interner, inPlace: nil)
+        for (row, value) in values.enumerated() {
+            inPlace.set(row, value, nil)
+            bound.set(row, value, nil)
+        }
+        let read = CellColumn(inPlace)
+        let copied = CellColumn(bound)
+        #expect(read.kinds == copied.kinds)
+        #expect(read.textIDs == copied.textIDs)
+        #expect(read.textIDs.filter { $0 >= 0 }.count == 134)
+        #expect(read.textIDs[0] == read.textIDs[3] && read.textIDs[2] != read.textIDs[8])
+    }
+}
