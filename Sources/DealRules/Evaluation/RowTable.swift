@@ -176,6 +176,12 @@ final class DealTable: RowTable {
         // instead of an array per key (whose storage it would retain).
         let consumers = consumersOfKey.flatMap { $0 }
         let consumerStarts = consumersOfKey.reduce(into: [0]) { starts, list in starts.append(starts[starts.count - 1] + list.count) }
+        // Most keys feed one column and nothing else: those go straight to
+        // it (the column's number; -1 for a key with other consumers).
+        let onlyColumn: [Int] = consumersOfKey.map { list in
+            if list.count == 1, case .column(let column) = list[0] { return column }
+            return -1
+        }
 
         var columnBuilders = columnPaths.map { _ in CellColumnBuilder(rows: rowCount, interner: interner) }
         var itemBuilders = itemPaths.map { _ in ItemListBuilder(inPlace: inPlace, rows: rowCount) }
@@ -199,10 +205,18 @@ final class DealTable: RowTable {
         itemBuilders.withUnsafeMutableBufferPointer { itemBuilders in
         projectionBuilders.withUnsafeMutableBufferPointer { projectionBuilders in
         consumers.withUnsafeBufferPointer { consumers in
+        onlyColumn.withUnsafeBufferPointer { onlyColumn in
+        consumerStarts.withUnsafeBufferPointer { consumerStarts in
             // One call a deal: every key's consumers are served inside it.
             scan(keys) { row, entries, found in
                 for key in found.indices {
                     let index = found[key]
+                    let column = onlyColumn[key]
+                    if column >= 0 {
+                        // A new builder's cell is already unknown.
+                        if index >= 0 { columnBuilders[column].set(row, entry: index, of: entries, valueOffset: valueOffset) }
+                        continue
+                    }
                     for position in consumerStarts[key]..<consumerStarts[key &+ 1] {
                         if index < 0 {
                             switch consumers[position] {
@@ -237,6 +251,8 @@ final class DealTable: RowTable {
                     }
                 }
             }
+        }
+        }
         }
         }
         }
