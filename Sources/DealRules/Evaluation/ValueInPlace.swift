@@ -19,17 +19,11 @@ import DealRulesModel
 /// this expects, `layout` is nil and callers copy the payload as before.
 enum ValueInPlace {
     struct Layout {
-        /// Where a `.list` box holds its array's word, and a `.record` box
-        /// its entries array's word.
-        let listPayload: Int
-        let recordPayload: Int
-        /// Where a `.text` box, and a `.symbol` box, hold their string's
-        /// two words.
-        let textPayload: Int
-        let symbolPayload: Int
+        /// Where each kind of box holds its payload: a list's array word, a
+        /// record's entries array word, a text's or symbol's two string words.
+        let payload: (list: Int, record: Int, text: Int, symbol: Int)
         /// Where an array's storage holds its count, and its first element.
-        let arrayCount: Int
-        let arrayElements: Int
+        let array: (count: Int, elements: Int)
     }
 
     /// The bits of a value's word that hold its box's address.
@@ -67,8 +61,8 @@ enum ValueInPlace {
         }
         guard let count else { return nil }
         return withExtendedLifetime((list, record, longList)) {
-            Layout(listPayload: listPayload, recordPayload: recordPayload, textPayload: textPayload, symbolPayload: symbolPayload,
-                   arrayCount: count, arrayElements: Int(elements))
+            Layout(payload: (list: listPayload, record: recordPayload, text: textPayload, symbol: symbolPayload),
+                   array: (count: count, elements: Int(elements)))
         }
     }()
 
@@ -106,8 +100,8 @@ enum ValueInPlace {
     static func textBits(of value: UnsafePointer<Value>, _ layout: Layout) -> (UInt64, UInt64)? {
         let offset: Int
         switch value.pointee {
-        case .text: offset = layout.textPayload
-        case .symbol: offset = layout.symbolPayload
+        case .text: offset = layout.payload.text
+        case .symbol: offset = layout.payload.symbol
         default: return nil
         }
         let box = UnsafeRawPointer(value).load(as: UInt.self) & addressBits
@@ -117,8 +111,8 @@ enum ValueInPlace {
     /// The elements of the array whose storage is at `storage`.
     @inline(__always)
     private static func elements<Element>(ofStorage storage: UInt, _ layout: Layout, as type: Element.Type) -> UnsafeBufferPointer<Element> {
-        let count = Int(bitPattern: word(at: layout.arrayCount, of: storage))
-        guard count > 0, let first = UnsafeRawPointer(bitPattern: storage &+ UInt(layout.arrayElements)) else {
+        let count = Int(bitPattern: word(at: layout.array.count, of: storage))
+        guard count > 0, let first = UnsafeRawPointer(bitPattern: storage &+ UInt(layout.array.elements)) else {
             return UnsafeBufferPointer(start: nil, count: 0)
         }
         // The storage's elements are bound to their type.
@@ -130,7 +124,7 @@ enum ValueInPlace {
     static func items(of value: UnsafePointer<Value>, _ layout: Layout) -> UnsafeBufferPointer<Value>? {
         guard case .list = value.pointee else { return nil }
         let box = UnsafeRawPointer(value).load(as: UInt.self) & addressBits
-        return elements(ofStorage: word(at: layout.listPayload, of: box), layout, as: Value.self)
+        return elements(ofStorage: word(at: layout.payload.list, of: box), layout, as: Value.self)
     }
 
     /// The entries of the record at `value`, in place; nil when it is not a record.
@@ -138,7 +132,7 @@ enum ValueInPlace {
     static func entries(of value: UnsafePointer<Value>, _ layout: Layout) -> UnsafeBufferPointer<RecordEntry>? {
         guard case .record = value.pointee else { return nil }
         let box = UnsafeRawPointer(value).load(as: UInt.self) & addressBits
-        return elements(ofStorage: word(at: layout.recordPayload, of: box), layout, as: RecordEntry.self)
+        return elements(ofStorage: word(at: layout.payload.record, of: box), layout, as: RecordEntry.self)
     }
 
     // MARK: Asking ahead
@@ -155,7 +149,7 @@ enum ValueInPlace {
     static func prefetchItems(_ value: UnsafePointer<Value>, _ layout: Layout) {
         guard case .list = value.pointee else { return }
         let box = UnsafeRawPointer(value).load(as: UInt.self) & addressBits
-        lines(at: word(at: layout.listPayload, of: box), count: 2)
+        lines(at: word(at: layout.payload.list, of: box), count: 2)
     }
 
     /// For a list whose array has arrived: asks for its first items' boxes
@@ -166,7 +160,7 @@ enum ValueInPlace {
         for index in 0..<min(items.count, 4) {
             if entries, case .record = items[index] {
                 let box = UnsafeRawPointer(first + index).load(as: UInt.self) & addressBits
-                lines(at: word(at: layout.recordPayload, of: box), count: 2)
+                lines(at: word(at: layout.payload.record, of: box), count: 2)
             } else {
                 prefetchBox(first + index)
             }
