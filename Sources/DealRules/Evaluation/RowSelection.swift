@@ -39,17 +39,15 @@ struct RowSelection: Sendable {
             if Int(before[middle]) <= index { low = middle } else { high = middle - 1 }
         }
         var remaining = index - Int(before[low])
-        // The codes are read eight at a time: the byte a code is stored as
-        // (its own, whatever its raw value), repeated, marks the matches.
+        // The codes are read eight at a time (`ByteMatch`): the byte a code
+        // is stored as (its own, whatever its raw value) marks the matches.
         let byte = withUnsafeBytes(of: code) { $0[0] }
-        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let pattern = ByteMatch.pattern(byte)
         return codes.withUnsafeBytes { bytes in
             var offset = low * RowSelection.blockSize
             while offset &+ 8 <= bytes.count {
-                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ pattern
-                // The high bit of every byte that is zero, and of no other.
-                var matches = ~(((word & low7) &+ low7) | word | low7)
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                var matches = ByteMatch.matches(word, pattern)
                 let found = matches.nonzeroBitCount
                 if remaining < found {
                     while remaining > 0 {

@@ -63,7 +63,7 @@ public struct RuleOutcomes: Sendable {
         for entry in entries {
             switch entry {
             case .perDeal(_, let codes):
-                for code in codes { count(code) }
+                countAll(codes)
             case .portfolio(_, let code):
                 count(code)
             case .grouped(_, let unplaced, let groups):
@@ -74,6 +74,19 @@ public struct RuleOutcomes: Sendable {
                 undeterminedCount += undetermined.count
                 clearCount += clear.count
             }
+        }
+    }
+
+    /// The same for a whole rule's codes, eight at a time (`ByteMatch`):
+    /// which outcome a deal has is as good as random, and a branch on each
+    /// of millions of codes, mispredicted, was a twentieth of an evaluation.
+    private mutating func countAll(_ codes: [Code]) {
+        // One byte a code, its own raw value.
+        assert(MemoryLayout<Code>.stride == 1)
+        codes.withUnsafeBytes { bytes in
+            findingCount += ByteMatch.count(Code.finding.rawValue, in: bytes)
+            undeterminedCount += ByteMatch.count(Code.undetermined.rawValue, in: bytes)
+            clearCount += ByteMatch.count(Code.clear.rawValue, in: bytes)
         }
     }
 
