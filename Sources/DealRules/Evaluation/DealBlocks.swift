@@ -112,11 +112,19 @@ struct DealBlocks {
                 guard let truthBase = truths.baseAddress else { return }
                 // Written through the buffer: no uniqueness check a row.
                 codes.withUnsafeMutableBufferPointer { codes in
+                    // Without `--deal` every row is selected: a run of row
+                    // numbers, written without a test a row.
+                    let noneSkipped = skipped.isEmpty
                     var row = rows.lowerBound
                     while row < rows.upperBound {
                         var count = 0
+                        if noneSkipped {
+                            count = min(chunk, rows.upperBound - row)
+                            for index in 0..<count { selection[index] = row &+ index }
+                            row &+= count
+                        }
                         while count < chunk && row < rows.upperBound {
-                            if skipped.isEmpty || !skipped[base &+ row] {
+                            if !skipped[base &+ row] {
                                 selection[count] = row
                                 count += 1
                             }
