@@ -207,7 +207,9 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         let numerator = Int128(significand) * 1_000_000_000_000_000_000
         let denominator = Int128(other.significand)
         var quotient = numerator / denominator
-        let remainder = numerator % denominator
+        // Not `%`: a 128-bit division is a call into the runtime, and
+        // quotient × denominator never exceeds the numerator.
+        let remainder = numerator - quotient * denominator
         if (remainder.magnitude * 2) >= denominator.magnitude {
             quotient += (numerator < 0) != (denominator < 0) ? -1 : 1
         }
