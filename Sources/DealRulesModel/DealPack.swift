@@ -319,10 +319,7 @@ public final class DealPack: Sendable {
                 return UnsafeRawPointer(base + (tag >> 1)).load(as: UInt.self)
             }
             if let lean, !lean.wants(keyID()) {
-                let length = number()
-                guard tag <= 3, length <= buffer.count - offset else { return nil }
-                offset += length
-                return DealPack.unknownWord
+                return ownTextBytes(tag: tag) == nil ? nil : DealPack.unknownWord
             }
             guard let value = ownText(tag: tag) else { return nil }
             owned.append(value)
@@ -332,11 +329,17 @@ public final class DealPack: Sendable {
         /// A text (tag 1) or symbol (tag 3) held by its entry alone: its
         /// length, then its UTF-8.
         private mutating func ownText(tag: Int) -> Value? {
+            guard let bytes = ownTextBytes(tag: tag) else { return nil }
+            let text = String(decoding: bytes, as: UTF8.self)
+            return tag == 1 ? .text(text) : .symbol(text)
+        }
+
+        /// The UTF-8 of such a text, read past; nil when it is not there.
+        private mutating func ownTextBytes(tag: Int) -> UnsafeBufferPointer<UInt8>? {
             let length = number()
             guard tag <= 3, length <= buffer.count - offset else { return nil }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]), as: UTF8.self)
-            offset += length
-            return tag == 1 ? .text(text) : .symbol(text)
+            defer { offset += length }
+            return UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)])
         }
 
         /// Reads past a location `location(from:)` would read.

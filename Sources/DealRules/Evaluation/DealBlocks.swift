@@ -122,13 +122,14 @@ struct DealBlocks {
                             count = min(chunk, rows.upperBound - row)
                             for index in 0..<count { selection[index] = row &+ index }
                             row &+= count
-                        }
-                        while count < chunk && row < rows.upperBound {
-                            if !skipped[base &+ row] {
-                                selection[count] = row
-                                count += 1
+                        } else {
+                            while count < chunk && row < rows.upperBound {
+                                if !skipped[base &+ row] {
+                                    selection[count] = row
+                                    count += 1
+                                }
+                                row += 1
                             }
-                            row += 1
                         }
                         guard count > 0 else { continue }
                         kernel(UnsafeBufferPointer(rebasing: selection[0..<count]), truthBase)

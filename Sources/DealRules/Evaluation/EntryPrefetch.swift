@@ -33,15 +33,12 @@ enum EntryPrefetch {
     @inline(__always)
     static func prefetch(_ deals: UnsafeBufferPointer<Deal>, _ index: Int) {
         guard index < deals.count, let offset = entriesOffset, let base = deals.baseAddress, !deals[index].isPacked else { return }
-        lines(at: UnsafeRawPointer(base + index).load(fromByteOffset: offset, as: UInt.self), count: lines)
+        ValueInPlace.lines(at: UnsafeRawPointer(base + index).load(fromByteOffset: offset, as: UInt.self), count: lines)
     }
 
     /// How many deals ahead to ask for the boxes of the values: nearer than
     /// `distance`, so that the entries that point to them have arrived.
     static let valueDistance = 3
-    /// `Value` is an indirect enum: one word holding the address of its box,
-    /// with the case in bits an address does not use.
-    private static let addressBits: UInt = 0x0000_FFFF_FFFF_FFF8
 
     /// Asks for the boxes the deal's entry values live in: the second
     /// load a cell needs, after the entry itself. `valueOffset` is
@@ -55,17 +52,9 @@ enum EntryPrefetch {
         deals[index].withEntries(scratch: scratch) { entries in
             guard let base = entries.baseAddress else { return }
             for entry in 0..<entries.count {
-                let word = UnsafeRawPointer(base + entry).load(fromByteOffset: offset, as: UInt.self) & addressBits
+                let word = UnsafeRawPointer(base + entry).load(fromByteOffset: offset, as: UInt.self) & ValueInPlace.addressBits
                 if word != 0 { dr_prefetch(UnsafeRawPointer(bitPattern: word)) }
             }
-        }
-    }
-
-    @inline(__always)
-    private static func lines(at address: UInt, count: Int) {
-        guard address != 0 else { return }
-        for line in 0..<count {
-            dr_prefetch(UnsafeRawPointer(bitPattern: address &+ UInt(line &* 64)))
         }
     }
 }

@@ -45,16 +45,14 @@ final class Interner {
     /// memory need not copy (and retain) it first.
     @inline(__always)
     func recentID(of text: String) -> Int32? {
-        let slot = Interner.recentSlot(text)
-        // An empty slot (id -1) holds "", which must not answer for "".
-        if recent[slot].id >= 0, Interner.sameBits(recent[slot].text, text) { return recent[slot].id }
-        return nil
+        recentID(ofBits: Interner.bits(text))
     }
 
     /// The same for a string given by its two words (`ValueInPlace.textBits`).
     @inline(__always)
     func recentID(ofBits bits: (UInt64, UInt64)) -> Int32? {
         let slot = Interner.recentSlot(bits)
+        // An empty slot (id -1) holds "", which must not answer for "".
         guard recent[slot].id >= 0 else { return nil }
         let (a, b) = Interner.bits(recent[slot].text)
         return a == bits.0 && b == bits.1 ? recent[slot].id : nil
@@ -62,12 +60,6 @@ final class Interner {
 
     private static func bits(_ text: String) -> (UInt64, UInt64) {
         unsafeBitCast(text, to: (UInt64, UInt64).self)
-    }
-
-    private static func sameBits(_ lhs: String, _ rhs: String) -> Bool {
-        let (a, b) = bits(lhs)
-        let (c, d) = bits(rhs)
-        return a == c && b == d
     }
 
     private static func recentSlot(_ text: String) -> Int {

@@ -377,24 +377,15 @@ final class ItemTable: RowTable {
                 }
                 let collection = base + ownerRow
                 if case .unknown = collection.pointee { continue } // an unknown collection has no items
-                if let layout, let items = ValueInPlace.items(of: collection, layout) {
-                    guard let first = items.baseAddress else { continue }
+                let listed: Void? = ValueInPlace.withItems(of: collection, layout) { items in
+                    guard let first = items.baseAddress else { return }
                     for index in 0..<items.count {
                         body(row, first + index)
                         row &+= 1
                     }
-                    continue
                 }
-                switch collection.pointee {
-                case .list(let items):
-                    items.withUnsafeBufferPointer { items in
-                        guard let first = items.baseAddress else { return }
-                        for index in items.indices {
-                            body(row, first + index)
-                            row &+= 1
-                        }
-                    }
-                default:
+                if listed == nil {
+                    // Any other known value is one item.
                     body(row, collection)
                     row &+= 1
                 }
@@ -422,23 +413,14 @@ final class ItemTable: RowTable {
         let valueOffset = EntryValues.valueOffset
         let layout = inPlace
         forEachItem(entriesAhead: true) { row, item in
-            if let layout, let entries = ValueInPlace.entries(of: item, layout) {
-                if let index = search.index(in: entries) {
-                    builder.set(row, entry: index, of: entries, valueOffset: valueOffset)
-                    return
-                }
-            } else if case .unknown = item.pointee {
-                // An unknown item has no known fields (see `Evaluator.lookup`).
-                return
-            } else if case .record(let record) = item.pointee {
-                // Where `ValueInPlace` has no layout.
-                let found: Bool = record.entries.withUnsafeBufferPointer { entries in
-                    guard let index = search.index(in: entries) else { return false }
-                    builder.set(row, entry: index, of: entries, valueOffset: valueOffset)
-                    return true
-                }
-                if found { return }
+            // An unknown item has no known fields (see `Evaluator.lookup`).
+            if case .unknown = item.pointee { return }
+            let found = ValueInPlace.withEntries(of: item, layout) { entries in
+                guard let index = search.index(in: entries) else { return false }
+                builder.set(row, entry: index, of: entries, valueOffset: valueOffset)
+                return true
             }
+            if found == true { return }
             if ownerColumn == nil { ownerColumn = owner.column(path) }
             if let ownerColumn { builder.copy(ownerColumn, row: Int(owners[row]), to: row) }
         }
@@ -508,10 +490,7 @@ struct ItemListBuilder {
             known.append(false)
         case .list:
             // Counted in place: binding the array would retain it.
-            count = inPlace.flatMap { ValueInPlace.items(of: value, $0)?.count } ?? {
-                if case .list(let items) = value.pointee { return items.count }
-                return 0
-            }()
+            count = ValueInPlace.withItems(of: value, inPlace) { $0.count } ?? 0
             known.append(true)
         default:
             count = 1

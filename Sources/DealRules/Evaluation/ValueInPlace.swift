@@ -42,11 +42,12 @@ enum ValueInPlace {
         let record = Value.record(Record(entries: entries))
         // A string long enough to keep its characters in storage of its own.
         let probe = String(repeating: "probe ", count: 8)
+        let probeWords = unsafeBitCast(probe, to: (UInt, UInt).self)
         guard MemoryLayout<String>.size == 2 * MemoryLayout<UInt>.size,
-              let listPayload = offset(of: unsafeBitCast(shortList, to: UInt.self), inBoxOf: list),
-              let recordPayload = offset(of: unsafeBitCast(entries, to: UInt.self), inBoxOf: record),
-              let textPayload = offset(of: probe, inBoxOf: .text(probe)),
-              let symbolPayload = offset(of: probe, inBoxOf: .symbol(probe)) else { return nil }
+              let listPayload = offset(of: [unsafeBitCast(shortList, to: UInt.self)], inBoxOf: list),
+              let recordPayload = offset(of: [unsafeBitCast(entries, to: UInt.self)], inBoxOf: record),
+              let textPayload = offset(of: [probeWords.0, probeWords.1], inBoxOf: .text(probe)),
+              let symbolPayload = offset(of: [probeWords.0, probeWords.1], inBoxOf: .symbol(probe)) else { return nil }
         // The elements: the first element's address less the storage's.
         let elements = shortList.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { UInt(bitPattern: $0) &- unsafeBitCast(shortList, to: UInt.self) }
@@ -60,7 +61,7 @@ enum ValueInPlace {
                 && word(at: offset, of: unsafeBitCast(longList, to: UInt.self)) == 5
         }
         guard let count else { return nil }
-        return withExtendedLifetime((list, record, longList)) {
+        return withExtendedLifetime((list, record, longList, probe)) {
             Layout(payload: (list: listPayload, record: recordPayload, text: textPayload, symbol: symbolPayload),
                    array: (count: count, elements: Int(elements)))
         }
@@ -72,23 +73,15 @@ enum ValueInPlace {
         UnsafeRawPointer(bitPattern: address).map { $0.load(fromByteOffset: offset, as: UInt.self) } ?? 0
     }
 
-    /// Where `word` lies in the box of `value` (within its first 64 bytes).
-    private static func offset(of word: UInt, inBoxOf value: Value) -> Int? {
+    /// Where `words` lie, one after another, in the box of `value`
+    /// (within its first 64 bytes).
+    private static func offset(of words: [UInt], inBoxOf value: Value) -> Int? {
         let box = unsafeBitCast(value, to: UInt.self) & addressBits
+        let size = MemoryLayout<UInt>.size
         guard box != 0 else { return nil }
         return withExtendedLifetime(value) {
-            stride(from: MemoryLayout<UInt>.size, to: 64, by: MemoryLayout<UInt>.size).first { self.word(at: $0, of: box) == word }
-        }
-    }
-
-    /// Where the two words of `text` lie in the box of `value`.
-    private static func offset(of text: String, inBoxOf value: Value) -> Int? {
-        let (first, second) = unsafeBitCast(text, to: (UInt, UInt).self)
-        let box = unsafeBitCast(value, to: UInt.self) & addressBits
-        guard box != 0 else { return nil }
-        return withExtendedLifetime((value, text)) {
-            stride(from: MemoryLayout<UInt>.size, to: 64 - MemoryLayout<UInt>.size, by: MemoryLayout<UInt>.size).first {
-                word(at: $0, of: box) == first && word(at: $0 + MemoryLayout<UInt>.size, of: box) == second
+            stride(from: size, through: 64 - words.count * size, by: size).first { start in
+                words.indices.allSatisfy { word(at: start + $0 * size, of: box) == words[$0] }
             }
         }
     }
@@ -135,6 +128,23 @@ enum ValueInPlace {
         return elements(ofStorage: word(at: layout.payload.record, of: box), layout, as: RecordEntry.self)
     }
 
+    /// Calls `body` with the items of the list at `value`: in place, or,
+    /// without a layout, from a copy of the array. Nil when it is not a list.
+    @inline(__always)
+    static func withItems<R>(of value: UnsafePointer<Value>, _ layout: Layout?, _ body: (UnsafeBufferPointer<Value>) -> R) -> R? {
+        if let layout { return items(of: value, layout).map(body) }
+        guard case .list(let items) = value.pointee else { return nil }
+        return items.withUnsafeBufferPointer(body)
+    }
+
+    /// The same for the entries of the record at `value`.
+    @inline(__always)
+    static func withEntries<R>(of value: UnsafePointer<Value>, _ layout: Layout?, _ body: (UnsafeBufferPointer<RecordEntry>) -> R) -> R? {
+        if let layout { return entries(of: value, layout).map(body) }
+        guard case .record(let record) = value.pointee else { return nil }
+        return record.entries.withUnsafeBufferPointer(body)
+    }
+
     // MARK: Asking ahead
 
     /// Asks for the box of the value at `value`.
@@ -167,8 +177,9 @@ enum ValueInPlace {
         }
     }
 
+    /// Asks for `count` cache lines from `address` (none for 0).
     @inline(__always)
-    private static func lines(at address: UInt, count: Int) {
+    static func lines(at address: UInt, count: Int) {
         guard address != 0 else { return }
         for line in 0..<count {
             dr_prefetch(UnsafeRawPointer(bitPattern: address &+ UInt(line &* 64)))
