@@ -13,13 +13,22 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     /// Largest decimal exponent of a value's leading digit that arithmetic accepts.
     public static let maximumMagnitude: Int = 36
 
-    public static let zero = DecimalNumber(significand: 0, exponent: 0)
+    /// Made where it is read rather than stored: a stored static is
+    /// checked for initialisation (a call) at every read, and kernels read
+    /// this one for every unknown cell.
+    public static var zero: DecimalNumber { DecimalNumber(normalizedSignificand: 0, exponent: 0) }
     public static let one = DecimalNumber(significand: 1, exponent: 0)
 
     public init(significand: Int64, exponent: Int32 = 0) {
         self.significand = significand
         self.exponent = significand == 0 ? 0 : exponent
         normalize()
+    }
+
+    /// A significand and exponent already in normal form.
+    private init(normalizedSignificand: Int64, exponent: Int32) {
+        self.significand = normalizedSignificand
+        self.exponent = exponent
     }
 
     public init(_ value: Int) {
@@ -185,7 +194,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
             let term = value(index)
             guard term.significand != 0 else { continue }
             // Each term is below 10^36 and the total stops at 10^18: no overflow.
-            total += Int128(term.significand) * Int128(powersOfTen[Int(term.exponent - low)])
+            total += Int128(term.significand) * Int128(powerOfTen(Int(term.exponent - low)))
             if total > limit { return nil }
         }
         return fitting(total, exponent: Int(low))
@@ -263,9 +272,34 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         return result.checked()
     }
 
-    /// 10^0 … 10^19, all that fit a UInt64.
-    static let powersOfTen: [UInt64] = (0...19).reduce(into: []) { powers, index in
-        powers.append(index == 0 ? 1 : powers[index - 1] &* 10)
+    /// 10^power for power 0 … 19, all that fit a UInt64. A switch, not a
+    /// static array: comparisons and sums ask for one per cell, and a
+    /// static is checked for initialisation (a call) at every read.
+    @inline(__always)
+    static func powerOfTen(_ power: Int) -> UInt64 {
+        switch power {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        case 8: return 100_000_000
+        case 9: return 1_000_000_000
+        case 10: return 10_000_000_000
+        case 11: return 100_000_000_000
+        case 12: return 1_000_000_000_000
+        case 13: return 10_000_000_000_000
+        case 14: return 100_000_000_000_000
+        case 15: return 1_000_000_000_000_000
+        case 16: return 10_000_000_000_000_000
+        case 17: return 100_000_000_000_000_000
+        case 18: return 1_000_000_000_000_000_000
+        case 19: return 10_000_000_000_000_000_000
+        default: preconditionFailure("10^\(power) does not fit 64 bits")
+        }
     }
 
     /// Decimal digits of `value` (1 for 0), from its bit length instead of
@@ -274,7 +308,7 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         // floor(bits × log10 2) is the digit count or one less.
         let bits = UInt64.bitWidth - value.leadingZeroBitCount
         let estimate = (bits &* 1233) >> 12
-        return value >= powersOfTen[estimate] ? estimate + 1 : max(estimate, 1)
+        return value >= powerOfTen(estimate) ? estimate + 1 : max(estimate, 1)
     }
 
     private func pow10(_ power: Int) -> Double {
@@ -298,11 +332,11 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         // the larger exponent scaled to the other's, when it fits 64 bits.
         let difference = Int(lhs.exponent) - Int(rhs.exponent)
         if difference > 0, difference < 19,
-           case let (a, overflow) = lhs.significand.multipliedReportingOverflow(by: Int64(powersOfTen[difference])), !overflow {
+           case let (a, overflow) = lhs.significand.multipliedReportingOverflow(by: Int64(powerOfTen(difference))), !overflow {
             return a < rhs.significand ? -1 : (a == rhs.significand ? 0 : 1)
         }
         if difference < 0, difference > -19,
-           case let (b, overflow) = rhs.significand.multipliedReportingOverflow(by: Int64(powersOfTen[-difference])), !overflow {
+           case let (b, overflow) = rhs.significand.multipliedReportingOverflow(by: Int64(powerOfTen(-difference))), !overflow {
             return lhs.significand < b ? -1 : (lhs.significand == b ? 0 : 1)
         }
         let leftSign = lhs.significand.signum()

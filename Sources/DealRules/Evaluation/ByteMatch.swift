@@ -21,6 +21,34 @@ enum ByteMatch {
         return ~(((difference & low7) &+ low7) | difference | low7)
     }
 
+    /// How many of `bytes` are 1, 2 and 3, in one pass, where every byte
+    /// is 0–3 (outcome codes): a byte's low bit and its next bit, moved
+    /// onto the low bit, tell the three apart with a mask each.
+    static func countCodes(in bytes: UnsafeRawBufferPointer) -> (ones: Int, twos: Int, threes: Int) {
+        let lowBits: UInt64 = 0x0101_0101_0101_0101
+        var ones = 0, twos = 0, threes = 0
+        var offset = 0
+        while offset &+ 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let low = word & lowBits
+            let high = (word &>> 1) & lowBits
+            ones &+= (low & ~high).nonzeroBitCount
+            twos &+= (high & ~low).nonzeroBitCount
+            threes &+= (low & high).nonzeroBitCount
+            offset &+= 8
+        }
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 1: ones &+= 1
+            case 2: twos &+= 1
+            case 3: threes &+= 1
+            default: break
+            }
+            offset &+= 1
+        }
+        return (ones, twos, threes)
+    }
+
     /// How many of `bytes` equal `byte`.
     static func count(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int {
         let pattern = pattern(byte)

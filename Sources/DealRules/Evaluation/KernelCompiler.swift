@@ -475,8 +475,10 @@ extension KernelCompiler {
         var amount: DecimalNumber = .zero
         var unit: Int32 = -1
 
-        static let unknown = AmountCell(state: .unknown)
-        static let deferred = AmountCell(state: .deferred)
+        // Made where they are read: a stored static is checked for
+        // initialisation (a call) at every read, once a cell in kernels.
+        static var unknown: AmountCell { AmountCell(state: .unknown) }
+        static var deferred: AmountCell { AmountCell(state: .deferred) }
     }
 
     typealias AmountKernel = (Int) -> AmountCell

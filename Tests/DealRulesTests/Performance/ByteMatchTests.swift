@@ -23,6 +23,20 @@ import Testing
         }
     }
 
+    @Test func codesCountedInOnePassAsOneByOne() {
+        var state: UInt64 = 11
+        for length in [0, 1, 7, 8, 9, 15, 16, 63, 64, 65, 1_000] {
+            let bytes: [UInt8] = (0..<length).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return UInt8((state >> 33) % 4)
+            }
+            let counted = bytes.withUnsafeBytes { ByteMatch.countCodes(in: $0) }
+            #expect(counted.ones == bytes.filter { $0 == 1 }.count, "length \(length)")
+            #expect(counted.twos == bytes.filter { $0 == 2 }.count, "length \(length)")
+            #expect(counted.threes == bytes.filter { $0 == 3 }.count, "length \(length)")
+        }
+    }
+
     @Test func outcomeCountsAreTheCodesCounted() {
         let codes: [RuleOutcomes.Code] = (0..<1_003).map { [.clear, .finding, .undetermined, .skipped][($0 * 7 + $0 / 3) % 4] }
         codes.withUnsafeBytes { raw in
