@@ -21,21 +21,40 @@ enum ByteMatch {
         return ~(((difference & low7) &+ low7) | difference | low7)
     }
 
+    /// How many bytes of `word` equal the pattern's byte: the high bits of
+    /// `matches`, moved to the low bit of their bytes and summed.
+    @inline(__always)
+    static func matchCount(_ word: UInt64, _ pattern: UInt64) -> Int {
+        laneSum(matches(word, pattern) &>> 7)
+    }
+
     /// How many of `bytes` are 1, 2 and 3, in one pass, where every byte
     /// is 0–3 (outcome codes): a byte's low bit and its next bit, moved
-    /// onto the low bit, tell the three apart with a mask each.
+    /// onto the low bit, tell the three apart with a mask each. The masks
+    /// are added up a byte lane at a time and summed every 255 words (a
+    /// lane holds up to 255): counting a word's bits is a loop of its own
+    /// on processors the build does not assume have an instruction for it.
     static func countCodes(in bytes: UnsafeRawBufferPointer) -> (ones: Int, twos: Int, threes: Int) {
         let lowBits: UInt64 = 0x0101_0101_0101_0101
         var ones = 0, twos = 0, threes = 0
         var offset = 0
-        while offset &+ 8 <= bytes.count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            let low = word & lowBits
-            let high = (word &>> 1) & lowBits
-            ones &+= (low & ~high).nonzeroBitCount
-            twos &+= (high & ~low).nonzeroBitCount
-            threes &+= (low & high).nonzeroBitCount
-            offset &+= 8
+        var wordsLeft = bytes.count / 8
+        while wordsLeft > 0 {
+            let batch = min(wordsLeft, 255)
+            var oneLanes: UInt64 = 0, twoLanes: UInt64 = 0, threeLanes: UInt64 = 0
+            for _ in 0..<batch {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let low = word & lowBits
+                let high = (word &>> 1) & lowBits
+                oneLanes &+= low & ~high
+                twoLanes &+= high & ~low
+                threeLanes &+= low & high
+                offset &+= 8
+            }
+            ones &+= laneSum(oneLanes)
+            twos &+= laneSum(twoLanes)
+            threes &+= laneSum(threeLanes)
+            wordsLeft &-= batch
         }
         while offset < bytes.count {
             switch bytes[offset] {
@@ -49,6 +68,15 @@ enum ByteMatch {
         return (ones, twos, threes)
     }
 
+    /// The sum of a word's eight bytes.
+    @inline(__always)
+    static func laneSum(_ lanes: UInt64) -> Int {
+        // Pairs of bytes into 16-bit lanes (each at most 510), then the
+        // four lanes summed into the top one by a multiplication.
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes &>> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int((pairs &* 0x0001_0001_0001_0001) &>> 48)
+    }
+
     /// How many of `bytes` equal `byte`.
     static func count(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int {
         let pattern = pattern(byte)
@@ -56,7 +84,7 @@ enum ByteMatch {
         var offset = 0
         while offset &+ 8 <= bytes.count {
             let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            total &+= matches(word, pattern).nonzeroBitCount
+            total &+= matchCount(word, pattern)
             offset &+= 8
         }
         while offset < bytes.count {

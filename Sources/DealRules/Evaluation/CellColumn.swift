@@ -136,9 +136,10 @@ struct CellColumnBuilder {
 
     /// Row `source` of a built column into row `row`.
     mutating func copy(_ column: CellColumn, row source: Int, to row: Int) {
+        let row = checked(row)
         let kind = column.kinds[source]
-        kinds[row] = kind
-        statuses[row] = column.statuses[source]
+        kinds.write(row, kind)
+        statuses.write(row, column.statuses[source])
         switch kind {
         case .boolean, .text:
             setText(row, column.textIDs[source])
@@ -172,24 +173,34 @@ struct CellColumnBuilder {
         isYear.place(column.isYear, at: offset)
     }
 
+    // The setters below are given rows the caller has checked against
+    // `rows` (`checked(_:)`): every lane has that many.
+
+    /// `row`, stopping the program unless it is one of the column's rows.
+    @inline(__always)
+    private func checked(_ row: Int) -> Int {
+        guard row >= 0, row < rows else { preconditionFailure("row \(row) of a column of \(rows) rows") }
+        return row
+    }
+
     @inline(__always)
     private mutating func setText(_ row: Int, _ id: Int32) {
         textIDs.make()
-        textIDs[row] = id
+        textIDs.write(row, id)
     }
 
     @inline(__always)
     private mutating func setAmount(_ row: Int, _ amount: DecimalNumber) {
         significands.make()
         exponents.make()
-        significands[row] = amount.significand
-        exponents[row] = amount.exponent
+        significands.write(row, amount.significand)
+        exponents.write(row, amount.exponent)
     }
 
     @inline(__always)
     private mutating func setUnit(_ row: Int, _ id: Int32) {
         unitIDs.make()
-        unitIDs[row] = id
+        unitIDs.write(row, id)
     }
 
     @inline(__always)
@@ -197,14 +208,14 @@ struct CellColumnBuilder {
         firstDays.make()
         lastDays.make()
         // Dates are of years 1–9999 (`DateValue.validYears`), so no day clamps.
-        firstDays[row] = Int32(clamping: first)
-        lastDays[row] = Int32(clamping: last)
+        firstDays.write(row, Int32(clamping: first))
+        lastDays.write(row, Int32(clamping: last))
     }
 
     @inline(__always)
     private mutating func setYear(_ row: Int, _ first: Int, _ last: Int) {
         isYear.make()
-        isYear[row] = true
+        isYear.write(row, true)
         setDays(row, first, last)
     }
 
@@ -212,12 +223,13 @@ struct CellColumnBuilder {
     /// status), as `set` would make it of `.text(text)` without provenance;
     /// nil leaves the cell unknown.
     mutating func set(_ row: Int, text: String?) {
-        statuses[row] = 0
+        let row = checked(row)
+        statuses.write(row, 0)
         guard let text else {
-            kinds[row] = .unknown
+            kinds.write(row, .unknown)
             return
         }
-        kinds[row] = .text
+        kinds.write(row, .text)
         setText(row, interner.id(ofText: text))
     }
 
@@ -245,11 +257,12 @@ struct CellColumnBuilder {
     /// the interner must keep text or a unit, that is looked up after the
     /// read, from the value again (`textID`, `unitID`).
     mutating func set(_ row: Int, valueAt value: UnsafePointer<Value>, _ status: ProvenanceStatus?) {
+        let row = checked(row)
         var cell = pending(value)
         if cell.kind == .text, cell.textID < 0 { cell.textID = CellColumnBuilder.textID(valueAt: value, interner) }
         if cell.kind == .quantity, cell.unitID < 0 { cell.unitID = unitID(valueAt: value) }
-        statuses[row] = CellColumn.code(status)
-        kinds[row] = cell.kind
+        statuses.write(row, CellColumn.code(status))
+        kinds.write(row, cell.kind)
         switch cell.kind {
         case .boolean, .text:
             setText(row, cell.textID)

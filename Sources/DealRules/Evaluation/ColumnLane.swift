@@ -21,7 +21,12 @@ struct ColumnLane<T> {
         }
     }
 
-    private var storage: Storage?
+    private var storage: Storage? {
+        didSet { first = storage?.rows.baseAddress }
+    }
+    /// The first row of `storage`, kept beside it: a write through
+    /// `write(_:_:)` is then one load and one store, with no call.
+    private var first: UnsafeMutablePointer<T>?
     private let count: Int
     private let blank: T
 
@@ -30,15 +35,29 @@ struct ColumnLane<T> {
     init(count: Int, blank: T, made: Bool = false) {
         self.count = max(0, count)
         self.blank = blank
-        if made { storage = Storage(count: self.count, blank: blank) }
+        if made {
+            storage = Storage(count: self.count, blank: blank)
+            first = storage?.rows.baseAddress
+        }
     }
 
     /// Whether no row has been made yet.
     var isEmpty: Bool { storage == nil }
 
     /// Makes the rows, all blank, unless they are made already.
+    @inline(__always)
     mutating func make() {
         if storage == nil { storage = Storage(count: count, blank: blank) }
+    }
+
+    /// Writes row `row` of a made lane. The caller has checked that `row`
+    /// is one of the lane's rows (0 ..< the count it was made with) and
+    /// made the lane (`make()`, or `made: true`); a lane of no rows has
+    /// none to write.
+    @inline(__always)
+    func write(_ row: Int, _ value: T) {
+        guard let first else { preconditionFailure("a lane written before it was made") }
+        first[row] = value
     }
 
     /// A made lane's row (`make()` first).

@@ -21,9 +21,25 @@ struct RowSelection: Sendable {
         var before: [UInt32] = []
         before.reserveCapacity(codes.count / RowSelection.blockSize + 1)
         var count = 0
-        for (row, each) in codes.enumerated() {
-            if row % RowSelection.blockSize == 0 { before.append(UInt32(truncatingIfNeeded: count)) }
-            if each == code { count += 1 }
+        // A block's matches counted eight codes at a time (`ByteMatch`):
+        // a branch on each code would mispredict as often as outcomes change.
+        let byte = withUnsafeBytes(of: code) { $0[0] }
+        let pattern = ByteMatch.pattern(byte)
+        codes.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                before.append(UInt32(truncatingIfNeeded: count))
+                let end = min(offset &+ RowSelection.blockSize, bytes.count)
+                while offset &+ 8 <= end {
+                    let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    count &+= ByteMatch.matchCount(word, pattern)
+                    offset &+= 8
+                }
+                while offset < end {
+                    if bytes[offset] == byte { count &+= 1 }
+                    offset &+= 1
+                }
+            }
         }
         self.before = before
         self.count = count
@@ -48,7 +64,7 @@ struct RowSelection: Sendable {
             while offset &+ 8 <= bytes.count {
                 let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 var matches = ByteMatch.matches(word, pattern)
-                let found = matches.nonzeroBitCount
+                let found = ByteMatch.matchCount(word, pattern)
                 if remaining < found {
                     while remaining > 0 {
                         matches &= matches &- 1

@@ -25,7 +25,8 @@ import Testing
 
     @Test func codesCountedInOnePassAsOneByOne() {
         var state: UInt64 = 11
-        for length in [0, 1, 7, 8, 9, 15, 16, 63, 64, 65, 1_000] {
+        // Past 255 words (2,040 bytes) the lanes are summed and begin again.
+        for length in [0, 1, 7, 8, 9, 15, 16, 63, 64, 65, 1_000, 2_039, 2_040, 2_048, 5_003] {
             let bytes: [UInt8] = (0..<length).map { _ in
                 state = state &* 6364136223846793005 &+ 1442695040888963407
                 return UInt8((state >> 33) % 4)
@@ -35,6 +36,14 @@ import Testing
             #expect(counted.twos == bytes.filter { $0 == 2 }.count, "length \(length)")
             #expect(counted.threes == bytes.filter { $0 == 3 }.count, "length \(length)")
         }
+    }
+
+    @Test func longRunsOfOneCodeFillNoLane() {
+        // 4,096 threes: every lane of every word at its fullest.
+        let bytes = [UInt8](repeating: 3, count: 4_096) + [UInt8](repeating: 1, count: 4_096)
+        let counted = bytes.withUnsafeBytes { ByteMatch.countCodes(in: $0) }
+        #expect(counted.ones == 4_096 && counted.twos == 0 && counted.threes == 4_096)
+        #expect(ByteMatch.laneSum(0xFFFF_FFFF_FFFF_FFFF) == 8 * 255)
     }
 
     @Test func outcomeCountsAreTheCodesCounted() {
