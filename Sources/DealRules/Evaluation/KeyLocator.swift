@@ -16,16 +16,47 @@ import DealRulesModel
 /// (past `FoldedKeys`' limit), or numbers too large for a small table,
 /// make `init` fail; `FieldSpellings` then searches by strings.
 struct KeyLocator {
-    /// Wanted spelling (a slot) of each key number; -1 for the others.
-    private var slotOfKey: [Int32]
-    /// Each key's spellings as slots, in order: key k has
-    /// `choices[choiceStarts[k] ..< choiceStarts[k + 1]]`.
-    private let choices: [Int]
-    private let choiceStarts: [Int]
-    /// Per slot: the stamp of the record whose entry `position` holds.
-    private var marks: [Mark]
+    /// The locator's tables, written once by `init` and read (and the marks
+    /// written) for every entry of every record: kept in memory of their
+    /// own and read through pointers, so that a lookup is a load with no
+    /// check for shared storage or bounds (`init` makes every index the
+    /// lookups use lie within them).
+    private final class Tables {
+        /// Wanted spelling (a slot) of each key number; -1 for the others.
+        let slotOfKey: UnsafeMutableBufferPointer<Int32>
+        /// Each key's spellings as slots, in order: key k has
+        /// `choices[choiceStarts[k] ..< choiceStarts[k + 1]]`.
+        let choices: UnsafeMutableBufferPointer<Int>
+        let choiceStarts: UnsafeMutableBufferPointer<Int>
+        /// Per slot: the stamp of the record whose entry `position` holds.
+        let marks: UnsafeMutableBufferPointer<Mark>
+
+        init(slotOfKey: [Int32], choices: [Int], choiceStarts: [Int], slots: Int) {
+            self.slotOfKey = Tables.copy(slotOfKey)
+            self.choices = Tables.copy(choices)
+            self.choiceStarts = Tables.copy(choiceStarts)
+            self.marks = Tables.copy([Mark](repeating: Mark(stamp: 0, position: 0), count: slots))
+        }
+
+        private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+            _ = buffer.initialize(from: array)
+            return buffer
+        }
+
+        deinit {
+            slotOfKey.deallocate()
+            choices.deallocate()
+            choiceStarts.deallocate()
+            marks.deallocate()
+        }
+    }
+
+    private let tables: Tables
     /// The key numbers of every wanted spelling.
     let keyNumbers: [Int]
+    /// How many keys were asked for.
+    let keyCount: Int
 
     private struct Mark {
         var stamp: Int
@@ -53,37 +84,39 @@ struct KeyLocator {
             }
             choiceStarts.append(choices.count)
         }
-        self.slotOfKey = slotOfKey
-        self.choices = choices
-        self.choiceStarts = choiceStarts
-        self.marks = [Mark](repeating: Mark(stamp: 0, position: 0), count: slotNumbers.count)
-        self.keyNumbers = slotNumbers
+        tables = Tables(slotOfKey: slotOfKey, choices: choices, choiceStarts: choiceStarts, slots: slotNumbers.count)
+        keyNumbers = slotNumbers
+        keyCount = keys.count
     }
 
     /// Reads one record's entries. `stamp` tells this record from every
     /// other one read (never 0).
     @inline(__always)
-    mutating func read(_ entries: UnsafeBufferPointer<RecordEntry>, stamp: Int) {
+    func read(_ entries: UnsafeBufferPointer<RecordEntry>, stamp: Int) {
+        let slotOfKey = tables.slotOfKey
+        let marks = tables.marks
         let known = slotOfKey.count
-        // Through the buffer: one check for shared storage a record, not
-        // one for every entry written.
-        marks.withUnsafeMutableBufferPointer { marks in
-            for index in entries.indices {
-                let number = entries[index].name.keyID
-                guard number >= 0, number < known else { continue }
-                let slot = Int(slotOfKey[number])
-                // The first entry with a spelling counts, as in a search.
-                guard slot >= 0, marks[slot].stamp != stamp else { continue }
-                marks[slot] = Mark(stamp: stamp, position: index)
-            }
+        for index in entries.indices {
+            let number = entries[index].name.keyID
+            guard number >= 0, number < known else { continue }
+            // Slots are below the marks' count (`init`).
+            let slot = Int(slotOfKey[number])
+            // The first entry with a spelling counts, as in a search.
+            guard slot >= 0, marks[slot].stamp != stamp else { continue }
+            marks[slot] = Mark(stamp: stamp, position: index)
         }
     }
 
     /// The entry of key number `key` (its place in `keys`) in the record
-    /// read with `stamp`, or nil when it has none.
+    /// read with `stamp`, or nil when it has none (or no such key).
     @inline(__always)
     func index(ofKey key: Int, stamp: Int) -> Int? {
-        for choice in choiceStarts[key]..<choiceStarts[key &+ 1] {
+        guard key >= 0, key < keyCount else { return nil }
+        let choices = tables.choices
+        let marks = tables.marks
+        // `choiceStarts` has a start for every key and one past the last,
+        // each a place in `choices`, whose slots are places in `marks`.
+        for choice in tables.choiceStarts[key]..<tables.choiceStarts[key &+ 1] {
             let slot = choices[choice]
             if marks[slot].stamp == stamp { return marks[slot].position }
         }
@@ -98,7 +131,7 @@ struct KeyLocator {
 /// variable would have each access checked for exclusivity at run time,
 /// dozens of times a record. Only the one pass that made it uses it.
 final class KeyFinder {
-    @exclusivity(unchecked) private var locator: KeyLocator?
+    private let locator: KeyLocator?
     @exclusivity(unchecked) private var searches: [FieldSpellings]
     /// What a packed deal needs to make for these keys
     /// (`Deal.withEntries`); nil, making everything, where the keys are

@@ -17,7 +17,7 @@ import Testing
 
     @Test func findsWhatARecordSearchFinds() throws {
         var random = SplitMix(seed: 2024)
-        var locator = try #require(KeyLocator(keys: KeyLocatorTests.wanted))
+        let locator = try #require(KeyLocator(keys: KeyLocatorTests.wanted))
         var mismatches: [String] = []
         var found = 0
         for stamp in 1...3_000 {
@@ -47,7 +47,7 @@ import Testing
     /// A stamp tells one record from the next: nothing found in a record
     /// carries over into the next one read.
     @Test func nothingCarriesOverFromTheLastRecord() throws {
-        var locator = try #require(KeyLocator(keys: ["kind", "party"]))
+        let locator = try #require(KeyLocator(keys: ["kind", "party"]))
         let first = Record(entries: [RecordEntry(key: "kind", originalKey: "kind", value: .symbol("power")),
                                      RecordEntry(key: "parties", originalKey: "parties", value: .list([]))])
         let second = Record(entries: [RecordEntry(key: "id", originalKey: "id", value: .text("x"))])
