@@ -336,13 +336,14 @@ final class ItemTable: RowTable {
 
     /// `items` holds the value of `path` in every row of the owner.
     init(owner: RowTable, path: FieldPath, items: ItemListBuilder) {
-        self.starts = items.starts
-        self.known = items.known
-        self.collections = items.collections
-        self.owners = items.owners
+        let lists = items.finish()
+        self.starts = lists.starts
+        self.known = lists.known
+        self.collections = lists.collections
+        self.owners = lists.owners
         self.names = CollectionNames.itemNames(for: path.keys.last ?? "")
         self.owner = owner
-        super.init(rowCount: items.owners.count, interner: owner.interner)
+        super.init(rowCount: lists.owners.count, interner: owner.interner)
         inPlace = owner.inPlace
     }
 
@@ -459,21 +460,90 @@ final class ItemTable: RowTable {
 /// are read inside it: gathering the items into one array retained every
 /// item, a few atomic operations for each party and chip of every deal.
 struct ItemListBuilder {
-    private(set) var starts = [0]
-    private(set) var known: [Bool] = []
-    private(set) var collections: [Value] = []
-    private(set) var owners: [UInt32] = []
+    /// The lists as they grow, in memory of their own: an array appended
+    /// to checks its storage for sharing (a call) at every append, four a
+    /// row here, and copying a value into an array's append retained it
+    /// twice and released it once.
+    private final class Rows {
+        var starts: UnsafeMutableBufferPointer<Int>
+        var known: UnsafeMutableBufferPointer<Bool>
+        /// Initialised up to `count`.
+        var collections: UnsafeMutableBufferPointer<Value>
+        var owners: UnsafeMutableBufferPointer<UInt32>
+        /// Rows added, and items (owners) added.
+        var count = 0
+        var itemCount = 0
+
+        init(rows: Int) {
+            let rows = max(rows, 1)
+            starts = .allocate(capacity: rows + 1)
+            known = .allocate(capacity: rows)
+            collections = .allocate(capacity: rows)
+            owners = .allocate(capacity: 2 * rows)
+            starts[0] = 0
+        }
+
+        /// Room for one more row and `items` more items.
+        func reserve(items: Int) {
+            if count == known.count {
+                let capacity = 2 * known.count
+                starts = Rows.grown(starts, to: capacity + 1, keeping: count + 1)
+                known = Rows.grown(known, to: capacity, keeping: count)
+                collections = Rows.grown(collections, to: capacity, keeping: count)
+            }
+            if itemCount + items > owners.count {
+                owners = Rows.grown(owners, to: max(2 * owners.count, itemCount + items), keeping: itemCount)
+            }
+        }
+
+        /// `buffer` moved into new memory of `capacity` (its first `count`
+        /// elements, which are initialised).
+        private static func grown<T>(_ buffer: UnsafeMutableBufferPointer<T>, to capacity: Int, keeping count: Int) -> UnsafeMutableBufferPointer<T> {
+            let larger = UnsafeMutableBufferPointer<T>.allocate(capacity: capacity)
+            if let from = buffer.baseAddress, let to = larger.baseAddress { to.moveInitialize(from: from, count: count) }
+            buffer.deallocate()
+            return larger
+        }
+
+        deinit {
+            if let first = collections.baseAddress { first.deinitialize(count: count) }
+            starts.deallocate()
+            known.deallocate()
+            collections.deallocate()
+            owners.deallocate()
+        }
+    }
+
+    private let rows: Rows
     /// How lists are counted in place (`RowTable.inPlace`).
     let inPlace: ValueInPlace.Layout?
 
-    /// `rows`: the rows to come, so that the arrays of one entry a row
-    /// are made at their size once instead of growing (and being copied)
-    /// a dozen times. The items' owners are not: their count is not known.
+    /// `rows`: the rows to come, so that the lists are made at their size
+    /// once (they grow if more come).
     init(inPlace: ValueInPlace.Layout?, rows: Int) {
         self.inPlace = inPlace
-        starts.reserveCapacity(rows + 1)
-        known.reserveCapacity(rows)
-        collections.reserveCapacity(rows)
+        self.rows = Rows(rows: rows)
+    }
+
+    /// Items of row r are `starts[r] ..< starts[r + 1]`.
+    private var starts: [Int] { Array(rows.starts.prefix(rows.count + 1)) }
+    /// False where the collection itself is unknown.
+    private var known: [Bool] { Array(rows.known.prefix(rows.count)) }
+    /// The owner row of each item.
+    private var owners: [UInt32] { Array(rows.owners.prefix(rows.itemCount)) }
+
+    /// The lists as arrays, each row's collection moved out (not copied,
+    /// which would retain each): the builder holds no rows afterwards.
+    func finish() -> (starts: [Int], known: [Bool], collections: [Value], owners: [UInt32]) {
+        let lists = (starts: starts, known: known, owners: owners)
+        let count = rows.count
+        let collections = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let to = buffer.baseAddress, let from = rows.collections.baseAddress { to.moveInitialize(from: from, count: count) }
+            initialized = count
+        }
+        rows.count = 0
+        rows.itemCount = 0
+        return (lists.starts, lists.known, collections, lists.owners)
     }
 
     /// The value of the collection in the next row, `row`.
@@ -484,23 +554,34 @@ struct ItemListBuilder {
     /// The same for a value read in place (`EntryValues`).
     mutating func add(valueAt value: UnsafePointer<Value>, row: Int) {
         let count: Int
+        let isKnown: Bool
         switch value.pointee {
         case .unknown:
             count = 0
-            known.append(false)
+            isKnown = false
         case .list:
             // Counted in place: binding the array would retain it.
             count = ValueInPlace.withItems(of: value, inPlace) { $0.count } ?? 0
-            known.append(true)
+            isKnown = true
         default:
             count = 1
-            known.append(true)
+            isKnown = true
         }
-        collections.append(value.pointee)
-        // A few items a row: appended one by one, not through a generic sequence.
+        let rows = self.rows
+        rows.reserve(items: count)
+        let at = rows.count
+        rows.known[at] = isKnown
+        // One retain: the copy the list keeps.
+        (rows.collections.baseAddress.unsafelyUnwrapped + at).initialize(to: value.pointee)
         let owner = UInt32(truncatingIfNeeded: row)
-        for _ in 0..<count { owners.append(owner) }
-        starts.append(owners.count)
+        var item = rows.itemCount
+        for _ in 0..<count {
+            rows.owners[item] = owner
+            item &+= 1
+        }
+        rows.itemCount = item
+        rows.starts[at &+ 1] = item
+        rows.count = at &+ 1
     }
 }
 
