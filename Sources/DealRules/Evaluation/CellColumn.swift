@@ -118,6 +118,8 @@ struct CellColumnBuilder {
     /// static is checked for initialisation on every read. Tests pass nil
     /// to take the path of a layout it does not know.
     private let inPlace: ValueInPlace.Layout?
+    /// `yearDays`' years, made when the first is met.
+    private var knownYears: [KnownYear] = []
 
     init(rows: Int, interner: Interner, inPlace: ValueInPlace.Layout? = ValueInPlace.layout) {
         self.inPlace = inPlace
@@ -269,7 +271,7 @@ struct CellColumnBuilder {
         case .number:
             guard let amount = cell.amount else { break }
             setAmount(row, amount)
-            if cell.mayBeYear, let year = Evaluator.year(of: amount) { setYear(row, year.firstDay, year.lastDay) }
+            if cell.mayBeYear, let year = yearDays(amount) { setYear(row, year.first, year.last) }
         case .quantity:
             if let amount = cell.amount { setAmount(row, amount) }
             setUnit(row, cell.unitID)
@@ -279,6 +281,30 @@ struct CellColumnBuilder {
             break
         }
     }
+
+    /// The first and last day of the year a number reads as
+    /// (`Evaluator.year(of:)`), or nil. The days of the last few years met
+    /// are kept by year (a column of years holds a handful): making the
+    /// year's date for every such cell cost a hundred and more
+    /// instructions a cell.
+    private mutating func yearDays(_ amount: DecimalNumber) -> (first: Int, last: Int)? {
+        guard let year = amount.intValue, (1000...9999).contains(year) else { return nil }
+        let slot = year & (CellColumnBuilder.yearSlots - 1)
+        if slot < knownYears.count, knownYears[slot].year == year { return (knownYears[slot].first, knownYears[slot].last) }
+        guard let date = Evaluator.year(of: amount) else { return nil }
+        if knownYears.isEmpty { knownYears = Array(repeating: KnownYear(year: -1, first: 0, last: 0), count: CellColumnBuilder.yearSlots) }
+        knownYears[slot] = KnownYear(year: year, first: date.firstDay, last: date.lastDay)
+        return (date.firstDay, date.lastDay)
+    }
+
+    private struct KnownYear {
+        var year: Int
+        var first: Int
+        var last: Int
+    }
+
+    /// Years kept by `yearDays`, by the low bits of the year.
+    private static var yearSlots: Int { 16 }
 
     /// What a value puts in its cell, read before anything is written.
     /// `textID` is -1 for text the interner has not seen lately, and

@@ -98,6 +98,30 @@ import Testing
         }
     }
 
+    /// Whole numbers 1000–9999 read as years. The builder keeps the days
+    /// of the years it met by their low bits: years that share a slot
+    /// (2016 and 2032), numbers just outside the range, fractions and
+    /// percentages must each still get exactly `Evaluator.year(of:)`'s days.
+    @Test func numbersReadAsTheirYears() {
+        var numbers: [Value] = []
+        for round in 0..<3 {
+            for year in [2016, 2032, 2016, 2048, 999, 1000, 9999, 10_000, 2028, 2029, 1970 + round] {
+                numbers.append(.number(DecimalNumber(year)))
+            }
+            numbers.append(.number(DecimalNumber(significand: 20_285, exponent: -1)))
+            numbers.append(.number(DecimalNumber(2016), isPercent: true))
+        }
+        numbers += (1000...1100).map { .number(DecimalNumber($0)) }
+        let entries = InPlaceCellTests.entries(numbers, InPlaceCellTests.statuses(numbers.count))
+        let column = InPlaceCellTests.column(entries, valueOffset: EntryValues.valueOffset, Interner())
+        for (row, value) in numbers.enumerated() {
+            guard case .number(let number, let isPercent) = value else { continue }
+            let year = isPercent ? nil : Evaluator.year(of: number)
+            #expect(column.isDate(row) == (year != nil), "row \(row): \(value)")
+            if let year { #expect(column.firstDay(row) == year.firstDay && column.lastDay(row) == year.lastDay, "row \(row)") }
+        }
+    }
+
     /// Without a known value offset the builder copies each value out: the
     /// column must be the same, array by array.
     @Test func copiedValuesGiveTheSameColumn() {
