@@ -133,19 +133,50 @@ struct DealBlocks {
                         }
                         guard count > 0 else { continue }
                         kernel(UnsafeBufferPointer(rebasing: selection[0..<count]), truthBase)
+                        if noneSkipped, let first = codes.baseAddress {
+                            // A run of rows: the deferred ones asked of the
+                            // evaluator (found eight at a time), then the
+                            // truths copied as they are — a truth's byte is its
+                            // outcome code's (`RowTruth.code`).
+                            DealBlocks.decideDeferred(truthBase, count: count) { index in
+                                RowTruth(rowEvaluator.at(selection[index]).truth(rule.condition))
+                            }
+                            let start = base &+ selection[0]
+                            precondition(start >= 0 && start &+ count <= codes.count, "rows past the rule's codes")
+                            UnsafeMutableRawPointer(first + start).copyMemory(from: truthBase, byteCount: count)
+                            continue
+                        }
                         for index in 0..<count {
                             let selected = selection[index]
                             var truth = truths[index]
                             if truth == .deferred { truth = RowTruth(rowEvaluator.at(selected).truth(rule.condition)) }
-                            switch truth {
-                            case .isTrue: codes[base &+ selected] = .finding
-                            case .isFalse: codes[base &+ selected] = .clear
-                            case .isUnknown, .deferred: codes[base &+ selected] = .undetermined
-                            }
+                            codes[base &+ selected] = truth.code
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// Replaces each deferred truth among the first `count` with what
+    /// `decide` says of its index (never deferred), in order; the truths
+    /// are scanned eight at a time (`ByteMatch`), as kernels defer few.
+    static func decideDeferred(_ truths: UnsafeMutablePointer<RowTruth>, count: Int, _ decide: (Int) -> RowTruth) {
+        assert(MemoryLayout<RowTruth>.stride == 1)
+        let deferred = RowTruth.deferred.rawValue
+        let pattern = ByteMatch.pattern(deferred)
+        let bytes = UnsafeRawPointer(truths)
+        var index = 0
+        while index &+ 8 <= count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            if ByteMatch.matches(word, pattern) != 0 {
+                for each in index..<(index &+ 8) where truths[each] == .deferred { truths[each] = decide(each) }
+            }
+            index &+= 8
+        }
+        while index < count {
+            if truths[index] == .deferred { truths[index] = decide(index) }
+            index &+= 1
         }
     }
 

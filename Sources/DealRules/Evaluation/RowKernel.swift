@@ -17,6 +17,17 @@ enum RowTruth: UInt8 {
 
     init(_ flag: Bool) { self = flag ? .isTrue : .isFalse }
 
+    /// The outcome code of a truth; a deferred one that nothing decided is
+    /// undetermined. A decided truth's code is its own byte, so a run of
+    /// decided truths is copied into a rule's codes as it is (`DealBlocks`).
+    var code: RuleOutcomes.Code {
+        switch self {
+        case .isFalse: return .clear
+        case .isTrue: return .finding
+        case .isUnknown, .deferred: return .undetermined
+        }
+    }
+
     var truth: Truth? {
         switch self {
         case .isFalse: return .false
