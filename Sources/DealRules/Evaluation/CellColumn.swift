@@ -224,15 +224,24 @@ struct CellColumnBuilder {
     /// The cell of a text that is no entry's value (a figure's source or
     /// status), as `set` would make it of `.text(text)` without provenance;
     /// nil leaves the cell unknown.
-    mutating func set(_ row: Int, text: String?) {
+    /// Returns the text's id, -1 for none.
+    @discardableResult
+    mutating func set(_ row: Int, text: String?) -> Int32 {
+        let id = text.map { interner.id(ofText: $0) } ?? -1
+        set(row, textID: id)
+        return id
+    }
+
+    /// The same cell by the text's id (-1: none, the cell unknown).
+    mutating func set(_ row: Int, textID id: Int32) {
         let row = checked(row)
         statuses.write(row, 0)
-        guard let text else {
+        guard id >= 0 else {
             kinds.write(row, .unknown)
             return
         }
         kinds.write(row, .text)
-        setText(row, interner.id(ofText: text))
+        setText(row, id)
     }
 
     mutating func set(_ row: Int, _ value: Value, _ status: ProvenanceStatus?) {

@@ -11,6 +11,17 @@ enum EntryValues {
     /// Where `RecordEntry.value` lies inside an entry.
     static let valueOffset = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.value)
 
+    /// Where `RecordEntry.name` lies inside an entry: the word of its
+    /// `EntryName` reference.
+    static let nameOffset = MemoryLayout<RecordEntry>.offset(of: \RecordEntry.name)
+
+    /// The address of the name of the entry at `entry`, read without
+    /// retaining it; `offset` is `nameOffset`.
+    @inline(__always)
+    static func nameWord(of entry: UnsafePointer<RecordEntry>, offset: Int) -> UInt {
+        UnsafeRawPointer(entry).load(fromByteOffset: offset, as: UInt.self)
+    }
+
     /// The value of the entry at `entry`, in place; `offset` is
     /// `valueOffset`, looked up once by the caller (a static is checked
     /// for initialisation on every read).

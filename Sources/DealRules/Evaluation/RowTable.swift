@@ -198,12 +198,16 @@ final class DealTable: RowTable {
         let valueOffset = EntryValues.valueOffset
         let inners = projectionInners
         let provenanceFields = projectionInners.map { $0.keys.count == 1 ? ProvenanceField(key: $0.keys[0]) : nil }
+        let isProvenanceField = provenanceFields.map { $0 != nil }
+        let nameOffset = EntryValues.nameOffset
+        var projectionMemos = projectionKeys.map { _ in ProvenanceTextMemo() }
         // The pass's closures capture constants only, and reach the
         // builders through buffers: a captured variable would be checked
         // for exclusivity, and an array for shared storage, at every cell.
         columnBuilders.withUnsafeMutableBufferPointer { columnBuilders in
         itemBuilders.withUnsafeMutableBufferPointer { itemBuilders in
         projectionBuilders.withUnsafeMutableBufferPointer { projectionBuilders in
+        projectionMemos.withUnsafeMutableBufferPointer { projectionMemos in
         consumers.withUnsafeBufferPointer { consumers in
         onlyColumn.withUnsafeBufferPointer { onlyColumn in
         consumerStarts.withUnsafeBufferPointer { consumerStarts in
@@ -239,11 +243,23 @@ final class DealTable: RowTable {
                                 itemBuilders[list].add(entries[index].value, row: row)
                             }
                         case .projection(let projection):
-                            if let field = provenanceFields[projection], let valueOffset, let base = entries.baseAddress,
-                               let box = entries[index].name.provenanceBox,
+                            if isProvenanceField[projection], let valueOffset, let base = entries.baseAddress,
                                !ProvenanceField.holdsItems(EntryValues.value(of: base + index, offset: valueOffset)) {
-                                projectionBuilders[projection].set(row, text: field.text(of: box.provenance))
-                                continue
+                                // By the entry's name, as the pass met it before.
+                                let name = nameOffset.map { EntryValues.nameWord(of: base + index, offset: $0) } ?? 0
+                                if let id = projectionMemos[projection].id(ofName: name) {
+                                    projectionBuilders[projection].set(row, textID: id)
+                                    continue
+                                }
+                                if let field = provenanceFields[projection] {
+                                    // A value that is neither record nor list, without
+                                    // provenance, has no source or status: unknown,
+                                    // as `Evaluator.step` finds.
+                                    let text = entries[index].name.provenanceBox.flatMap { field.text(of: $0.provenance) }
+                                    let id = projectionBuilders[projection].set(row, text: text)
+                                    if name != 0 { projectionMemos[projection].remember(name: name, id: id) }
+                                    continue
+                                }
                             }
                             let whole = Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true)
                             project(whole, row, into: &projectionBuilders[projection], inners[projection])
@@ -251,6 +267,7 @@ final class DealTable: RowTable {
                     }
                 }
             }
+        }
         }
         }
         }

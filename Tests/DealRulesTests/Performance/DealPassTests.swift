@@ -1,4 +1,5 @@
 @testable import DealRules
+import DealRulesData
 import DealRulesModel
 import Testing
 
@@ -79,6 +80,40 @@ import Testing
         // The shapes above reach every branch: text, unknown and, for
         // lists, a cell left to the evaluator.
         #expect(Set(built.kinds).count >= 2, "\(innerKeys): \(Set(built.kinds))")
+    }
+
+    /// Loaded deals share one entry name for each key and provenance, and
+    /// the pass remembers each name's source or status by its address:
+    /// deals that share names, and deals whose figure has none, a list or
+    /// a record, must each still get the evaluator's cell.
+    @Test(arguments: ["source", "status"])
+    func projectionsOfLoadedDealsSharingNames(_ inner: String) {
+        var lines: [String] = []
+        for index in 0..<120 {
+            let value: String
+            switch index % 6 {
+            case 0: value = #"{"value": 5, "unit": "GW", "status": "reported", "source": "press reports"}"#
+            case 1: value = #"{"value": 7, "unit": "GW", "status": "confirmed", "source": "company filing"}"#
+            case 2: value = "12"
+            case 3: value = #"["a", "b"]"#
+            case 4: value = #"{"amount": 3}"#
+            default: value = #"{"value": 9, "unit": "GW", "status": "reported", "source": "press reports"}"#
+            }
+            lines.append(#"{"id": "d\#(index)", "capacity": \#(value)}"#)
+        }
+        let loaded = DataLoader.load(bytes: Array(lines.joined(separator: "\n").utf8), path: "shared.ndjson", format: .ndjson)
+        #expect(!loaded.hasErrors && loaded.deals.count == 120)
+        let collection = DealPassTests.path("capacity")
+        let innerPath = DealPassTests.path(inner)
+        var plan = ReadPlan()
+        plan.projections = [(collection, innerPath)]
+        let interner = Interner()
+        let table = DealTable(deals: loaded.deals, interner: interner)
+        table.prefetch(plan)
+        let built = table.projectionColumn(collection, innerPath)
+        let expected = DealPassTests.expectedProjection(loaded.deals, collection, innerPath, interner)
+        DealPassTests.expectSameCells(built, expected, "\(inner) of capacity")
+        #expect(Set(built.kinds) == [.text, .unknown, .other], "\(Set(built.kinds))")
     }
 
     @Test func provenanceTextIsInternedOnceWhateverHoldsIt() {
