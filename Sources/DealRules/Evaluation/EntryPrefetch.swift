@@ -15,25 +15,12 @@ enum EntryPrefetch {
     static let distance = 6
     /// Entries of a typical deal span this many cache lines.
     private static let lines = 20
-    /// Where a deal that holds its record keeps the word of its entries'
-    /// storage: found by looking for that word in a sample deal's bytes,
-    /// since the record sits inside the deal's enum of record or pack.
-    private static let entriesOffset: Int? = {
-        guard MemoryLayout<[RecordEntry]>.size == MemoryLayout<UInt>.size else { return nil }
-        let entries = [RecordEntry(key: "probe", originalKey: "probe", value: .unknown)]
-        let deal = Deal(record: Record(entries: entries), position: 1)
-        let word = unsafeBitCast(entries, to: UInt.self)
-        return withUnsafeBytes(of: deal) { raw in
-            stride(from: 0, through: raw.count - MemoryLayout<UInt>.size, by: MemoryLayout<UInt>.size).first {
-                raw.load(fromByteOffset: $0, as: UInt.self) == word
-            }
-        }
-    }()
-
+    /// `entriesWord` is `ValueInPlace.dealEntries`, looked up once by the
+    /// caller (a static is checked for initialisation at every read).
     @inline(__always)
-    static func prefetch(_ deals: UnsafeBufferPointer<Deal>, _ index: Int) {
-        guard index < deals.count, let offset = entriesOffset, let base = deals.baseAddress, !deals[index].isPacked else { return }
-        ValueInPlace.lines(at: UnsafeRawPointer(base + index).load(fromByteOffset: offset, as: UInt.self), count: lines)
+    static func prefetch(_ deals: UnsafeBufferPointer<Deal>, _ index: Int, entriesWord: Int?) {
+        guard index < deals.count, let offset = entriesWord, let first = deals.baseAddress, !(first + index).pointee.isPacked else { return }
+        ValueInPlace.lines(at: UnsafeRawPointer(first + index).load(fromByteOffset: offset, as: UInt.self), count: lines)
     }
 
     /// How many deals ahead to ask for the boxes of the values: nearer than
@@ -42,19 +29,20 @@ enum EntryPrefetch {
 
     /// Asks for the boxes the deal's entry values live in: the second
     /// load a cell needs, after the entry itself. `valueOffset` is
-    /// `EntryValues.valueOffset`, looked up once by the caller. Only for
-    /// deals that hold their records (reading a packed one ahead would
-    /// cost what the prefetch saves), so `scratch` is never written.
+    /// `EntryValues.valueOffset`, and `layout` and `entriesWord`
+    /// `ValueInPlace`'s, each looked up once by the caller. Only for deals
+    /// that hold their records, read in place (reading a packed one ahead
+    /// would cost what the prefetch saves).
     @inline(__always)
-    static func prefetchValues(_ deals: UnsafeBufferPointer<Deal>, _ index: Int, valueOffset: Int?, scratch: EntryScratch) {
-        guard index < deals.count, let offset = valueOffset, MemoryLayout<Value>.size == MemoryLayout<UInt>.size,
-              !deals[index].isPacked else { return }
-        deals[index].withEntries(scratch: scratch) { entries in
-            guard let base = entries.baseAddress else { return }
-            for entry in 0..<entries.count {
-                let word = UnsafeRawPointer(base + entry).load(fromByteOffset: offset, as: UInt.self) & ValueInPlace.addressBits
-                if word != 0 { dr_prefetch(UnsafeRawPointer(bitPattern: word)) }
-            }
+    static func prefetchValues(_ deals: UnsafeBufferPointer<Deal>, _ index: Int, valueOffset: Int?,
+                               layout: ValueInPlace.Layout?, entriesWord: Int?) {
+        guard index < deals.count, let offset = valueOffset, let layout, let entriesWord,
+              MemoryLayout<Value>.size == MemoryLayout<UInt>.size, let first = deals.baseAddress,
+              let entries = ValueInPlace.entries(ofDeal: first + index, layout, entriesWord: entriesWord),
+              let base = entries.baseAddress else { return }
+        for entry in 0..<entries.count {
+            let word = UnsafeRawPointer(base + entry).load(fromByteOffset: offset, as: UInt.self) & ValueInPlace.addressBits
+            if word != 0 { dr_prefetch(UnsafeRawPointer(bitPattern: word)) }
         }
     }
 }

@@ -313,14 +313,21 @@ final class DealTable: RowTable {
         let base = self.base
         let valueOffset = EntryValues.valueOffset
         let scratch = EntryScratch()
+        // Deals' entries read where they lie (`ValueInPlace`).
+        let layout = inPlace
+        let entriesWord = ValueInPlace.dealEntries
         var found = [Int](repeating: -1, count: keys.count)
         found.withUnsafeMutableBufferPointer { found in
             deals.withUnsafeBufferPointer { deals in
+                guard let first = deals.baseAddress else { return }
                 for row in 0..<rowCount {
                     let deal = base &+ row
-                    EntryPrefetch.prefetch(deals, deal &+ EntryPrefetch.distance)
-                    EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance, valueOffset: valueOffset, scratch: scratch)
-                    deals[deal].withEntries(scratch: scratch, lean: lean) { entries in
+                    EntryPrefetch.prefetch(deals, deal &+ EntryPrefetch.distance, entriesWord: entriesWord)
+                    EntryPrefetch.prefetchValues(deals, deal &+ EntryPrefetch.valueDistance, valueOffset: valueOffset,
+                                                 layout: layout, entriesWord: entriesWord)
+                    // In place: `deals[deal]` would copy the deal, retaining
+                    // and releasing its entries' storage.
+                    ValueInPlace.withEntries(ofDeal: first + deal, layout, entriesWord: entriesWord, scratch: scratch, lean: lean) { entries in
                         let stamp = row &+ 1
                         finder.read(entries, stamp: stamp)
                         for key in found.indices {

@@ -145,6 +145,53 @@ enum ValueInPlace {
         return record.entries.withUnsafeBufferPointer(body)
     }
 
+    // MARK: A deal's own entries
+
+    /// Where a deal that holds its record keeps the word of its entries'
+    /// storage, found in a sample deal's bytes (the record sits inside the
+    /// deal's enum of record or pack) and checked by reading the sample's
+    /// entries back through it; nil where that does not hold.
+    static let dealEntries: Int? = {
+        guard let layout, MemoryLayout<[RecordEntry]>.size == MemoryLayout<UInt>.size else { return nil }
+        let entries = [RecordEntry(key: "probe", originalKey: "probe", value: .unknown),
+                       RecordEntry(key: "other", originalKey: "other", value: .integer(2))]
+        let deal = Deal(record: Record(entries: entries), position: 1)
+        let storage = unsafeBitCast(entries, to: UInt.self)
+        return withExtendedLifetime((deal, entries)) {
+            let offset = withUnsafeBytes(of: deal) { raw in
+                stride(from: 0, through: raw.count - MemoryLayout<UInt>.size, by: MemoryLayout<UInt>.size).first {
+                    raw.load(fromByteOffset: $0, as: UInt.self) == storage
+                }
+            }
+            guard let offset else { return nil }
+            let read = elements(ofStorage: storage, layout, as: RecordEntry.self)
+            let real = entries.withUnsafeBufferPointer { $0.baseAddress }
+            return read.baseAddress == real && read.count == entries.count ? offset : nil
+        }
+    }()
+
+    /// Calls `body` with the entries of the deal at `deal`: in place for a
+    /// deal that holds its record, where `layout` and `entriesWord`
+    /// (`dealEntries`) are known, else as `Deal.withEntries` gives them.
+    /// Binding the deal's record would retain and release its entries'
+    /// storage, writes to memory a large portfolio has cold.
+    @inline(__always)
+    static func withEntries<R>(ofDeal deal: UnsafePointer<Deal>, _ layout: Layout?, entriesWord: Int?, scratch: EntryScratch,
+                               lean: LeanRead?, _ body: (UnsafeBufferPointer<RecordEntry>) -> R) -> R {
+        if let layout, let entriesWord, let entries = entries(ofDeal: deal, layout, entriesWord: entriesWord) {
+            return body(entries)
+        }
+        return deal.pointee.withEntries(scratch: scratch, lean: lean, body)
+    }
+
+    /// The entries of the deal at `deal` in place; nil for a packed deal.
+    @inline(__always)
+    static func entries(ofDeal deal: UnsafePointer<Deal>, _ layout: Layout, entriesWord: Int) -> UnsafeBufferPointer<RecordEntry>? {
+        guard !deal.pointee.isPacked else { return nil }
+        let storage = UnsafeRawPointer(deal).load(fromByteOffset: entriesWord, as: UInt.self)
+        return elements(ofStorage: storage, layout, as: RecordEntry.self)
+    }
+
     // MARK: Asking ahead
 
     /// Asks for the box of the value at `value`.

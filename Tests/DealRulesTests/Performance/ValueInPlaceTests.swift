@@ -24,6 +24,35 @@ import Testing
         // The machines this project builds on lay values out as one word;
         // a nil layout here would silently take the slower copying path.
         #expect(ValueInPlace.layout != nil)
+        #expect(ValueInPlace.dealEntries != nil)
+    }
+
+    /// A deal's entries read in place are the record's own, for deals of
+    /// every size (none, one, many, an array grown past its first
+    /// storage); a packed deal is read as `Deal.withEntries` reads it.
+    @Test(arguments: [false, true])
+    func dealEntriesInPlaceAreTheRecords(_ packed: Bool) {
+        var deals: [Deal] = (0..<40).map { index in
+            var entries = (0..<(index % 13)).map { RecordEntry(key: "k\($0)", originalKey: "K\($0)", value: .integer(index * 100 + $0)) }
+            if index % 9 == 8 { for extra in 0..<40 { entries.append(RecordEntry(key: "x\(extra)", originalKey: "x", value: .text("grown \(extra)"))) } }
+            return Deal(record: Record(entries: entries), position: index + 1)
+        }
+        if packed { DealPack.pack(&deals) }
+        let scratch = EntryScratch()
+        deals.withUnsafeBufferPointer { buffer in
+            guard let first = buffer.baseAddress else { return }
+            for index in buffer.indices {
+                let read = ValueInPlace.withEntries(ofDeal: first + index, ValueInPlace.layout, entriesWord: ValueInPlace.dealEntries,
+                                                    scratch: scratch, lean: nil) { entries in
+                    entries.map { "\($0.key)=\(ValueRendering.render($0.value))" }
+                }
+                let expected = deals[index].record.entries.map { "\($0.key)=\(ValueRendering.render($0.value))" }
+                #expect(read == expected, "deal \(index)")
+                #expect((ValueInPlace.layout.flatMap { layout in
+                    ValueInPlace.dealEntries.flatMap { ValueInPlace.entries(ofDeal: first + index, layout, entriesWord: $0) }
+                } == nil) == packed)
+            }
+        }
     }
 
     @Test(arguments: ValueInPlaceTests.samples.indices)
