@@ -234,16 +234,19 @@ public enum RuleRunner {
         // it: copying a deal for every row costs its references.
         let kinds = column?.kinds ?? []
         let textIDs = column?.textIDs ?? []
+        let byColumn = table != nil
         for row in deals.indices {
-            if let table, row < kinds.count, kinds[row] == .text, textIDs[row] >= 0 {
+            // `byColumn`, not `if let table`: binding the table retained and
+            // released it for every deal.
+            if byColumn, row < kinds.count, kinds[row] == .text, textIDs[row] >= 0 {
                 let id = Int(textIDs[row])
                 if id < positions.count, positions[id] >= 0 {
                     let position = positions[id]
                     grouping.groups[position].rows.append(row)
                     continue
                 }
-                let folded = table.interner.foldedText(Int32(id))
-                if let position = index[folded] {
+                // The first deal with this id: its folded text, once.
+                if let folded = table?.interner.foldedText(Int32(id)), let position = index[folded] {
                     if id >= positions.count { positions.append(contentsOf: repeatElement(-1, count: id + 1 - positions.count)) }
                     positions[id] = position
                     grouping.groups[position].rows.append(row)
