@@ -6,7 +6,9 @@
 /// the name's provenance for every deal retained the provenance box and
 /// its strings and looked the text up again; by the name's address the
 /// pass finds the interned id it gave the last time. Addresses stand for
-/// names only while the deals hold them, so a memo lives for one pass.
+/// names only while something holds them: a record holds its entries'
+/// names, and a pack (`DealPack`) the names its deals' entries are read
+/// with, and a pass's deals outlive the pass, so a memo lives for one.
 struct ProvenanceTextMemo {
     private static let slots = 64
     /// The name's address in each slot (0: none; no name lives at 0) and

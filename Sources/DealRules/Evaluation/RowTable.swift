@@ -529,6 +529,23 @@ struct ItemListBuilder {
             return larger
         }
 
+        /// Frees the buffers, which hold no rows (`count` is 0); a later
+        /// row makes them again.
+        func release() {
+            guard count == 0 else { return }
+            starts.deallocate()
+            known.deallocate()
+            collections.deallocate()
+            owners.deallocate()
+            // As `init(rows: 1)` makes them: a start more than rows.
+            starts = .allocate(capacity: 2)
+            starts[0] = 0
+            known = .allocate(capacity: 1)
+            collections = .allocate(capacity: 1)
+            owners = .allocate(capacity: 1)
+            itemCount = 0
+        }
+
         deinit {
             if let first = collections.baseAddress { first.deinitialize(count: count) }
             starts.deallocate()
@@ -567,6 +584,10 @@ struct ItemListBuilder {
         }
         rows.count = 0
         rows.itemCount = 0
+        // Given back now, not when the builder goes: a whole portfolio's
+        // lists would otherwise stay beside their arrays while the pass
+        // builds the rest.
+        rows.release()
         return (lists.starts, lists.known, collections, lists.owners)
     }
 

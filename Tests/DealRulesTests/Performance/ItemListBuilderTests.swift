@@ -40,7 +40,17 @@ import Testing
         for row in 0..<rows {
             #expect(ValueRendering.render(lists.collections[row]) == ValueRendering.render(ItemListBuilderTests.value(row)), "row \(row)")
         }
-        // Finished, the builder holds nothing more.
-        #expect(builder.finish().collections.isEmpty)
+        // Finished, the builder holds nothing more, and has given its
+        // memory back; rows added after that make it again.
+        let empty = builder.finish()
+        #expect(empty.collections.isEmpty && empty.starts == [0] && empty.owners.isEmpty)
+        var fresh = ItemListBuilder(inPlace: inPlace ? ValueInPlace.layout : nil, rows: 20)
+        for row in 0..<20 {
+            builder.add(ItemListBuilderTests.value(row + 1), row: row)
+            fresh.add(ItemListBuilderTests.value(row + 1), row: row)
+        }
+        let again = builder.finish(), expectedAgain = fresh.finish()
+        #expect(again.starts == expectedAgain.starts && again.known == expectedAgain.known && again.owners == expectedAgain.owners)
+        #expect(again.collections.count == 20 && !again.owners.isEmpty)
     }
 }
