@@ -637,13 +637,29 @@ struct ItemListBuilder {
 struct FieldSpellings {
     private let field: FieldSpellingNumbers
     private var hints: [Int]
+    /// The key number of the key as written (-1 for none), and where the
+    /// last record had it: records from one file list their keys in one
+    /// order, so most searches end with one comparison of numbers.
+    private let firstNumber: Int
+    private var firstHint = 0
 
     init(_ field: FieldSpellingNumbers) {
         self.field = field
         hints = [Int](repeating: 0, count: field.spellings.count)
+        firstNumber = field.numbers.first ?? -1
     }
 
+    @inline(__always)
     mutating func index(in entries: UnsafeBufferPointer<RecordEntry>) -> Int? {
+        // Equal numbers are the same key (`EntryName.isKey`); anything
+        // else is decided by the search below.
+        if firstNumber >= 0, firstHint < entries.count, entries[firstHint].name.keyID == firstNumber { return firstHint }
+        guard let found = search(entries) else { return nil }
+        firstHint = found
+        return found
+    }
+
+    private mutating func search(_ entries: UnsafeBufferPointer<RecordEntry>) -> Int? {
         for choice in field.spellings.indices {
             let hint = hints[choice]
             if hint < entries.count, field.isChoice(choice, at: hint, in: entries) { return hint }

@@ -18,6 +18,35 @@ import Testing
         return Record(entries: entries)
     }
 
+    /// `FieldSpellings` carries where the last record had each spelling
+    /// from record to record, and first compares one key number there. Over
+    /// records whose keys come in changing orders (each key once, as
+    /// loaders keep them), it must find what a search by strings finds.
+    @Test("a search that remembers places finds what a fresh one finds")
+    func rememberedPlacesFindWhatStringsFind() {
+        var random = SplitMix(seed: 91)
+        var searches = FieldSpellingNumbersTests.wanted.map { FieldSpellings(FieldSpellingNumbers($0)) }
+        var mismatches: [String] = []
+        var found = 0
+        for round in 0..<3_000 {
+            var record = FieldSpellingNumbersTests.randomRecord(&random)
+            var seen = Set<String>()
+            record = Record(entries: record.entries.filter { seen.insert($0.key).inserted })
+            // Long runs of one order now and then, as a file's records have.
+            if round % 50 < 25 { record = Record(entries: record.entries.sorted { $0.key < $1.key }) }
+            record.entries.withUnsafeBufferPointer { entries in
+                for index in searches.indices {
+                    let got = searches[index].index(in: entries)
+                    let expected = record.index(ofField: FieldSpellingNumbersTests.wanted[index])
+                    if got != expected { mismatches.append("\(FieldSpellingNumbersTests.wanted[index]) in round \(round)") }
+                    if got != nil { found += 1 }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(found > 1_000)
+    }
+
     @Test("key numbers find what a search by strings finds")
     func numbersFindWhatStringsFind() {
         var random = SplitMix(seed: 77)
