@@ -213,16 +213,18 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
     public func divided(by other: DecimalNumber) -> DecimalNumber? {
         guard !other.isZero else { return nil }
         if isZero { return .zero }
-        let numerator = Int128(significand) * 1_000_000_000_000_000_000
-        let denominator = Int128(other.significand)
-        var quotient = numerator / denominator
-        // Not `%`: a 128-bit division is a call into the runtime, and
-        // quotient × denominator never exceeds the numerator.
-        let remainder = numerator - quotient * denominator
-        if (remainder.magnitude * 2) >= denominator.magnitude {
-            quotient += (numerator < 0) != (denominator < 0) ? -1 : 1
-        }
-        return DecimalNumber.fitting(quotient, exponent: Int(exponent) - 18 - Int(other.exponent))
+        // On magnitudes, the sign put back at the end. The divisor fits 64
+        // bits, so the division is two of the processor's own
+        // (`divide(_:by:)`), not a call into the runtime for 128 bits.
+        let numerator = UInt128(significand.magnitude) * 1_000_000_000_000_000_000
+        let denominator = other.significand.magnitude
+        var (quotient, remainder) = DecimalNumber.divide(numerator, by: denominator)
+        // Half away from zero: the magnitude rounds up at half or more.
+        if UInt128(remainder) * 2 >= UInt128(denominator) { quotient += 1 }
+        // Below 2^63 × 10^18 < 2^123: the quotient fits an Int128.
+        let signed = Int128(quotient)
+        return DecimalNumber.fitting((significand < 0) != (other.significand < 0) ? -signed : signed,
+                                     exponent: Int(exponent) - 18 - Int(other.exponent))
     }
 
     private func checked() -> DecimalNumber? { magnitudeIsOutOfRange ? nil : self }
@@ -252,8 +254,9 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
             var wideMagnitude = wide.magnitude
             var roundUp = false
             while wideMagnitude > UInt128(UInt64.max) {
-                roundUp = wideMagnitude % 10 >= 5
-                wideMagnitude /= 10
+                let (quotient, remainder) = DecimalNumber.divide(wideMagnitude, by: 10)
+                roundUp = remainder >= 5
+                wideMagnitude = quotient
                 scale += 1
             }
             var magnitude = UInt64(wideMagnitude)
@@ -270,6 +273,20 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         let result = DecimalNumber(significand: Int64(value), exponent: Int32(scale))
         if result.magnitude < -DecimalNumber.maximumMagnitude { return .zero }
         return result.checked()
+    }
+
+    /// `value` divided by a nonzero `divisor` of 64 bits, with the
+    /// remainder: long division by 64-bit digits, each step one hardware
+    /// division of 128 bits by 64 (`dividingFullWidth`), where `/` and `%`
+    /// on 128 bits are each a call into the runtime.
+    static func divide(_ value: UInt128, by divisor: UInt64) -> (quotient: UInt128, remainder: UInt64) {
+        precondition(divisor != 0, "division by zero")
+        let high = UInt64(truncatingIfNeeded: value >> 64)
+        let low = UInt64(truncatingIfNeeded: value)
+        let (highQuotient, highRemainder) = high.quotientAndRemainder(dividingBy: divisor)
+        // The high remainder is below the divisor: the step cannot overflow.
+        let (lowQuotient, remainder) = divisor.dividingFullWidth((high: highRemainder, low: low))
+        return (UInt128(highQuotient) << 64 | UInt128(lowQuotient), remainder)
     }
 
     /// 10^power for power 0 … 19, all that fit a UInt64. A switch, not a

@@ -295,6 +295,66 @@ extension DecimalNumberTests {
         #expect(DecimalNumberTests.sum([DecimalNumber(5), DecimalNumber(significand: 25, exponent: -1)]) == DecimalNumber(significand: 75, exponent: -1))
     }
 
+    /// 128-bit by 64-bit division in two hardware steps gives what `/`
+    /// and `%` on 128 bits give.
+    @Test func dividesAs128BitsDo() {
+        var state: UInt64 = 17
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+        let edges: [UInt128] = [0, 1, 9, 10, UInt128(UInt64.max), UInt128(UInt64.max) + 1, UInt128.max, UInt128.max - 1]
+        let values = edges + (0..<2_000).map { _ in UInt128(next()) << (next() % 65) | UInt128(next() >> (next() % 64)) }
+        let divisors: [UInt64] = [1, 3, 10, UInt64.max, 1 << 63] + (0..<50).map { _ in max(1, next() >> (next() % 64)) }
+        for value in values {
+            for divisor in divisors {
+                let (quotient, remainder) = DecimalNumber.divide(value, by: divisor)
+                #expect(quotient == value / UInt128(divisor) && UInt128(remainder) == value % UInt128(divisor), "\(value) / \(divisor)")
+            }
+        }
+    }
+
+    /// Division on magnitudes, rounded half away from zero, gives the
+    /// very significand and exponent the signed 128-bit way gave.
+    @Test func dividesAsTheSignedWayDid() {
+        var state: UInt64 = 23
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 11
+        }
+        func signedWay(_ a: DecimalNumber, _ b: DecimalNumber) -> DecimalNumber? {
+            guard !b.isZero else { return nil }
+            if a.isZero { return .zero }
+            let numerator = Int128(a.significand) * 1_000_000_000_000_000_000
+            let denominator = Int128(b.significand)
+            var quotient = numerator / denominator
+            let remainder = numerator % denominator
+            if remainder.magnitude * 2 >= denominator.magnitude { quotient += (numerator < 0) != (denominator < 0) ? -1 : 1 }
+            return DecimalNumber.fitting(quotient, exponent: Int(a.exponent) - 18 - Int(b.exponent))
+        }
+        let extremes: [Int64] = [1, -1, 7, -3, 999_999_999_999_999_999, -999_999_999_999_999_999, 2, 5, 125, 333_333_333_333_333_333]
+        func random() -> DecimalNumber {
+            let significand = next() % 3 == 0 ? extremes[Int(next() % UInt64(extremes.count))] : Int64(next() % 1_000_000_000_000) - 500_000_000_000
+            return DecimalNumber(significand: significand, exponent: Int32(Int(next() % 41) - 20))
+        }
+        var compared = 0
+        for _ in 0..<5_000 {
+            let a = random(), b = random()
+            let mine = a.divided(by: b), expected = signedWay(a, b)
+            #expect(mine?.significand == expected?.significand && mine?.exponent == expected?.exponent, "\(a) / \(b)")
+            if expected != nil { compared += 1 }
+        }
+        #expect(compared > 4_000)
+        // Exact halves at the last digit kept (1 / 2^19 = 0.0000019073486328125):
+        // they round away from zero, either sign.
+        for (a, b) in [(1, 524_288), (-1, 524_288), (1, -524_288), (3, 1_048_576), (-7, 2_097_152)] {
+            let x = DecimalNumber(a), y = DecimalNumber(b)
+            let mine = x.divided(by: y), expected = signedWay(x, y)
+            #expect(mine?.significand == expected?.significand && mine?.exponent == expected?.exponent, "\(a) / \(b)")
+            #expect(mine.map { $0.significand.magnitude % 10 } != 0, "\(a) / \(b) keeps its last digit")
+        }
+    }
+
     static func sum(_ values: [DecimalNumber]) -> DecimalNumber? {
         DecimalNumber.sumWithoutRounding(count: values.count) { values[$0] }
     }
