@@ -21,11 +21,11 @@ enum ByteMatch {
         return ~(((difference & low7) &+ low7) | difference | low7)
     }
 
-    /// How many bytes of `word` equal the pattern's byte: the high bits of
-    /// `matches`, moved to the low bit of their bytes and summed.
+    /// How many bytes a word of `matches` marks: its high bits, moved to
+    /// the low bit of their bytes and summed.
     @inline(__always)
-    static func matchCount(_ word: UInt64, _ pattern: UInt64) -> Int {
-        laneSum(matches(word, pattern) &>> 7)
+    static func count(ofMatches matches: UInt64) -> Int {
+        laneSum(matches &>> 7)
     }
 
     /// How many of `bytes` are 1, 2 and 3, in one pass, where every byte
@@ -84,7 +84,7 @@ enum ByteMatch {
         var offset = 0
         while offset &+ 8 <= bytes.count {
             let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            total &+= matchCount(word, pattern)
+            total &+= count(ofMatches: matches(word, pattern))
             offset &+= 8
         }
         while offset < bytes.count {

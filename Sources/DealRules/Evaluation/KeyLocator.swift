@@ -55,7 +55,8 @@ struct KeyLocator {
     private let tables: Tables
     /// The key numbers of every wanted spelling.
     let keyNumbers: [Int]
-    /// How many keys were asked for.
+    /// How many keys were asked for (`choiceStarts` has one start more),
+    /// kept beside the tables: `index(ofKey:)` checks every key against it.
     let keyCount: Int
 
     private struct Mark {

@@ -24,21 +24,11 @@ struct RowSelection: Sendable {
         // A block's matches counted eight codes at a time (`ByteMatch`):
         // a branch on each code would mispredict as often as outcomes change.
         let byte = withUnsafeBytes(of: code) { $0[0] }
-        let pattern = ByteMatch.pattern(byte)
         codes.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
+            for start in stride(from: 0, to: bytes.count, by: RowSelection.blockSize) {
                 before.append(UInt32(truncatingIfNeeded: count))
-                let end = min(offset &+ RowSelection.blockSize, bytes.count)
-                while offset &+ 8 <= end {
-                    let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                    count &+= ByteMatch.matchCount(word, pattern)
-                    offset &+= 8
-                }
-                while offset < end {
-                    if bytes[offset] == byte { count &+= 1 }
-                    offset &+= 1
-                }
+                let end = min(start &+ RowSelection.blockSize, bytes.count)
+                count &+= ByteMatch.count(byte, in: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             }
         }
         self.before = before
@@ -64,7 +54,7 @@ struct RowSelection: Sendable {
             while offset &+ 8 <= bytes.count {
                 let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 var matches = ByteMatch.matches(word, pattern)
-                let found = ByteMatch.matchCount(word, pattern)
+                let found = ByteMatch.count(ofMatches: matches)
                 if remaining < found {
                     while remaining > 0 {
                         matches &= matches &- 1

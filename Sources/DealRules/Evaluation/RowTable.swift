@@ -198,7 +198,6 @@ final class DealTable: RowTable {
         let valueOffset = EntryValues.valueOffset
         let inners = projectionInners
         let provenanceFields = projectionInners.map { $0.keys.count == 1 ? ProvenanceField(key: $0.keys[0]) : nil }
-        let isProvenanceField = provenanceFields.map { $0 != nil }
         let nameOffset = EntryValues.nameOffset
         var projectionMemos = projectionKeys.map { _ in ProvenanceTextMemo() }
         // The pass's closures capture constants only, and reach the
@@ -243,7 +242,7 @@ final class DealTable: RowTable {
                                 itemBuilders[list].add(entries[index].value, row: row)
                             }
                         case .projection(let projection):
-                            if isProvenanceField[projection], let valueOffset, let base = entries.baseAddress,
+                            if let field = provenanceFields[projection], let valueOffset, let base = entries.baseAddress,
                                !ProvenanceField.holdsItems(EntryValues.value(of: base + index, offset: valueOffset)) {
                                 // By the entry's name, as the pass met it before.
                                 let name = nameOffset.map { EntryValues.nameWord(of: base + index, offset: $0) } ?? 0
@@ -251,15 +250,13 @@ final class DealTable: RowTable {
                                     projectionBuilders[projection].set(row, textID: id)
                                     continue
                                 }
-                                if let field = provenanceFields[projection] {
-                                    // A value that is neither record nor list, without
-                                    // provenance, has no source or status: unknown,
-                                    // as `Evaluator.step` finds.
-                                    let text = entries[index].name.provenanceBox.flatMap { field.text(of: $0.provenance) }
-                                    let id = projectionBuilders[projection].set(row, text: text)
-                                    if name != 0 { projectionMemos[projection].remember(name: name, id: id) }
-                                    continue
-                                }
+                                // A value that is neither record nor list, without
+                                // provenance, has no source or status: unknown, as
+                                // `Evaluator.step` finds.
+                                let text = entries[index].name.provenanceBox.flatMap { field.text(of: $0.provenance) }
+                                let id = projectionBuilders[projection].set(row, text: text)
+                                if name != 0 { projectionMemos[projection].remember(name: name, id: id) }
+                                continue
                             }
                             let whole = Evaluator.FieldRead(value: entries[index].value, provenance: entries[index].provenance, found: true)
                             project(whole, row, into: &projectionBuilders[projection], inners[projection])
@@ -499,12 +496,17 @@ struct ItemListBuilder {
         var itemCount = 0
 
         init(rows: Int) {
+            (starts, known, collections, owners) = Rows.buffers(rows: rows)
+        }
+
+        /// Empty lists with room for `rows` rows (at least one): a start
+        /// more than rows, and twice as many items as rows to begin with.
+        private static func buffers(rows: Int) -> (UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Bool>,
+                                                   UnsafeMutableBufferPointer<Value>, UnsafeMutableBufferPointer<UInt32>) {
             let rows = max(rows, 1)
-            starts = .allocate(capacity: rows + 1)
-            known = .allocate(capacity: rows)
-            collections = .allocate(capacity: rows)
-            owners = .allocate(capacity: 2 * rows)
+            let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: rows + 1)
             starts[0] = 0
+            return (starts, .allocate(capacity: rows), .allocate(capacity: rows), .allocate(capacity: 2 * rows))
         }
 
         /// Room for one more row and `items` more items.
@@ -529,29 +531,26 @@ struct ItemListBuilder {
             return larger
         }
 
-        /// Frees the buffers, which hold no rows (`count` is 0); a later
-        /// row makes them again.
+        /// Empties the lists and gives their memory back, keeping room for
+        /// one row. The rows' collections must have been moved out.
         func release() {
-            guard count == 0 else { return }
+            deallocate()
+            (starts, known, collections, owners) = Rows.buffers(rows: 1)
+            count = 0
+            itemCount = 0
+        }
+
+        /// The buffers freed; `count` collections are still initialised.
+        private func deallocate() {
             starts.deallocate()
             known.deallocate()
             collections.deallocate()
             owners.deallocate()
-            // As `init(rows: 1)` makes them: a start more than rows.
-            starts = .allocate(capacity: 2)
-            starts[0] = 0
-            known = .allocate(capacity: 1)
-            collections = .allocate(capacity: 1)
-            owners = .allocate(capacity: 1)
-            itemCount = 0
         }
 
         deinit {
             if let first = collections.baseAddress { first.deinitialize(count: count) }
-            starts.deallocate()
-            known.deallocate()
-            collections.deallocate()
-            owners.deallocate()
+            deallocate()
         }
     }
 
@@ -582,8 +581,6 @@ struct ItemListBuilder {
             if let to = buffer.baseAddress, let from = rows.collections.baseAddress { to.moveInitialize(from: from, count: count) }
             initialized = count
         }
-        rows.count = 0
-        rows.itemCount = 0
         // Given back now, not when the builder goes: a whole portfolio's
         // lists would otherwise stay beside their arrays while the pass
         // builds the rest.
@@ -637,11 +634,10 @@ struct ItemListBuilder {
 struct FieldSpellings {
     private let field: FieldSpellingNumbers
     private var hints: [Int]
-    /// The key number of the key as written (-1 for none), and where the
-    /// last record had it: records from one file list their keys in one
-    /// order, so most searches end with one comparison of numbers.
+    /// The key number of the key as written (-1 for none): where the last
+    /// record had it (`hints[0]`) most searches end with one comparison of
+    /// numbers, as records from one file list their keys in one order.
     private let firstNumber: Int
-    private var firstHint = 0
 
     init(_ field: FieldSpellingNumbers) {
         self.field = field
@@ -653,10 +649,8 @@ struct FieldSpellings {
     mutating func index(in entries: UnsafeBufferPointer<RecordEntry>) -> Int? {
         // Equal numbers are the same key (`EntryName.isKey`); anything
         // else is decided by the search below.
-        if firstNumber >= 0, firstHint < entries.count, entries[firstHint].name.keyID == firstNumber { return firstHint }
-        guard let found = search(entries) else { return nil }
-        firstHint = found
-        return found
+        if firstNumber >= 0, let hint = hints.first, hint < entries.count, entries[hint].name.keyID == firstNumber { return hint }
+        return search(entries)
     }
 
     private mutating func search(_ entries: UnsafeBufferPointer<RecordEntry>) -> Int? {

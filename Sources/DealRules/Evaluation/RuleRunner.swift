@@ -234,11 +234,10 @@ public enum RuleRunner {
         // it: copying a deal for every row costs its references.
         let kinds = column?.kinds ?? []
         let textIDs = column?.textIDs ?? []
-        let byColumn = table != nil
         for row in deals.indices {
-            // `byColumn`, not `if let table`: binding the table retained and
-            // released it for every deal.
-            if byColumn, row < kinds.count, kinds[row] == .text, textIDs[row] >= 0 {
+            // A row of the column (there is one only with a table); not `if
+            // let table`, which retained and released the table every deal.
+            if row < kinds.count, kinds[row] == .text, textIDs[row] >= 0 {
                 let id = Int(textIDs[row])
                 if id < positions.count, positions[id] >= 0 {
                     let position = positions[id]
